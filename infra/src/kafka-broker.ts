@@ -1,0 +1,311 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+import { infraDir, localDir } from './paths';
+import {
+  delay,
+  isPortOpen,
+  isProcessAlive,
+  PrerequisiteError,
+  requireJava,
+  requireMaven,
+  run,
+  silent,
+  type ProgressLog,
+} from './process-tools';
+
+const POM = join(infraDir, 'kafka', 'pom.xml');
+const LOG4J_CONFIG = join(infraDir, 'kafka', 'log4j2.properties');
+
+/** The Kafka version the project runs, as chosen in infra/kafka/pom.xml. */
+export function kafkaVersion(): string {
+  const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(POM, 'utf8'));
+  if (!match) throw new Error(`${POM} has no <kafka.version>`);
+  return match[1];
+}
+
+/** Where the broker jars live; shared by every local broker. */
+export const kafkaLibsDir = join(localDir, 'kafka', 'libs');
+
+/**
+ * Copies `org.apache.kafka:kafka_2.13` and its runtime dependencies from Maven Central into `.local/kafka/libs`,
+ * once per version. Returns whether anything was fetched.
+ */
+export function ensureKafkaJars(log: ProgressLog = silent): boolean {
+  const version = kafkaVersion();
+  if (existsSync(join(kafkaLibsDir, `kafka_2.13-${version}.jar`))) return false;
+  requireJava(17);
+  requireMaven();
+  log(`fetching Apache Kafka ${version} from Maven Central into ${kafkaLibsDir} ...`);
+  rmSync(kafkaLibsDir, { recursive: true, force: true });
+  mkdirSync(kafkaLibsDir, { recursive: true });
+  const result = run('mvn', [
+    '-q',
+    '-B',
+    '-f',
+    POM,
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${kafkaLibsDir}`,
+    '-DincludeScope=runtime',
+  ]);
+  if (!result.ok || !existsSync(join(kafkaLibsDir, `kafka_2.13-${version}.jar`))) {
+    rmSync(kafkaLibsDir, { recursive: true, force: true });
+    throw new PrerequisiteError(`Maven could not fetch Kafka ${version}:\n${result.output.slice(-4_000)}`);
+  }
+  return true;
+}
+
+/** Where and how one broker runs. */
+export interface KafkaBrokerOptions {
+  /** Client port on 127.0.0.1. */
+  port: number;
+  /** KRaft controller port on 127.0.0.1. */
+  controllerPort: number;
+  /** Folder of this broker's config, data, pid and logs. */
+  homeDir: string;
+  /** Maximum heap. Default 1024 MB. */
+  heapMb?: number;
+}
+
+/** What `status` reports. */
+export interface KafkaBrokerStatus {
+  running: boolean;
+  pid?: number;
+  /** Started by this project (pid file) rather than found on the port. */
+  managed: boolean;
+  bootstrap: string;
+}
+
+/**
+ * A single-node Apache Kafka (combined broker and KRaft controller) run with `java` from the jars in
+ * `.local/kafka/libs`, tuned for one machine and fast tests: replication factor 1, no initial rebalance delay,
+ * no automatic topic creation.
+ */
+export class KafkaBroker {
+  readonly bootstrap: string;
+  private readonly dataDir: string;
+  private readonly logsDir: string;
+  private readonly pidFile: string;
+  private readonly configFile: string;
+
+  constructor(private readonly options: KafkaBrokerOptions) {
+    this.bootstrap = `127.0.0.1:${options.port}`;
+    this.dataDir = join(options.homeDir, 'data');
+    this.logsDir = join(options.homeDir, 'logs');
+    this.pidFile = join(options.homeDir, 'broker.pid');
+    this.configFile = join(options.homeDir, 'server.properties');
+  }
+
+  /** Starts the broker unless it already answers; recovers from a crashed or hung earlier run. */
+  async start(log: ProgressLog = silent): Promise<'already-running' | 'started'> {
+    if (await this.answers()) return 'already-running';
+    const stalePid = this.readPid();
+    if (stalePid && isProcessAlive(stalePid)) {
+      log(`broker process ${stalePid} does not answer; waiting for it ...`);
+      if (await this.waitUntilAnswering(30_000, stalePid)) return 'already-running';
+      log(`broker process ${stalePid} is hung; killing it`);
+      await this.kill(stalePid);
+    }
+    if (await isPortOpen('127.0.0.1', this.options.port)) {
+      throw new PrerequisiteError(
+        `port ${this.options.port} is taken by something that is not a Kafka broker; free it or set KAFKA_PORT`,
+      );
+    }
+    ensureKafkaJars(log);
+    requireJava(17);
+    mkdirSync(this.logsDir, { recursive: true });
+    this.writeConfig();
+    this.formatStorage();
+    const out = openSync(join(this.logsDir, 'stdout.log'), 'a');
+    const heap = this.options.heapMb ?? 1024;
+    const child = spawn(
+      'java',
+      [
+        `-Xms${Math.min(heap, 512)}m`,
+        `-Xmx${heap}m`,
+        '-XX:+UseG1GC',
+        '-XX:MaxGCPauseMillis=20',
+        '-Djava.awt.headless=true',
+        `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
+        `-Dkafka.logs.dir=${this.logsDir}`,
+        '-cp',
+        join(kafkaLibsDir, '*'),
+        'kafka.Kafka',
+        this.configFile,
+      ],
+      { detached: true, stdio: ['ignore', out, out] },
+    );
+    child.unref();
+    closeSync(out);
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`could not start java: ${this.logTail()}`);
+    writeFileSync(this.pidFile, String(pid));
+    if (!(await this.waitUntilAnswering(90_000, pid))) {
+      const tail = this.logTail();
+      await this.kill(pid);
+      throw new Error(`Kafka did not start on ${this.bootstrap}. Last broker log lines:\n${tail}`);
+    }
+    return 'started';
+  }
+
+  /** Stops the broker this project started (SIGTERM, then SIGKILL after 30 s). */
+  async stop(): Promise<'stopped' | 'not-running'> {
+    const pid = this.readPid();
+    if (!pid || !isProcessAlive(pid)) {
+      rmSync(this.pidFile, { force: true });
+      return 'not-running';
+    }
+    await this.kill(pid);
+    return 'stopped';
+  }
+
+  /** Whether the broker answers, and whether it is the one this project started. */
+  async status(): Promise<KafkaBrokerStatus> {
+    const pid = this.readPid();
+    const managed = pid !== undefined && isProcessAlive(pid);
+    return { running: await this.answers(), pid: managed ? pid : undefined, managed, bootstrap: this.bootstrap };
+  }
+
+  /** Whether a Kafka broker answers a metadata request on the port. */
+  async answers(): Promise<boolean> {
+    if (!(await isPortOpen('127.0.0.1', this.options.port))) return false;
+    return probeKafka([this.bootstrap]);
+  }
+
+  /** Deletes the broker's data (the broker must be stopped). */
+  wipe(): void {
+    rmSync(this.options.homeDir, { recursive: true, force: true });
+  }
+
+  private async waitUntilAnswering(timeoutMs: number, pid: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      if (!isProcessAlive(pid)) return false;
+      if (await this.answers()) return true;
+      await delay(250);
+    }
+    return false;
+  }
+
+  private async kill(pid: number): Promise<void> {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const until = Date.now() + 30_000;
+    while (isProcessAlive(pid) && Date.now() < until) await delay(200);
+    if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
+    while (isProcessAlive(pid)) await delay(50);
+    rmSync(this.pidFile, { force: true });
+  }
+
+  private readPid(): number | undefined {
+    if (!existsSync(this.pidFile)) return undefined;
+    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  }
+
+  private writeConfig(): void {
+    const { port, controllerPort } = this.options;
+    const lines = [
+      '# Written by infra/src/kafka-broker.ts on every start; edit that file, not this one.',
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name=PLAINTEXT',
+      `log.dirs=${this.dataDir}`,
+      // Topics are created explicitly, with the partition counts libs/contracts documents.
+      'auto.create.topics.enable=false',
+      'num.partitions=1',
+      'default.replication.factor=1',
+      'min.insync.replicas=1',
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'transaction.state.log.num.partitions=4',
+      'share.coordinator.state.topic.replication.factor=1',
+      'share.coordinator.state.topic.min.isr=1',
+      // One node: nobody else will join, so do not wait for them before the first rebalance.
+      'group.initial.rebalance.delay.ms=0',
+      'num.network.threads=3',
+      'num.io.threads=4',
+      'log.retention.hours=168',
+      'log.segment.bytes=134217728',
+      'delete.topic.enable=true',
+    ];
+    writeFileSync(this.configFile, `${lines.join('\n')}\n`);
+  }
+
+  private formatStorage(): void {
+    if (existsSync(join(this.dataDir, 'meta.properties'))) return;
+    mkdirSync(this.dataDir, { recursive: true });
+    // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
+    const clusterId = randomBytes(16).toString('base64url');
+    const result = run('java', [
+      `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
+      `-Dkafka.logs.dir=${this.logsDir}`,
+      '-cp',
+      join(kafkaLibsDir, '*'),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      this.configFile,
+      '--ignore-formatted',
+    ]);
+    if (!result.ok) throw new Error(`formatting Kafka storage failed:\n${result.output}`);
+  }
+
+  private logTail(): string {
+    const lines: string[] = [];
+    for (const file of ['stdout.log', 'server.log']) {
+      const path = join(this.logsDir, file);
+      if (existsSync(path)) lines.push(...readFileSync(path, 'utf8').trim().split('\n').slice(-15));
+    }
+    return lines.join('\n');
+  }
+}
+
+/** Whether a Kafka cluster answers on these brokers within a few seconds. */
+export async function probeKafka(brokers: string[], timeoutMs = 3_000): Promise<boolean> {
+  const admin = new Kafka({
+    clientId: 'partner-portal-infra-probe',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: timeoutMs,
+    requestTimeout: timeoutMs,
+    retry: { retries: 0 },
+  }).admin();
+  try {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** The project's local broker: ports from KAFKA_PORT / KAFKA_CONTROLLER_PORT (9092 / 9093). */
+export function localKafkaBroker(): KafkaBroker {
+  return new KafkaBroker({
+    port: Number(process.env.KAFKA_PORT ?? 9092),
+    controllerPort: Number(process.env.KAFKA_CONTROLLER_PORT ?? 9093),
+    homeDir: join(localDir, 'kafka', 'broker'),
+  });
+}
+
+/** Whether the jars of the pinned version are present. */
+export function kafkaJarsPresent(): boolean {
+  return existsSync(kafkaLibsDir) && readdirSync(kafkaLibsDir).includes(`kafka_2.13-${kafkaVersion()}.jar`);
+}

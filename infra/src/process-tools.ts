@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { createConnection } from 'node:net';
+
+/** A missing or unusable prerequisite, with what to install. */
+export class PrerequisiteError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrerequisiteError';
+  }
+}
+
+/** Runs a command to completion; returns its exit status and output. */
+export function run(command: string, args: string[], options: { cwd?: string } = {}) {
+  const result = spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return {
+    ok: result.status === 0 && !result.error,
+    status: result.status,
+    missing: (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT',
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}`,
+  };
+}
+
+/** The major version of the `java` on PATH; throws naming what to install when there is none. */
+export function requireJava(minimumMajor: number): number {
+  const result = run('java', ['-version']);
+  if (result.missing) {
+    throw new PrerequisiteError(
+      `Java ${minimumMajor}+ is needed to run the local Kafka broker and was not found on PATH. ` +
+        `Install a JDK (Debian/Ubuntu: apt-get install openjdk-17-jdk-headless), or set KAFKA_BROKERS to use another broker.`,
+    );
+  }
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(result.output);
+  const major = match ? (match[1] === '1' ? Number(match[2]) : Number(match[1])) : 0;
+  if (major < minimumMajor) {
+    throw new PrerequisiteError(`Java ${minimumMajor}+ is needed for Kafka; found: ${result.output.split('\n')[0]}`);
+  }
+  return major;
+}
+
+/** Throws naming what to install when Maven is not on PATH. */
+export function requireMaven(): void {
+  if (run('mvn', ['-v']).missing) {
+    throw new PrerequisiteError(
+      'Apache Maven is needed once, to fetch the Kafka broker from Maven Central, and was not found on PATH. ' +
+        'Install it (Debian/Ubuntu: apt-get install maven), or set KAFKA_BROKERS to use another broker.',
+    );
+  }
+}
+
+/** Whether something accepts TCP connections on host:port. */
+export function isPortOpen(host: string, port: number, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const socket = createConnection({ host, port });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolvePromise(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** Whether a process with this pid is alive. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Resolves after `ms`. */
+export const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Where progress lines go; `silent` drops them. */
+export type ProgressLog = (line: string) => void;
+
+/** A progress log that prints nothing. */
+export const silent: ProgressLog = () => undefined;

@@ -1,0 +1,60 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { platformTopicSpecs, type TopicSpec } from '@partner-portal/contracts';
+
+/** Dead-letter topics keep their messages for 30 days, long enough to notice and replay them. */
+const DLQ_RETENTION_MS = String(30 * 24 * 3_600_000);
+
+/**
+ * Creates the platform topics (and their `.dlq` twins) that do not exist yet, under an optional name prefix,
+ * and adds partitions where an existing topic has fewer than documented. Idempotent.
+ */
+export async function ensureTopics(
+  brokers: string[],
+  options: { prefix?: string; specs?: TopicSpec[] } = {},
+): Promise<{ created: string[]; existing: string[] }> {
+  const prefix = options.prefix ?? '';
+  const specs = (options.specs ?? platformTopicSpecs()).map((s) => ({ ...s, name: `${prefix}${s.name}` }));
+  const admin = new Kafka({ clientId: 'partner-portal-topics', brokers, logLevel: logLevel.ERROR }).admin();
+  await admin.connect();
+  try {
+    const present = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !present.has(s.name));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((s) => ({
+          topic: s.name,
+          numPartitions: s.partitions,
+          replicationFactor: 1,
+          configEntries: s.name.endsWith('.dlq') ? [{ name: 'retention.ms', value: DLQ_RETENTION_MS }] : [],
+        })),
+      });
+    }
+    const existing = specs.filter((s) => present.has(s.name));
+    if (existing.length > 0) {
+      const metadata = await admin.fetchTopicMetadata({ topics: existing.map((s) => s.name) });
+      const grow = existing.filter(
+        (s) => (metadata.topics.find((t) => t.name === s.name)?.partitions.length ?? 0) < s.partitions,
+      );
+      if (grow.length > 0) {
+        await admin.createPartitions({ topicPartitions: grow.map((s) => ({ topic: s.name, count: s.partitions })) });
+      }
+    }
+    return { created: missing.map((s) => s.name), existing: existing.map((s) => s.name) };
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Deletes every topic whose name starts with `prefix` (test clean-up). */
+export async function deleteTopicsWithPrefix(brokers: string[], prefix: string): Promise<void> {
+  if (!prefix) throw new Error('refusing to delete topics without a prefix');
+  const admin = new Kafka({ clientId: 'partner-portal-topics', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 30_000 });
+  } finally {
+    await admin.disconnect();
+  }
+}

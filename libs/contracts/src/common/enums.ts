@@ -1,0 +1,56 @@
+/** The three kinds of business partner a portal user can belong to. */
+export enum PartnerType {
+  Customer = 'customer',
+  Vendor = 'vendor',
+  ThirdPartyLogisticsCustomer = '3pl_customer',
+}
+
+/** Whether an ERP environment is the live one or a sandbox copy. */
+export enum EnvironmentType {
+  Production = 'production',
+  Sandbox = 'sandbox',
+}
+
+/** A partner user's role, which decides the rows it sees. */
+export enum PortalRole {
+  CustomerRepresentative = 'customer_representative',
+  AuthorizedUser = 'authorized_user',
+}
+
+/** Why licensing refused to hold a license. */
+export enum LicenseReservationRejectionReason {
+  NoLicenseAvailable = 'no_license_available',
+  ModuleInactive = 'module_inactive',
+}
+
+/** Why a held or consumed license went back to the pool. */
+export enum LicenseReleaseReason {
+  InviteExpired = 'invite_expired',
+  InviteRevoked = 'invite_revoked',
+  UserDeactivated = 'user_deactivated',
+  InviteRejected = 'invite_rejected',
+}
+
+/** Why a portal user lost access. */
+export enum PortalUserDeactivationReason {
+  ContactDeleted = 'contact_deleted',
+  PartnerDeleted = 'partner_deleted',
+  Admin = 'admin',
+  PartnerAdmin = 'partner_admin',
+}
+
+/** ERP document types as the ERP names them (EVENTS.md); the projection translates them per partner type. */
+export enum ErpDocumentType {
+  SalesOrder = 'sales_order',
+  SalesShipment = 'sales_shipment',
+  SalesReturnOrder = 'sales_return_order',
+  SalesInvoice = 'sales_invoice',
+  SalesCreditMemo = 'sales_credit_memo',
+  PurchaseOrder = 'purchase_order',
+  PurchaseReceipt = 'purchase_receipt',
+  PurchaseReturnOrder = 'purchase_return_order',
+  PurchaseInvoice = 'purchase_invoice',
+  PurchaseCreditMemo = 'purchase_credit_memo',
+  WarehouseShipment = 'warehouse_shipment',
+  WarehouseReceipt = 'warehouse_receipt',
+}

@@ -1,0 +1,109 @@
+import { plainToInstance } from 'class-transformer';
+import { type ValidationError, validateSync } from 'class-validator';
+import { findEventDefinition, isKnownEventType } from './catalogue';
+import { EventEnvelopeV1, type EventEnvelope } from './envelope';
+import type { EventDefinition } from './event-definition';
+
+/** One reason a value was refused, naming the field by its path (`payload.lines[0].quantity`). */
+export interface FieldError {
+  field: string;
+  reason: string;
+}
+
+/** Thrown when an event does not satisfy its contract. */
+export class EventContractError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(`event violates its contract: ${formatFieldErrors(errors)}`);
+    this.name = 'EventContractError';
+  }
+}
+
+/** `field: reason; field: reason`, for logs and dead-letter headers. */
+export function formatFieldErrors(errors: readonly FieldError[]): string {
+  return errors.map((e) => `${e.field}: ${e.reason}`).join('; ');
+}
+
+function joinPath(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+function flatten(errors: ValidationError[], parent: string, out: FieldError[]): FieldError[] {
+  for (const error of errors) {
+    const field = joinPath(parent, error.property);
+    for (const reason of Object.values(error.constraints ?? {})) out.push({ field, reason });
+    if (error.children?.length) flatten(error.children, field, out);
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Validates plain data against a class-validator class; the path prefixes every field name. */
+export function validatePlain<T extends object>(
+  type: new () => T,
+  plain: unknown,
+  path = '',
+): { value: T; errors: [] } | { value?: undefined; errors: FieldError[] } {
+  if (!isPlainObject(plain)) return { errors: [{ field: path || '(root)', reason: 'must be an object' }] };
+  const value = plainToInstance(type, plain);
+  const errors = flatten(
+    validateSync(value, { forbidUnknownValues: true, validationError: { target: false, value: false } }),
+    path,
+    [],
+  );
+  return errors.length ? { errors } : { value, errors: [] };
+}
+
+/** What a consumer learns from one raw message. */
+export type DecodedEvent =
+  | { kind: 'event'; definition: EventDefinition; event: EventEnvelope<object> }
+  | { kind: 'unknown-type'; type: string; version: number }
+  | { kind: 'invalid'; errors: FieldError[] };
+
+/**
+ * Validates an envelope and its payload against the catalogue. A type the catalogue does not know is
+ * `unknown-type` (consumers skip it); a known type in a version it does not know is invalid, so that the
+ * message is kept in the dead-letter topic rather than silently dropped.
+ */
+export function decodeEvent(raw: unknown): DecodedEvent {
+  const envelope = validatePlain(EventEnvelopeV1, raw);
+  if (!envelope.value) return { kind: 'invalid', errors: envelope.errors };
+  const { type, version } = envelope.value;
+  const definition = findEventDefinition(type, version);
+  if (!definition) {
+    if (!isKnownEventType(type)) return { kind: 'unknown-type', type, version };
+    return {
+      kind: 'invalid',
+      errors: [{ field: 'version', reason: `version ${version} of ${type} is not supported` }],
+    };
+  }
+  const payload = validatePlain(definition.payload, envelope.value.payload, 'payload');
+  if (!payload.value) return { kind: 'invalid', errors: payload.errors };
+  return { kind: 'event', definition, event: { ...(raw as EventEnvelope<object>), payload: payload.value } };
+}
+
+/** Parses a Kafka message value (JSON) and decodes it. */
+export function parseEvent(value: Buffer | string | null): DecodedEvent {
+  if (value === null) return { kind: 'invalid', errors: [{ field: '(message)', reason: 'has no value' }] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(value.toString());
+  } catch (error) {
+    return { kind: 'invalid', errors: [{ field: '(message)', reason: `is not JSON: ${(error as Error).message}` }] };
+  }
+  return decodeEvent(raw);
+}
+
+/** Throws `EventContractError` unless `event` is a valid event of `definition`. */
+export function assertEventMatches(definition: EventDefinition, event: EventEnvelope<object>): void {
+  const decoded = decodeEvent(JSON.parse(JSON.stringify(event)));
+  if (decoded.kind === 'invalid') throw new EventContractError(decoded.errors);
+  if (decoded.kind === 'unknown-type' || decoded.definition !== definition) {
+    throw new EventContractError([
+      { field: 'type', reason: `${event.type} v${event.version} is not ${definition.type} v${definition.version}` },
+    ]);
+  }
+}

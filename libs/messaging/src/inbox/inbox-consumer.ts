@@ -1,0 +1,335 @@
+import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DlqHeaders,
+  dlqTopicOf,
+  formatFieldErrors,
+  parseEvent,
+  type EventDefinition,
+  type EventEnvelope,
+} from '@partner-portal/contracts';
+import { createIdempotentProducer, logicalTopic, physicalTopic } from '../kafka/kafka-connection';
+import type { StructuredLogger } from '../logger';
+import { backoffDelay, DEFAULT_BACKOFF, isTransientError, sleep, type BackoffPolicy } from '../retry';
+
+/** What a handler gets besides the event: the transaction its read-model change must use. */
+export interface InboxContext {
+  /** The transaction that also records the event as processed; write the read model (and outbox) with it. */
+  manager: EntityManager;
+  /** Platform topic the event came from. */
+  topic: string;
+  partition: number;
+  consumerGroup: string;
+}
+
+/** Handles one event at a time. */
+export type SingleEventHandler = (event: EventEnvelope<object>, context: InboxContext) => Promise<void>;
+/** Handles the consecutive events of one type a fetched batch holds, in one transaction. */
+export type BatchEventHandler = (events: EventEnvelope<object>[], context: InboxContext) => Promise<void>;
+
+/** A handler bound to the event version it handles. */
+export type HandlerBinding =
+  | { definition: EventDefinition; mode: 'single'; handle: SingleEventHandler }
+  | { definition: EventDefinition; mode: 'batch'; handle: BatchEventHandler };
+
+/** Tuning of a consumer; every field but the group has a default. */
+export interface InboxConsumerOptions {
+  /** The service's consumer group. */
+  groupId: string;
+  /** Prefix of physical topic names (tests). */
+  topicPrefix?: string;
+  /** Attempts for a message whose handler keeps failing (not counting infrastructure outages). Default 5. */
+  maxAttempts?: number;
+  /** Backoff between attempts. */
+  backoff?: BackoffPolicy;
+  /** Partitions processed at once by one instance. Default 1. */
+  partitionsConsumedConcurrently?: number;
+  /** Longest wait of a fetch for new messages; low keeps read models fresh. Default 100 ms. */
+  maxWaitTimeInMs?: number;
+  /** Session timeout of the group member. Default 30 s. */
+  sessionTimeout?: number;
+}
+
+/** Counters exposed for metrics. */
+export interface InboxConsumerStats {
+  processed: number;
+  duplicates: number;
+  skipped: number;
+  deadLettered: number;
+  retries: number;
+}
+
+interface DecodedMessage {
+  message: KafkaMessage;
+  event?: EventEnvelope<object>;
+  binding?: HandlerBinding;
+  invalid?: string;
+}
+
+/** A message that decoded to an event some handler takes. */
+interface ApplicableMessage {
+  message: KafkaMessage;
+  event: EventEnvelope<object>;
+}
+
+class ShutdownInterrupt extends Error {}
+
+/**
+ * Consumes platform topics into a service's read model with effectively-once semantics: each event's handler
+ * runs in a transaction that also inserts `(consumer_group, event_id)` into `processed_message`, and offsets are
+ * resolved only after that transaction commits, so a redelivered event finds its row and changes nothing.
+ *
+ * Messages that fail validation go to `<topic>.dlq` at once; a handler that keeps failing goes there after
+ * `maxAttempts`; infrastructure outages (database or broker unreachable) are retried without limit. Events of a
+ * type nobody handles are skipped. The partition always moves on.
+ */
+export class InboxConsumer {
+  readonly stats: InboxConsumerStats = { processed: 0, duplicates: 0, skipped: 0, deadLettered: 0, retries: 0 };
+  private readonly consumer: Consumer;
+  private readonly deadLetters: Producer;
+  private readonly bindings = new Map<string, HandlerBinding>();
+  private readonly topics: string[];
+  private readonly stopping = new AbortController();
+  private readonly options: Required<Omit<InboxConsumerOptions, 'topicPrefix'>> & { topicPrefix: string };
+
+  constructor(
+    kafka: Kafka,
+    private readonly dataSource: DataSource,
+    bindings: HandlerBinding[],
+    private readonly logger: StructuredLogger,
+    options: InboxConsumerOptions,
+  ) {
+    this.options = {
+      topicPrefix: options.topicPrefix ?? '',
+      groupId: options.groupId,
+      maxAttempts: options.maxAttempts ?? 5,
+      backoff: options.backoff ?? DEFAULT_BACKOFF,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 100,
+      sessionTimeout: options.sessionTimeout ?? 30_000,
+    };
+    for (const binding of bindings) {
+      const key = `${binding.definition.type}@${binding.definition.version}`;
+      if (this.bindings.has(key)) throw new Error(`two handlers for ${key} in consumer group ${options.groupId}`);
+      this.bindings.set(key, binding);
+    }
+    this.topics = [...new Set(bindings.map((b) => b.definition.topic))].sort();
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: this.options.sessionTimeout,
+      heartbeatInterval: Math.floor(this.options.sessionTimeout / 10),
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs,
+      allowAutoTopicCreation: false,
+    });
+    this.deadLetters = createIdempotentProducer(kafka);
+  }
+
+  /** Platform topics this consumer subscribes to. */
+  get subscribedTopics(): readonly string[] {
+    return this.topics;
+  }
+
+  /** The underlying kafkajs consumer (for instrumentation and tests). */
+  get kafkaConsumer(): Consumer {
+    return this.consumer;
+  }
+
+  /** Joins the group and starts consuming from the earliest offset the group has not committed. */
+  async start(): Promise<void> {
+    if (this.topics.length === 0) return;
+    await this.deadLetters.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({
+      topics: this.topics.map((t) => physicalTopic(this.options.topicPrefix, t)),
+      fromBeginning: true,
+    });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  /** Stops fetching, lets the batch in hand finish its current unit, commits what was applied, disconnects. */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.consumer.stop();
+    await this.consumer.disconnect();
+    await this.deadLetters.disconnect();
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const decoded = batch.messages.map((message) => this.decode(message));
+    try {
+      let i = 0;
+      while (i < decoded.length) {
+        if (!isRunning() || isStale() || this.stopping.signal.aborted) return;
+        const current = decoded[i];
+        if (current.invalid !== undefined) {
+          await this.deadLetter(batch.topic, batch.partition, current.message, current.invalid, 0, heartbeat);
+          i += 1;
+        } else if (!current.binding || !current.event) {
+          this.stats.skipped += 1;
+          i += 1;
+        } else {
+          // A batch handler takes the run of consecutive events it handles; a single handler one event.
+          const run: ApplicableMessage[] = [{ message: current.message, event: current.event }];
+          const binding = current.binding;
+          for (
+            let next = decoded[i + run.length];
+            binding.mode === 'batch' && next?.binding === binding && next.event;
+          ) {
+            run.push({ message: next.message, event: next.event });
+            next = decoded[i + run.length];
+          }
+          await this.process(batch.topic, batch.partition, binding, run, heartbeat);
+          i += run.length;
+        }
+        resolveOffset(decoded[i - 1].message.offset);
+        await heartbeat();
+      }
+    } catch (error) {
+      if (error instanceof ShutdownInterrupt) return;
+      throw error;
+    }
+  }
+
+  private decode(message: KafkaMessage): DecodedMessage {
+    const decoded = parseEvent(message.value);
+    if (decoded.kind === 'invalid') return { message, invalid: formatFieldErrors(decoded.errors) };
+    if (decoded.kind === 'unknown-type') return { message };
+    const binding = this.bindings.get(`${decoded.definition.type}@${decoded.definition.version}`);
+    return { message, event: decoded.event, binding };
+  }
+
+  private async process(
+    physical: string,
+    partition: number,
+    binding: HandlerBinding,
+    items: ApplicableMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.apply(physical, partition, binding, items);
+        return;
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
+        const transient = isTransientError(error);
+        if (!transient && items.length > 1) {
+          // Find the poison message: apply the run one event at a time.
+          for (const item of items) await this.process(physical, partition, binding, [item], heartbeat);
+          return;
+        }
+        const event = items[0].event;
+        if (!transient && attempt >= this.options.maxAttempts) {
+          await this.deadLetter(physical, partition, items[0].message, describe(error), attempt, heartbeat);
+          return;
+        }
+        this.stats.retries += 1;
+        const delay = backoffDelay(attempt, this.options.backoff);
+        this.logger.warn('event handler failed; retrying', {
+          eventId: event.eventId,
+          type: event.type,
+          consumerGroup: this.options.groupId,
+          attempt,
+          transient,
+          retryInMs: delay,
+          error: describe(error),
+        });
+        await this.sleepWithHeartbeats(delay, heartbeat);
+      }
+    }
+  }
+
+  private async apply(
+    physical: string,
+    partition: number,
+    binding: HandlerBinding,
+    items: ApplicableMessage[],
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const ids = items.map((item) => item.event.eventId.toLowerCase());
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO processed_message (consumer_group, event_id)
+         SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.groupId, ids],
+      );
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const events: EventEnvelope<object>[] = [];
+      items.forEach((item, index) => {
+        if (fresh.delete(ids[index])) events.push(item.event);
+      });
+      this.stats.duplicates += items.length - events.length;
+      if (events.length === 0) return;
+      const context: InboxContext = {
+        manager,
+        topic: logicalTopic(this.options.topicPrefix, physical) ?? physical,
+        partition,
+        consumerGroup: this.options.groupId,
+      };
+      if (binding.mode === 'batch') await binding.handle(events, context);
+      else await binding.handle(events[0], context);
+      this.stats.processed += events.length;
+    });
+  }
+
+  private async deadLetter(
+    physical: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+    attempts: number,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const logical = logicalTopic(this.options.topicPrefix, physical) ?? physical;
+    const headers: IHeaders = {
+      ...message.headers,
+      [DlqHeaders.Error]: reason.slice(0, 4_000),
+      [DlqHeaders.Attempts]: String(attempts),
+      [DlqHeaders.OriginalTopic]: physical,
+      [DlqHeaders.OriginalPartition]: String(partition),
+      [DlqHeaders.OriginalOffset]: message.offset,
+      [DlqHeaders.ConsumerGroup]: this.options.groupId,
+    };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.deadLetters.send({
+          topic: physicalTopic(this.options.topicPrefix, dlqTopicOf(logical)),
+          acks: -1,
+          messages: [{ key: message.key, value: message.value, headers }],
+        });
+        break;
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
+        this.logger.warn('dead-letter publish failed; retrying', { topic: physical, error: describe(error) });
+        await this.sleepWithHeartbeats(backoffDelay(attempt, this.options.backoff), heartbeat);
+      }
+    }
+    this.stats.deadLettered += 1;
+    this.logger.error('message dead-lettered', {
+      topic: physical,
+      partition,
+      offset: message.offset,
+      consumerGroup: this.options.groupId,
+      attempts,
+      reason,
+    });
+  }
+
+  private async sleepWithHeartbeats(ms: number, heartbeat: () => Promise<void>): Promise<void> {
+    const until = Date.now() + ms;
+    while (!this.stopping.signal.aborted && Date.now() < until) {
+      await sleep(Math.min(1_000, until - Date.now()), this.stopping.signal);
+      await heartbeat();
+    }
+    if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}

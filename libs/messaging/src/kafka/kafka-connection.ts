@@ -1,0 +1,74 @@
+import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+
+/** How a service reaches Kafka. */
+export interface KafkaConnectionOptions {
+  /** Bootstrap brokers, e.g. `['127.0.0.1:9092']`. */
+  brokers: string[];
+  /** Client id shown in broker logs; the service name. */
+  clientId: string;
+  /**
+   * Prefix put in front of every platform topic name (`<prefix>erp.masterdata`). Empty in deployments;
+   * tests use it so that each test file has its own topics.
+   */
+  topicPrefix?: string;
+  /** kafkajs's own log level. Default WARN. */
+  logLevel?: logLevel;
+}
+
+/** The physical topic name of a platform topic under a prefix. */
+export function physicalTopic(topicPrefix: string | undefined, topic: string): string {
+  return `${topicPrefix ?? ''}${topic}`;
+}
+
+/** The platform topic name of a physical topic, or undefined when it lacks the prefix. */
+export function logicalTopic(topicPrefix: string | undefined, physical: string): string | undefined {
+  const prefix = topicPrefix ?? '';
+  return physical.startsWith(prefix) ? physical.slice(prefix.length) : undefined;
+}
+
+const levelNames: Record<number, string> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+// The relay bounds producer retries on purpose (it retries whole passes itself and consumers deduplicate), so
+// kafkajs's warning about it is expected; the partitioner notice only concerns kafkajs 1.x users.
+const EXPECTED_WARNINGS = [
+  /^Limiting retries for the idempotent producer/,
+  /^KafkaJS v2\.0\.0 switched default partitioner/,
+];
+
+/** A kafkajs client whose own logs are structured JSON lines on stderr, warnings and errors only. */
+export function createKafka(options: KafkaConnectionOptions, extra: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: options.logLevel ?? logLevel.WARN,
+    logCreator:
+      () =>
+      ({ namespace, level, log }: LogEntry) => {
+        const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
+        if (EXPECTED_WARNINGS.some((pattern) => pattern.test(message))) return;
+        process.stderr.write(
+          `${JSON.stringify({ level: levelNames[level] ?? level, source: `kafkajs.${namespace}`, message, ...fields })}\n`,
+        );
+      },
+    retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    ...extra,
+  });
+}
+
+/**
+ * The platform's producer: idempotent, one request in flight (so a retry cannot reorder a key), Java-compatible
+ * murmur2 partitioning (a key lands on the partition a Java connector would choose), no topic auto-creation.
+ */
+export function createIdempotentProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+}

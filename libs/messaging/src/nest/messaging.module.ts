@@ -1,0 +1,42 @@
+import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import { Outbox } from '../outbox/outbox';
+import { InboxTransport } from './inbox.transport';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { OutboxRelayService } from './outbox-relay.service';
+
+/** Asynchronous configuration of `MessagingModule`, typically from the service's config. */
+export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  inject?: FactoryProvider['inject'];
+  useFactory: FactoryProvider<MessagingOptions | Promise<MessagingOptions>>['useFactory'];
+}
+
+/**
+ * Wires the outbox (inject `Outbox`), its relay (runs from bootstrap to shutdown) and the inbox transport
+ * (connect `InboxTransport` as a microservice) the same way in every service. Needs a TypeORM `DataSource`
+ * whose migrations include `MessagingTables1763800000000`.
+ */
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: MESSAGING_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: Outbox,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => new Outbox(o.serviceName),
+        },
+        OutboxRelayService,
+        InboxTransport,
+      ],
+      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport],
+    };
+  }
+
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return MessagingModule.forRootAsync({ useFactory: () => options });
+  }
+}

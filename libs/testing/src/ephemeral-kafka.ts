@@ -1,0 +1,50 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ensureTopics, KafkaBroker, localDir } from '@partner-portal/infra';
+import type { TopicSpec } from '@partner-portal/contracts';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A broker of a test's own, which the test may stop and restart (the shared broker must stay up). */
+export interface EphemeralKafka {
+  brokers: string[];
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the broker and deletes its data. */
+  destroy(): Promise<void>;
+}
+
+/**
+ * Starts a second single-node Kafka from the same jars on free ports, with its own data folder under
+ * `.local/test-brokers`, and creates the given topics. Needs Java, like the local infrastructure.
+ */
+export async function startEphemeralKafka(topics: TopicSpec[] = []): Promise<EphemeralKafka> {
+  const broker = new KafkaBroker({
+    port: await freePort(),
+    controllerPort: await freePort(),
+    homeDir: join(localDir, 'test-brokers', randomBytes(4).toString('hex')),
+    heapMb: 512,
+  });
+  await broker.start();
+  const brokers = [broker.bootstrap];
+  if (topics.length) await ensureTopics(brokers, { specs: topics });
+  return {
+    brokers,
+    stop: async () => void (await broker.stop()),
+    start: async () => void (await broker.start()),
+    destroy: async () => {
+      await broker.stop();
+      broker.wipe();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { PrerequisiteError, silent, upLocalInfra, type ProgressLog } from '@partner-portal/infra';
+import { startContainerInfra } from './container-infra';
+
+/** Where the tests' Kafka and PostgreSQL are. */
+export interface TestInfra {
+  kafkaBrokers: string[];
+  /** A server where tests may create and drop databases. */
+  postgresAdminUrl: string;
+  source: 'environment' | 'local' | 'testcontainers';
+  /** Stops what this resolution started only for the test run (containers). */
+  release(): Promise<void>;
+}
+
+const ENV_BROKERS = 'PP_TEST_KAFKA_BROKERS';
+const ENV_POSTGRES = 'PP_TEST_POSTGRES_ADMIN_URL';
+const ENV_SOURCE = 'PP_TEST_INFRA_SOURCE';
+
+function dockerAvailable(): boolean {
+  const result = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 10_000 });
+  return result.status === 0 && result.stdout.trim().length > 0;
+}
+
+/**
+ * Finds Kafka and PostgreSQL for a test run, in this order: `KAFKA_BROKERS` plus `DATABASE_URL` (an admin
+ * connection) from the environment; the project's local infrastructure, started when it is not running; and,
+ * when the local prerequisites (Java, Maven, PostgreSQL) are missing but Docker runs, testcontainers.
+ */
+export async function resolveTestInfra(log: ProgressLog = silent): Promise<TestInfra> {
+  const release = async () => undefined;
+  if (process.env.KAFKA_BROKERS && process.env.DATABASE_URL) {
+    return {
+      kafkaBrokers: process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      postgresAdminUrl: process.env.DATABASE_URL,
+      source: 'environment',
+      release,
+    };
+  }
+  try {
+    const local = await upLocalInfra(log);
+    return { kafkaBrokers: local.kafkaBrokers, postgresAdminUrl: local.postgresAdminUrl, source: 'local', release };
+  } catch (error) {
+    if (!(error instanceof PrerequisiteError) || !dockerAvailable()) throw error;
+    log(`local infrastructure unavailable (${error.message}); using testcontainers`);
+    return startContainerInfra();
+  }
+}
+
+/** Hands the resolved infrastructure to the test workers (jest global setup runs in another process). */
+export function publishTestInfra(infra: TestInfra): void {
+  process.env[ENV_BROKERS] = infra.kafkaBrokers.join(',');
+  process.env[ENV_POSTGRES] = infra.postgresAdminUrl;
+  process.env[ENV_SOURCE] = infra.source;
+}
+
+/** The infrastructure the global setup resolved, as seen from a test file. */
+export function testInfra(): Pick<TestInfra, 'kafkaBrokers' | 'postgresAdminUrl' | 'source'> {
+  const brokers = process.env[ENV_BROKERS];
+  const postgres = process.env[ENV_POSTGRES];
+  if (!brokers || !postgres) {
+    throw new Error('integration tests need the jest global setup of libs/testing (run them with npm test or jest)');
+  }
+  return {
+    kafkaBrokers: brokers.split(','),
+    postgresAdminUrl: postgres,
+    source: (process.env[ENV_SOURCE] as TestInfra['source']) ?? 'local',
+  };
+}

@@ -1,0 +1,58 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '@partner-portal/infra';
+
+const RULE = '@nx/enforce-module-boundaries';
+
+/** Lints `code` as if it were the file at `filePath` with the workspace's own ESLint config, in a child process. */
+async function boundaryErrors(filePath: string, code: string): Promise<string[]> {
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', filePath, '--format', 'json'],
+    { cwd: repoRoot, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
+  );
+  const [report] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+  return report.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+}
+
+describe('the module boundary lint rule', () => {
+  beforeAll(() => {
+    // The rule reads Nx's cached project graph; make sure it exists and is current.
+    execFileSync(process.execPath, [join(repoRoot, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], {
+      cwd: repoRoot,
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
+  });
+
+  it('refuses contracts depending on another library', async () => {
+    const errors = await boundaryErrors(
+      'libs/contracts/src/probe.ts',
+      "import { Outbox } from '@partner-portal/messaging';\nexport const probe = Outbox;\n",
+    );
+    expect(errors).toEqual(['A project tagged with "type:contracts" cannot depend on any libs with tags']);
+  });
+
+  it('refuses the messaging library depending on the local tooling', async () => {
+    const errors = await boundaryErrors(
+      'libs/messaging/src/probe.ts',
+      "import { SERVICE_DATABASES } from '@partner-portal/infra';\nexport const probe = SERVICE_DATABASES;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('"type:infra" can only depend on libs tagged with')]);
+  });
+
+  it('refuses reaching into another project by a relative path', async () => {
+    const errors = await boundaryErrors(
+      'libs/messaging/src/probe.ts',
+      "import { SERVICE_DATABASES } from '../../../infra/src/postgres';\nexport const probe = SERVICE_DATABASES;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('relative or absolute path')]);
+  });
+
+  it('accepts a dependency the tags allow', async () => {
+    const errors = await boundaryErrors(
+      'libs/messaging/src/probe.ts',
+      "import { Topics } from '@partner-portal/contracts';\nexport const probe = Topics;\n",
+    );
+    expect(errors).toEqual([]);
+  });
+});
