@@ -11,7 +11,12 @@ export class PrerequisiteError extends Error {
 
 /** Runs a command to completion; returns its exit status and output. */
 export function run(command: string, args: string[], options: { cwd?: string } = {}) {
-  const result = spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return {
     ok: result.status === 0 && !result.error,
     status: result.status,
