@@ -14,7 +14,13 @@ export async function ensureTopics(
 ): Promise<{ created: string[]; existing: string[] }> {
   const prefix = options.prefix ?? '';
   const specs = (options.specs ?? platformTopicSpecs()).map((s) => ({ ...s, name: `${prefix}${s.name}` }));
-  const admin = new Kafka({ clientId: 'partner-portal-topics', brokers, logLevel: logLevel.ERROR }).admin();
+  // A broker that just started, or is busy deleting other topics, may take seconds to report new partitions.
+  const admin = new Kafka({
+    clientId: 'partner-portal-topics',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 20, initialRetryTime: 100, maxRetryTime: 2_000 },
+  }).admin();
   await admin.connect();
   try {
     const present = new Set(await admin.listTopics());

@@ -19,9 +19,9 @@ describe('outbox and inbox through the real broker and database', () => {
   });
 
   afterEach(async () => {
-    await rig.stopAll();
-    await dataSource.destroy();
-    await env.dispose();
+    await rig?.stopAll();
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await env?.dispose();
   });
 
   const topic = () => physicalTopic(env.topicPrefix, Topics.ErpMasterdata);
