@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 
 /** A missing or unusable prerequisite, with what to install. */
 export class PrerequisiteError extends Error {
@@ -84,3 +84,15 @@ export type ProgressLog = (line: string) => void;
 
 /** A progress log that prints nothing. */
 export const silent: ProgressLog = () => undefined;
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePromise(port));
+    });
+  });
+}

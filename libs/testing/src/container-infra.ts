@@ -1,17 +1,5 @@
-import { createServer } from 'node:net';
-import { kafkaVersion, ensureTopics } from '@partner-portal/infra';
+import { ensureTopics, freePort, kafkaVersion } from '@partner-portal/infra';
 import type { TestInfra } from './test-infra';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The Docker path: the official apache/kafka image in KRaft mode (same version as the local broker) and

@@ -1,19 +1,7 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ensureTopics, KafkaBroker, localDir } from '@partner-portal/infra';
+import { ensureTopics, freePort, KafkaBroker, localDir } from '@partner-portal/infra';
 import type { TopicSpec } from '@partner-portal/contracts';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A broker of a test's own, which the test may stop and restart (the shared broker must stay up). */
 export interface EphemeralKafka {
