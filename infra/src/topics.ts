@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { platformTopicSpecs, type TopicSpec } from '@partner-portal/contracts';
 
 /** Dead-letter topics keep their messages for 30 days, long enough to notice and replay them. */
@@ -27,7 +27,7 @@ export async function ensureTopics(
     const missing = specs.filter((s) => !present.has(s.name));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((s) => ({
           topic: s.name,
           numPartitions: s.partitions,
@@ -36,6 +36,10 @@ export async function ensureTopics(
         })),
       });
     }
+    await waitForLeaders(
+      admin,
+      missing.map((s) => s.name),
+    );
     const existing = specs.filter((s) => present.has(s.name));
     if (existing.length > 0) {
       const metadata = await admin.fetchTopicMetadata({ topics: existing.map((s) => s.name) });
@@ -49,6 +53,25 @@ export async function ensureTopics(
     return { created: missing.map((s) => s.name), existing: existing.map((s) => s.name) };
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until every partition of the topics has a leader. kafkajs's own `waitForLeaders` gives up when a KRaft
+ * broker has not yet put a just-created topic into its metadata cache (UNKNOWN_TOPIC_OR_PARTITION), so poll here.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  if (topics.length === 0) return;
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.length === topics.length && metadata.every((t) => t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+    }
+    if (Date.now() > until) throw new Error(`topics have no leaders after ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -2,6 +2,7 @@
 // topics and the service databases, builds the workspace, starts every service under services/, prints what runs
 // where, and on Ctrl-C stops the services and the broker it started, leaving no process behind.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { databaseUrl, localKafkaBroker, upLocalInfra } from '@partner-portal/infra';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   const built = await runStep('build', process.execPath, [bin('tsc'), '-b', 'tsconfig.build.json']);
   if (built !== 0) throw new Error('the build failed; see above');
 
+  // The credential the gateway presents to the services: one per run unless the environment sets it.
+  const internalApiToken = process.env.INTERNAL_API_TOKEN ?? randomBytes(24).toString('hex');
   const children: Array<{ name: string; child: ChildProcess }> = [];
   let stopping = false;
   for (const service of discoverServices(root)) {
@@ -43,6 +46,7 @@ async function main(): Promise<void> {
         ...process.env,
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        INTERNAL_API_TOKEN: internalApiToken,
         ...(service.database ? { DATABASE_URL: databaseUrl(infra.postgresAdminUrl, service.database) } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,11 +59,11 @@ async function main(): Promise<void> {
   }
 
   say('running:');
-  say(`  Kafka        ${infra.kafkaBrokers.join(',')}`);
-  say(`  PostgreSQL   ${infra.postgresAdminUrl.replace(/\/[^/]*$/, '')}`);
+  say(`  ${'Kafka'.padEnd(20)} ${infra.kafkaBrokers.join(',')}`);
+  say(`  ${'PostgreSQL'.padEnd(20)} ${infra.postgresAdminUrl.replace(/\/[^/]*$/, '')}`);
   for (const service of discoverServices(root)) {
     say(
-      `  ${service.name.padEnd(12)} http://127.0.0.1:${service.port}${service.database ? `  (database ${service.database})` : ''}`,
+      `  ${service.name.padEnd(20)} http://127.0.0.1:${service.port}${service.database ? `  (database ${service.database})` : ''}`,
     );
   }
   if (children.length === 0) say('  (no services under services/ yet)');

@@ -28,11 +28,12 @@ function joinPath(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
-function flatten(errors: ValidationError[], parent: string, out: FieldError[]): FieldError[] {
+/** class-validator's error tree as a flat list, each field named by its path under `parent`. */
+export function toFieldErrors(errors: ValidationError[], parent = '', out: FieldError[] = []): FieldError[] {
   for (const error of errors) {
     const field = joinPath(parent, error.property);
     for (const reason of Object.values(error.constraints ?? {})) out.push({ field, reason });
-    if (error.children?.length) flatten(error.children, field, out);
+    if (error.children?.length) toFieldErrors(error.children, field, out);
   }
   return out;
 }
@@ -49,10 +50,9 @@ export function validatePlain<T extends object>(
 ): { value: T; errors: [] } | { value?: undefined; errors: FieldError[] } {
   if (!isPlainObject(plain)) return { errors: [{ field: path || '(root)', reason: 'must be an object' }] };
   const value = plainToInstance(type, plain);
-  const errors = flatten(
+  const errors = toFieldErrors(
     validateSync(value, { forbidUnknownValues: true, validationError: { target: false, value: false } }),
     path,
-    [],
   );
   return errors.length ? { errors } : { value, errors: [] };
 }

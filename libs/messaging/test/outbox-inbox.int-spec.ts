@@ -79,7 +79,7 @@ describe('outbox and inbox through the real broker and database', () => {
 
     const admin = rig.kafka.admin();
     await admin.connect();
-    await admin.resetOffsets({ groupId: 'replayed', topic: topic(), earliest: true });
+    await admin.resetOffsets({ groupId: `${env.topicPrefix}replayed`, topic: topic(), earliest: true });
     await admin.disconnect();
     const second = await rig.startConsumer([tallyBinding], { groupId: 'replayed' });
     await waitFor(

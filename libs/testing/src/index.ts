@@ -3,3 +3,5 @@ export * from './isolation';
 export * from './waiting';
 export * from './topic-reader';
 export * from './ephemeral-kafka';
+export * from './event-publisher';
+export * from './fixtures/erp-events';

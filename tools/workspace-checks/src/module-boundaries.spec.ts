@@ -40,6 +40,14 @@ describe('the module boundary lint rule', () => {
     expect(errors).toEqual([expect.stringContaining('"type:infra" can only depend on libs tagged with')]);
   });
 
+  it('refuses a service depending on the local tooling', async () => {
+    const errors = await boundaryErrors(
+      'services/partner-identity/src/probe.ts',
+      "import { SERVICE_DATABASES } from '@partner-portal/infra';\nexport const probe = SERVICE_DATABASES;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('"type:app" can only depend on libs tagged with')]);
+  });
+
   it('refuses reaching into another project by a relative path', async () => {
     const errors = await boundaryErrors(
       'libs/messaging/src/probe.ts',

@@ -36,7 +36,10 @@ export type HandlerBinding =
 export interface InboxConsumerOptions {
   /** The service's consumer group. */
   groupId: string;
-  /** Prefix of physical topic names (tests). */
+  /**
+   * Prefix of physical topic names and of the Kafka consumer group (tests): two test files must not share a group,
+   * since members of one group with different subscriptions would be handed each other's partitions.
+   */
   topicPrefix?: string;
   /** Attempts for a message whose handler keeps failing (not counting infrastructure outages). Default 5. */
   maxAttempts?: number;
@@ -115,7 +118,7 @@ export class InboxConsumer {
     }
     this.topics = [...new Set(bindings.map((b) => b.definition.topic))].sort();
     this.consumer = kafka.consumer({
-      groupId: options.groupId,
+      groupId: `${this.options.topicPrefix}${options.groupId}`,
       sessionTimeout: this.options.sessionTimeout,
       heartbeatInterval: Math.floor(this.options.sessionTimeout / 10),
       maxWaitTimeInMs: this.options.maxWaitTimeInMs,

@@ -1,0 +1,14 @@
+# One image recipe for every service: docker compose builds it with SERVICE=<folder under services/>.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY . .
+# npm ci, or npm install where the registry lacks other platforms' optional binaries (see tools/dev/bootstrap.mjs).
+RUN node tools/dev/bootstrap.mjs && node node_modules/typescript/bin/tsc -b tsconfig.build.json
+
+FROM node:20-bookworm-slim
+ARG SERVICE
+ENV SERVICE=${SERVICE} NODE_ENV=production HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build /app /app
+USER node
+CMD ["sh", "-c", "exec node --enable-source-maps services/${SERVICE}/dist/main.js"]

@@ -1,0 +1,41 @@
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { CurrentPrincipal, type Principal } from '../http/principal';
+import { requireAdministratorOf, TenantParams } from '../http/scope';
+import { AdministratorIdentity } from './administrator.request.dto';
+import { AdministratorsService } from './administrators.service';
+
+/** Administrators keep their tenant's administrator list. */
+@Controller('internal/tenants/:tenantId/administrators')
+export class AdministratorsController {
+  constructor(private readonly administrators: AdministratorsService) {}
+
+  @Get()
+  list(@CurrentPrincipal() principal: Principal, @Param() { tenantId }: TenantParams) {
+    requireAdministratorOf(principal, tenantId);
+    return this.administrators.list(tenantId);
+  }
+
+  @Post()
+  @HttpCode(204)
+  async add(
+    @CurrentPrincipal() principal: Principal,
+    @Param() { tenantId }: TenantParams,
+    @Body() body: AdministratorIdentity,
+  ) {
+    requireAdministratorOf(principal, tenantId);
+    await this.administrators.add(tenantId, body.issuer, body.subject);
+  }
+
+  @Delete()
+  @HttpCode(204)
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param() { tenantId }: TenantParams,
+    @Query() query: AdministratorIdentity,
+  ) {
+    requireAdministratorOf(principal, tenantId);
+    if (!(await this.administrators.remove(tenantId, query.issuer, query.subject))) {
+      throw new NotFoundException('that identity is not on the administrator list');
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** An entry of the tenant administrator list. */
+export interface AdministratorView {
+  issuer: string;
+  subject: string;
+  addedAt: string;
+}
+
+/** The tenant administrator list (one way of recognising administrators; see ADMIN_RECOGNITION). */
+@Injectable()
+export class AdministratorsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(tenantId: string): Promise<AdministratorView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT issuer, subject, added_at FROM tenant_administrator WHERE tenant_id = $1 ORDER BY added_at, subject`,
+      [tenantId],
+    );
+    return rows.map((r: { issuer: string; subject: string; added_at: Date }) => ({
+      issuer: r.issuer,
+      subject: r.subject,
+      addedAt: r.added_at.toISOString(),
+    }));
+  }
+
+  async add(tenantId: string, issuer: string, subject: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO tenant_administrator (tenant_id, issuer, subject) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [tenantId, issuer, subject],
+    );
+  }
+
+  /** Removes an entry; returns whether there was one. */
+  async remove(tenantId: string, issuer: string, subject: string): Promise<boolean> {
+    const [, count] = await this.dataSource.query(
+      `DELETE FROM tenant_administrator WHERE tenant_id = $1 AND issuer = $2 AND subject = $3`,
+      [tenantId, issuer, subject],
+    );
+    return count > 0;
+  }
+
+  /** The tenants that list this identity. */
+  async tenantsListing(issuer: string, subject: string): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `SELECT tenant_id FROM tenant_administrator WHERE issuer = $1 AND subject = $2 ORDER BY tenant_id`,
+      [issuer, subject],
+    );
+    return rows.map((r: { tenant_id: string }) => r.tenant_id);
+  }
+}

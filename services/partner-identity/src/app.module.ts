@@ -1,0 +1,74 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsumerGroups } from '@partner-portal/contracts';
+import {
+  MessagingModule,
+  MessagingTables1763800000000,
+  OutboxMessage,
+  ProcessedMessage,
+} from '@partner-portal/messaging';
+import { AdministratorsModule } from './administrators/administrators.module';
+import { TenantAdministrator } from './administrators/tenant-administrator.entity';
+import { BrowseModule } from './browse/browse.module';
+import { PartnerIdentityConfig } from './config/partner-identity.config';
+import { InternalApiGuard } from './http/internal-api.guard';
+import { ContactInvitation } from './invitation-status/contact-invitation.entity';
+import { InvitationStatusModule } from './invitation-status/invitation-status.module';
+import { Company } from './master-data/company.entity';
+import { Contact } from './master-data/contact.entity';
+import { MasterDataModule } from './master-data/master-data.module';
+import { Partner } from './master-data/partner.entity';
+import { PartnerIdentitySchema1763900000000 } from './migrations/1763900000000-partner-identity-schema';
+import { Membership } from './portal-users/membership.entity';
+import { PortalUser } from './portal-users/portal-user.entity';
+import { PortalUsersModule } from './portal-users/portal-users.module';
+import { PrincipalsModule } from './principals/principals.module';
+
+/** The partner-identity service, configured. */
+@Module({})
+export class AppModule {
+  static register(config: PartnerIdentityConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: config.databaseUrl,
+          entities: [
+            Company,
+            Partner,
+            Contact,
+            PortalUser,
+            Membership,
+            ContactInvitation,
+            TenantAdministrator,
+            OutboxMessage,
+            ProcessedMessage,
+          ],
+          migrations: [MessagingTables1763800000000, PartnerIdentitySchema1763900000000],
+          migrationsRun: true,
+          synchronize: false,
+          extra: { max: 10 },
+        }),
+        MessagingModule.forRoot({
+          serviceName: 'partner-identity',
+          kafka: { brokers: config.kafkaBrokers, topicPrefix: config.topicPrefix },
+          inbox: { groupId: ConsumerGroups.PartnerIdentity },
+        }),
+        MasterDataModule,
+        PortalUsersModule,
+        InvitationStatusModule,
+        BrowseModule,
+        AdministratorsModule,
+        PrincipalsModule,
+      ],
+      providers: [
+        { provide: PartnerIdentityConfig, useValue: config },
+        { provide: APP_GUARD, useFactory: () => new InternalApiGuard(config.internalApiToken) },
+      ],
+      exports: [PartnerIdentityConfig],
+      global: true,
+    };
+  }
+}

@@ -1,0 +1,196 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
+import type { MembershipStatus } from '../portal-users/membership-rules';
+import type { Page } from '../portal-users/portal-user.view';
+import { contactPortalStatus, type ContactPortalStatus } from './contact-portal-status';
+
+/** An ERP environment of a tenant. */
+export interface EnvironmentView {
+  environment: string;
+  environmentType: EnvironmentType;
+  companies: number;
+}
+
+/** A company of an environment. */
+export interface CompanyView {
+  companyId: string;
+  name: string;
+  displayName: string | null;
+}
+
+/** A partner in the browse list. */
+export interface PartnerView {
+  partnerType: PartnerType;
+  partnerNo: string;
+  name: string;
+  email: string | null;
+  portalEnabled: boolean;
+  blocked: boolean;
+  contacts: number;
+  portalUsers: number;
+}
+
+/** A contact with its portal standing. */
+export interface ContactView {
+  contactNo: string;
+  name: string;
+  email: string | null;
+  languageCode: string | null;
+  portalContact: boolean;
+  erpPortalRole: PortalRole | null;
+  portalStatus: ContactPortalStatus;
+  membershipId: string | null;
+  role: PortalRole | null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** What an administrator browses: environments, companies, partners and their contacts. */
+@Injectable()
+export class BrowseService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async environments(tenantId: string): Promise<EnvironmentView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT environment, min(environment_type) AS environment_type, count(*)::int AS companies
+         FROM company WHERE tenant_id = $1 GROUP BY environment ORDER BY environment`,
+      [tenantId],
+    );
+    return rows.map((r: { environment: string; environment_type: EnvironmentType; companies: number }) => ({
+      environment: r.environment,
+      environmentType: r.environment_type,
+      companies: r.companies,
+    }));
+  }
+
+  async companies(tenantId: string, environment: string): Promise<CompanyView[]> {
+    const rows = await this.dataSource.query(
+      `SELECT company_id, name, display_name FROM company WHERE tenant_id = $1 AND environment = $2 ORDER BY name`,
+      [tenantId, environment],
+    );
+    if (rows.length === 0) throw new NotFoundException(`environment ${environment} not found`);
+    return rows.map((r: { company_id: string; name: string; display_name: string | null }) => ({
+      companyId: r.company_id,
+      name: r.name,
+      displayName: r.display_name,
+    }));
+  }
+
+  async partners(
+    scope: { tenantId: string; environment: string; companyId: string },
+    filter: { type?: PartnerType; search?: string; page: number; pageSize: number },
+  ): Promise<Page<PartnerView>> {
+    const params: unknown[] = [scope.tenantId, scope.environment, scope.companyId];
+    let where = 'p.tenant_id = $1 AND p.environment = $2 AND p.company_id = $3 AND p.deleted_at IS NULL';
+    if (filter.type) {
+      params.push(filter.type);
+      where += ` AND p.partner_type = $${params.length}`;
+    }
+    if (filter.search) {
+      params.push(escapeLike(filter.search.toLowerCase()));
+      where += ` AND (lower(p.partner_no) LIKE $${params.length} || '%' OR lower(p.name) LIKE '%' || $${params.length} || '%')`;
+    }
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM partner p WHERE ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `SELECT p.partner_type, p.partner_no, p.name, p.email, p.portal_enabled, p.blocked,
+              (SELECT count(*)::int FROM contact c
+                WHERE (c.tenant_id, c.environment, c.company_id, c.partner_type, c.partner_no)
+                    = (p.tenant_id, p.environment, p.company_id, p.partner_type, p.partner_no)
+                  AND c.deleted_at IS NULL) AS contacts,
+              (SELECT count(*)::int FROM membership m
+                WHERE (m.tenant_id, m.environment, m.company_id, m.partner_type, m.partner_no)
+                    = (p.tenant_id, p.environment, p.company_id, p.partner_type, p.partner_no)
+                  AND m.status = 'active') AS portal_users
+         FROM partner p WHERE ${where}
+        ORDER BY p.partner_type, p.partner_no
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
+    );
+    return {
+      items: rows.map(
+        (r: {
+          partner_type: PartnerType;
+          partner_no: string;
+          name: string;
+          email: string | null;
+          portal_enabled: boolean;
+          blocked: boolean;
+          contacts: number;
+          portal_users: number;
+        }) => ({
+          partnerType: r.partner_type,
+          partnerNo: r.partner_no,
+          name: r.name,
+          email: r.email,
+          portalEnabled: r.portal_enabled,
+          blocked: r.blocked,
+          contacts: r.contacts,
+          portalUsers: r.portal_users,
+        }),
+      ),
+      page: filter.page,
+      pageSize: filter.pageSize,
+      total,
+    };
+  }
+
+  async contacts(
+    scope: { tenantId: string; environment: string; companyId: string; partnerType: PartnerType; partnerNo: string },
+    page: number,
+    pageSize: number,
+  ): Promise<Page<ContactView>> {
+    const key = [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo];
+    const [partner] = await this.dataSource.query(
+      `SELECT 1 FROM partner WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4
+          AND partner_no = $5 AND deleted_at IS NULL`,
+      key,
+    );
+    if (!partner) throw new NotFoundException(`partner ${scope.partnerType} ${scope.partnerNo} not found`);
+    const where = `c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
+                   AND c.partner_no = $5 AND c.deleted_at IS NULL`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM contact c WHERE ${where}`, key);
+    const rows = await this.dataSource.query(
+      `SELECT c.contact_no, c.name, c.email, c.language_code, c.portal_contact, c.portal_role,
+              m.id AS membership_id, m.status AS membership_status, m.role, coalesce(i.open, false) AS invitation_open
+         FROM contact c
+         LEFT JOIN membership m USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
+         LEFT JOIN contact_invitation i USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
+        WHERE ${where}
+        ORDER BY c.contact_no LIMIT $6 OFFSET $7`,
+      [...key, pageSize, (page - 1) * pageSize],
+    );
+    return {
+      items: rows.map(
+        (r: {
+          contact_no: string;
+          name: string;
+          email: string | null;
+          language_code: string | null;
+          portal_contact: boolean;
+          portal_role: PortalRole | null;
+          membership_id: string | null;
+          membership_status: MembershipStatus | null;
+          role: PortalRole | null;
+          invitation_open: boolean;
+        }) => ({
+          contactNo: r.contact_no,
+          name: r.name,
+          email: r.email,
+          languageCode: r.language_code,
+          portalContact: r.portal_contact,
+          erpPortalRole: r.portal_role,
+          portalStatus: contactPortalStatus(r.membership_status, r.invitation_open),
+          membershipId: r.membership_id,
+          role: r.role,
+        }),
+      ),
+      page,
+      pageSize,
+      total,
+    };
+  }
+}

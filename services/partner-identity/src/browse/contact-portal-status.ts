@@ -1,0 +1,21 @@
+import { MembershipStatus } from '../portal-users/membership-rules';
+
+/** A contact's standing in the portal, as an administrator browsing the ERP's contacts sees it. */
+export enum ContactPortalStatus {
+  NotInvited = 'not_invited',
+  Invited = 'invited',
+  PortalUser = 'portal_user',
+  Deactivated = 'deactivated',
+}
+
+/**
+ * An active membership makes a portal user; otherwise an open invitation (also a re-invitation of a deactivated
+ * user) makes "invited"; otherwise a deactivated membership shows as such; otherwise the contact was never invited
+ * or its invitations ended.
+ */
+export function contactPortalStatus(membership: MembershipStatus | null, invitationOpen: boolean): ContactPortalStatus {
+  if (membership === MembershipStatus.Active) return ContactPortalStatus.PortalUser;
+  if (invitationOpen) return ContactPortalStatus.Invited;
+  if (membership === MembershipStatus.Deactivated) return ContactPortalStatus.Deactivated;
+  return ContactPortalStatus.NotInvited;
+}

@@ -1,0 +1,55 @@
+import { NotFoundException } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsTenantId } from '@partner-portal/contracts';
+import type { Principal } from './principal';
+
+/** Path parameters of tenant routes. */
+export class TenantParams {
+  @IsTenantId()
+  tenantId!: string;
+}
+
+/** Page and page size of a list; pages count from 1. */
+export class PageQuery {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page = 1;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  pageSize = 50;
+}
+
+/** Path parameter naming one membership. */
+export class MembershipParams {
+  @IsUUID()
+  membershipId!: string;
+}
+
+/** Path parameters naming one membership of a tenant. */
+export class TenantMembershipParams extends TenantParams {
+  @IsUUID()
+  membershipId!: string;
+}
+
+/**
+ * Refuses anyone but an administrator of `tenantId`. A tenant one does not administer answers 404, like one that
+ * does not exist, so that tenants cannot be discovered.
+ */
+export function requireAdministratorOf(principal: Principal, tenantId: string): Principal & { kind: 'admin' } {
+  if (principal.kind !== 'admin' || principal.tenantId !== tenantId) {
+    throw new NotFoundException(`tenant ${tenantId} not found`);
+  }
+  return principal as Principal & { kind: 'admin' };
+}
+
+/** Refuses anyone but a partner user acting through a membership. */
+export function requirePartnerUser(principal: Principal): Principal & { kind: 'partner'; membershipId: string } {
+  if (principal.kind !== 'partner' || !principal.membershipId)
+    throw new NotFoundException('no partner membership in this request');
+  return principal as Principal & { kind: 'partner'; membershipId: string };
+}

@@ -1,0 +1,104 @@
+import { PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
+import {
+  assertIsActiveRepresentative,
+  assertKeepsARepresentative,
+  changeRole,
+  deactivate,
+  MembershipRuleViolation,
+  MembershipStatus,
+  reactivate,
+  samePartner,
+  type MembershipFacts,
+} from './membership-rules';
+
+const representative: MembershipFacts = {
+  status: MembershipStatus.Active,
+  role: PortalRole.CustomerRepresentative,
+  deactivationReason: null,
+};
+const authorizedUser: MembershipFacts = { ...representative, role: PortalRole.AuthorizedUser };
+const deactivated: MembershipFacts = {
+  ...authorizedUser,
+  status: MembershipStatus.Deactivated,
+  deactivationReason: PortalUserDeactivationReason.Admin,
+};
+
+function violation(rule: () => unknown): string | undefined {
+  try {
+    rule();
+  } catch (error) {
+    if (error instanceof MembershipRuleViolation) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('membership rules', () => {
+  it('switches the role of an active user and reports no change for the same role', () => {
+    expect(changeRole(authorizedUser, PortalRole.CustomerRepresentative)).toEqual({
+      next: representative,
+      changed: true,
+    });
+    expect(changeRole(authorizedUser, PortalRole.AuthorizedUser).changed).toBe(false);
+  });
+
+  it('does not change the role of a deactivated user', () => {
+    expect(violation(() => changeRole(deactivated, PortalRole.CustomerRepresentative))).toBe('membership_inactive');
+  });
+
+  it('deactivates with a reason, once', () => {
+    const { next, changed } = deactivate(representative, PortalUserDeactivationReason.PartnerAdmin);
+    expect(changed).toBe(true);
+    expect(next).toEqual({
+      ...representative,
+      status: MembershipStatus.Deactivated,
+      deactivationReason: 'partner_admin',
+    });
+    expect(deactivate(next, PortalUserDeactivationReason.Admin)).toEqual({ next, changed: false });
+  });
+
+  it('reactivates only while the contact still exists in the ERP', () => {
+    expect(reactivate(deactivated, true)).toEqual({ next: authorizedUser, changed: true });
+    expect(violation(() => reactivate(deactivated, false))).toBe('erp_record_deleted');
+    expect(reactivate(authorizedUser, false).changed).toBe(false);
+  });
+
+  it('lets only an active customer representative manage its partner', () => {
+    expect(violation(() => assertIsActiveRepresentative(representative))).toBeUndefined();
+    expect(violation(() => assertIsActiveRepresentative(authorizedUser))).toBe('not_a_representative');
+    expect(
+      violation(() => assertIsActiveRepresentative({ ...representative, status: MembershipStatus.Deactivated })),
+    ).toBe('not_a_representative');
+  });
+
+  it('never takes the last representative away, by demotion or deactivation', () => {
+    const demoted = changeRole(representative, PortalRole.AuthorizedUser).next;
+    const gone = deactivate(representative, PortalUserDeactivationReason.PartnerAdmin).next;
+    expect(violation(() => assertKeepsARepresentative(representative, demoted, 1))).toBe('last_representative');
+    expect(violation(() => assertKeepsARepresentative(representative, gone, 1))).toBe('last_representative');
+    expect(violation(() => assertKeepsARepresentative(representative, gone, 2))).toBeUndefined();
+    expect(
+      violation(() =>
+        assertKeepsARepresentative(
+          authorizedUser,
+          deactivate(authorizedUser, PortalUserDeactivationReason.PartnerAdmin).next,
+          1,
+        ),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('tells partners apart by tenant, environment, company, type and number', () => {
+    const scope = {
+      tenantId: 't',
+      environment: 'production',
+      companyId: 'C1',
+      partnerType: 'customer',
+      partnerNo: '10000',
+    };
+    expect(samePartner(scope, { ...scope })).toBe(true);
+    for (const field of Object.keys(scope) as Array<keyof typeof scope>) {
+      expect(samePartner(scope, { ...scope, [field]: 'other' })).toBe(false);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import type { EnvironmentType, PartnerType, PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
+import type { MembershipStatus } from './membership-rules';
+
+/** A portal user within one partner, as the internal API shows it. */
+export interface PortalUserView {
+  membershipId: string;
+  portalUserId: string;
+  tenantId: string;
+  environment: string;
+  environmentType: EnvironmentType;
+  companyId: string;
+  partnerType: PartnerType;
+  partnerNo: string;
+  contactNo: string;
+  /** The invited contact's e-mail. */
+  email: string;
+  /** The name the identity provider gives the person. */
+  displayName: string | null;
+  /** The e-mail the person signed in with. */
+  signInEmail: string;
+  role: PortalRole;
+  status: MembershipStatus;
+  deactivationReason: PortalUserDeactivationReason | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A page of results. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Row shape of `PORTAL_USER_COLUMNS`. */
+export interface PortalUserRow {
+  membership_id: string;
+  portal_user_id: string;
+  tenant_id: string;
+  environment: string;
+  environment_type: EnvironmentType;
+  company_id: string;
+  partner_type: PartnerType;
+  partner_no: string;
+  contact_no: string;
+  email: string;
+  display_name: string | null;
+  sign_in_email: string;
+  issuer: string;
+  subject: string;
+  role: PortalRole;
+  status: MembershipStatus;
+  deactivation_reason: PortalUserDeactivationReason | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** The select list that yields `PortalUserRow` from `membership m JOIN portal_user u`. */
+export const PORTAL_USER_COLUMNS = `
+  m.id AS membership_id, m.portal_user_id, m.tenant_id, m.environment, m.environment_type, m.company_id,
+  m.partner_type, m.partner_no, m.contact_no, m.email, u.display_name, u.email AS sign_in_email, u.issuer, u.subject,
+  m.role, m.status, m.deactivation_reason, m.created_at, m.updated_at`;
+
+/** The API view of a row. */
+export function toPortalUserView(row: PortalUserRow): PortalUserView {
+  return {
+    membershipId: row.membership_id,
+    portalUserId: row.portal_user_id,
+    tenantId: row.tenant_id,
+    environment: row.environment,
+    environmentType: row.environment_type,
+    companyId: row.company_id,
+    partnerType: row.partner_type,
+    partnerNo: row.partner_no,
+    contactNo: row.contact_no,
+    email: row.email,
+    displayName: row.display_name,
+    signInEmail: row.sign_in_email,
+    role: row.role,
+    status: row.status,
+    deactivationReason: row.deactivation_reason,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

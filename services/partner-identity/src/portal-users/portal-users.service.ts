@@ -1,0 +1,384 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  PortalRole,
+  PortalUserActivated,
+  PortalUserDeactivated,
+  PortalUserDeactivationReason,
+  PortalUserRoleChanged,
+  type EventEnvelope,
+  type EventOf,
+  type InviteAccepted,
+  type PortalUserRefV1,
+} from '@partner-portal/contracts';
+import { Outbox } from '@partner-portal/messaging';
+import { ProblemException } from '../http/problem-details.filter';
+import type { ContactKey, PartnerKey } from '../master-data/erp-key';
+import {
+  assertIsActiveRepresentative,
+  assertKeepsARepresentative,
+  changeRole,
+  deactivate,
+  MembershipRuleViolation,
+  MembershipStatus,
+  reactivate,
+  samePartner,
+  type MembershipFacts,
+  type Transition,
+} from './membership-rules';
+import {
+  PORTAL_USER_COLUMNS,
+  toPortalUserView,
+  type Page,
+  type PortalUserRow,
+  type PortalUserView,
+} from './portal-user.view';
+
+/** Who asks for a change, for events and for scope: an administrator, or a representative acting for its partner. */
+export type Actor =
+  | { kind: 'admin'; tenantId: string; subject: string }
+  | { kind: 'partner'; tenantId: string; subject: string; membershipId: string };
+
+/** What causes a change: the request or event it comes from. */
+export interface Cause {
+  correlationId: string;
+  causationId?: string;
+}
+
+/** Filters of a portal user list. */
+export interface PortalUserFilter {
+  environment?: string;
+  companyId?: string;
+  partnerType?: string;
+  partnerNo?: string;
+  status?: MembershipStatus;
+  page: number;
+  pageSize: number;
+}
+
+type Change = { kind: 'role'; role: PortalRole } | { kind: 'deactivate' } | { kind: 'reactivate' };
+
+function facts(row: PortalUserRow): MembershipFacts {
+  return { status: row.status, role: row.role, deactivationReason: row.deactivation_reason };
+}
+
+function scopeOf(row: PortalUserRow) {
+  return {
+    tenantId: row.tenant_id,
+    environment: row.environment,
+    companyId: row.company_id,
+    partnerType: row.partner_type,
+    partnerNo: row.partner_no,
+  };
+}
+
+function refOf(row: PortalUserRow): PortalUserRefV1 {
+  return {
+    portalUserId: row.portal_user_id,
+    membershipId: row.membership_id,
+    environment: row.environment,
+    companyId: row.company_id,
+    partnerType: row.partner_type,
+    partnerNo: row.partner_no,
+    contactNo: row.contact_no,
+    email: row.email,
+  };
+}
+
+/** Portal users and their memberships: activation from invitations, role changes, deactivation, reactivation. */
+@Injectable()
+export class PortalUsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * `InviteAccepted`: links the signed-in identity to the contact as an active membership with the invited role.
+   * A membership of the contact that exists already (deactivated, or accepted by another identity) is taken over.
+   */
+  async activateFromInvitation(manager: EntityManager, event: EventOf<typeof InviteAccepted>): Promise<void> {
+    const { payload } = event;
+    const [{ id: portalUserId }] = await manager.query(
+      `INSERT INTO portal_user (id, issuer, subject, email, display_name) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (issuer, subject) DO UPDATE
+         SET email = EXCLUDED.email, display_name = COALESCE(EXCLUDED.display_name, portal_user.display_name), updated_at = now()
+       RETURNING id`,
+      [
+        randomUUID(),
+        payload.identity.issuer,
+        payload.identity.subject,
+        payload.identity.email.toLowerCase(),
+        payload.identity.name ?? null,
+      ],
+    );
+    const key: ContactKey = { tenantId: event.tenantId, ...payload };
+    const [existing] = await this.lockByContact(manager, key);
+    if (
+      existing &&
+      existing.status === MembershipStatus.Active &&
+      existing.portal_user_id === portalUserId &&
+      existing.role === payload.role
+    ) {
+      return;
+    }
+    const membershipId = existing?.membership_id ?? randomUUID();
+    await manager.query(
+      `INSERT INTO membership (id, portal_user_id, tenant_id, environment, environment_type, company_id, partner_type,
+                               partner_no, contact_no, email, role, status, invitation_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12)
+       ON CONFLICT (id) DO UPDATE SET portal_user_id = EXCLUDED.portal_user_id, email = EXCLUDED.email,
+         role = EXCLUDED.role, status = 'active', deactivation_reason = NULL, invitation_id = EXCLUDED.invitation_id,
+         updated_at = now()`,
+      [
+        membershipId,
+        portalUserId,
+        event.tenantId,
+        payload.environment,
+        payload.environmentType,
+        payload.companyId,
+        payload.partnerType,
+        payload.partnerNo,
+        payload.contactNo,
+        payload.email.toLowerCase(),
+        payload.role,
+        payload.invitationId,
+      ],
+    );
+    const [row] = await this.rows(manager, 'm.id = $1', [membershipId]);
+    await this.outbox.append(manager, [
+      this.outbox.create(PortalUserActivated, {
+        tenantId: event.tenantId,
+        correlationId: event.correlationId,
+        causationId: event.eventId,
+        payload: {
+          ...refOf(row),
+          role: row.role,
+          identity: { issuer: row.issuer, subject: row.subject },
+          invitationId: payload.invitationId,
+        },
+      }),
+    ]);
+  }
+
+  /** Deactivates the active memberships of a contact (or of every contact of a partner) the ERP deleted. */
+  async deactivateDeleted(
+    manager: EntityManager,
+    key: PartnerKey | ContactKey,
+    reason: PortalUserDeactivationReason.ContactDeleted | PortalUserDeactivationReason.PartnerDeleted,
+    cause: EventEnvelope<object>,
+  ): Promise<number> {
+    const params = [key.tenantId, key.environment, key.companyId, key.partnerType, key.partnerNo];
+    let where = `m.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5 AND m.status = 'active'`;
+    if ('contactNo' in key) {
+      params.push(key.contactNo);
+      where += ' AND m.contact_no = $6';
+    }
+    const rows = await this.rows(manager, where, params, true);
+    for (const row of rows) {
+      await this.apply(manager, row, deactivate(facts(row), reason), {
+        correlationId: cause.correlationId,
+        causationId: cause.eventId,
+      });
+    }
+    return rows.length;
+  }
+
+  /** Portal users of a tenant, filtered; for administrators. */
+  async list(tenantId: string, filter: PortalUserFilter): Promise<Page<PortalUserView>> {
+    const params: unknown[] = [tenantId];
+    const conditions = ['m.tenant_id = $1'];
+    for (const [column, value] of [
+      ['m.environment', filter.environment],
+      ['m.company_id', filter.companyId],
+      ['m.partner_type', filter.partnerType],
+      ['m.partner_no', filter.partnerNo],
+      ['m.status', filter.status],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(value);
+      conditions.push(`${column} = $${params.length}`);
+    }
+    return this.page(conditions.join(' AND '), params, filter.page, filter.pageSize);
+  }
+
+  /** The portal users of the partner a representative acts for. */
+  async listForPartner(
+    actor: Extract<Actor, { kind: 'partner' }>,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<PortalUserView>> {
+    const [me] = await this.rows(this.dataSource.manager, 'm.id = $1 AND m.tenant_id = $2', [
+      actor.membershipId,
+      actor.tenantId,
+    ]);
+    if (!me) throw new NotFoundException('membership not found');
+    this.asProblem(() => assertIsActiveRepresentative(facts(me)));
+    const scope = scopeOf(me);
+    return this.page(
+      'm.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5',
+      [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo],
+      page,
+      pageSize,
+    );
+  }
+
+  /** One portal user, if the actor may see it; 404 otherwise (never revealing that it exists). */
+  async get(actor: Actor, membershipId: string): Promise<PortalUserView> {
+    const row = await this.findInScope(this.dataSource.manager, actor, membershipId, false);
+    return toPortalUserView(row);
+  }
+
+  /** Role change, deactivation or reactivation, checked against the actor's scope and the membership rules. */
+  async change(actor: Actor, membershipId: string, change: Change, cause: Cause): Promise<PortalUserView> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.findInScope(manager, actor, membershipId, true);
+      const before = facts(row);
+      const transition = this.asProblem(() => {
+        switch (change.kind) {
+          case 'role':
+            return changeRole(before, change.role);
+          case 'deactivate':
+            return deactivate(
+              before,
+              actor.kind === 'admin' ? PortalUserDeactivationReason.Admin : PortalUserDeactivationReason.PartnerAdmin,
+            );
+          case 'reactivate':
+            return reactivate(before, row.erp_record_exists);
+        }
+      });
+      if (actor.kind === 'partner' && transition.changed) {
+        const representatives = await this.lockActiveRepresentatives(manager, scopeOf(row));
+        this.asProblem(() => assertKeepsARepresentative(before, transition.next, representatives));
+      }
+      await this.apply(manager, row, transition, cause, actor.subject);
+      const [after] = await this.rows(manager, 'm.id = $1', [membershipId]);
+      return toPortalUserView(after);
+    });
+  }
+
+  private async apply(
+    manager: EntityManager,
+    row: PortalUserRow,
+    transition: Transition,
+    cause: Cause,
+    changedBy?: string,
+  ): Promise<void> {
+    if (!transition.changed) return;
+    const { next } = transition;
+    await manager.query(
+      `UPDATE membership SET role = $2, status = $3, deactivation_reason = $4, updated_at = now() WHERE id = $1`,
+      [row.membership_id, next.role, next.status, next.deactivationReason],
+    );
+    const base = { tenantId: row.tenant_id, correlationId: cause.correlationId, causationId: cause.causationId };
+    const ref = refOf(row);
+    const events = [];
+    if (next.role !== row.role) {
+      events.push(
+        this.outbox.create(PortalUserRoleChanged, {
+          ...base,
+          payload: { ...ref, role: next.role, previousRole: row.role, changedBy: changedBy ?? 'erp' },
+        }),
+      );
+    }
+    if (
+      next.status === MembershipStatus.Deactivated &&
+      row.status === MembershipStatus.Active &&
+      next.deactivationReason
+    ) {
+      events.push(
+        this.outbox.create(PortalUserDeactivated, {
+          ...base,
+          payload: { ...ref, reason: next.deactivationReason, ...(changedBy ? { changedBy } : {}) },
+        }),
+      );
+    }
+    if (next.status === MembershipStatus.Active && row.status === MembershipStatus.Deactivated) {
+      events.push(
+        this.outbox.create(PortalUserActivated, {
+          ...base,
+          payload: { ...ref, role: next.role, identity: { issuer: row.issuer, subject: row.subject } },
+        }),
+      );
+    }
+    await this.outbox.append(manager, events);
+  }
+
+  private async findInScope(
+    manager: EntityManager,
+    actor: Actor,
+    membershipId: string,
+    lock: boolean,
+  ): Promise<PortalUserRow & { erp_record_exists: boolean }> {
+    const [row] = await this.rows(manager, 'm.id = $1 AND m.tenant_id = $2', [membershipId, actor.tenantId], lock);
+    if (!row) throw new NotFoundException(`portal user ${membershipId} not found`);
+    if (actor.kind === 'partner') {
+      const [me] = await this.rows(manager, 'm.id = $1 AND m.tenant_id = $2', [actor.membershipId, actor.tenantId]);
+      if (!me || !samePartner(scopeOf(me), scopeOf(row)))
+        throw new NotFoundException(`portal user ${membershipId} not found`);
+      this.asProblem(() => assertIsActiveRepresentative(facts(me)));
+    }
+    const [{ exists }] = await manager.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM contact c JOIN partner p USING (tenant_id, environment, company_id, partner_type, partner_no)
+          WHERE c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
+            AND c.partner_no = $5 AND c.contact_no = $6 AND c.deleted_at IS NULL AND p.deleted_at IS NULL) AS exists`,
+      [row.tenant_id, row.environment, row.company_id, row.partner_type, row.partner_no, row.contact_no],
+    );
+    return { ...row, erp_record_exists: exists };
+  }
+
+  private async lockActiveRepresentatives(manager: EntityManager, scope: ReturnType<typeof scopeOf>): Promise<number> {
+    // Locking the partner's representatives serializes concurrent demotions, so two cannot both pass the check.
+    const rows = await manager.query(
+      `SELECT id FROM membership
+        WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4 AND partner_no = $5
+          AND status = 'active' AND role = 'customer_representative'
+        FOR UPDATE`,
+      [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo],
+    );
+    return rows.length;
+  }
+
+  private lockByContact(manager: EntityManager, key: ContactKey): Promise<PortalUserRow[]> {
+    return this.rows(
+      manager,
+      'm.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5 AND m.contact_no = $6',
+      [key.tenantId, key.environment, key.companyId, key.partnerType, key.partnerNo, key.contactNo],
+      true,
+    );
+  }
+
+  private rows(manager: EntityManager, where: string, params: unknown[], lock = false): Promise<PortalUserRow[]> {
+    return manager.query(
+      `SELECT ${PORTAL_USER_COLUMNS} FROM membership m JOIN portal_user u ON u.id = m.portal_user_id
+        WHERE ${where} ORDER BY m.partner_no, m.contact_no ${lock ? 'FOR UPDATE OF m' : ''}`,
+      params,
+    );
+  }
+
+  private async page(where: string, params: unknown[], page: number, pageSize: number): Promise<Page<PortalUserView>> {
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM membership m WHERE ${where}`,
+      params,
+    );
+    const rows: PortalUserRow[] = await this.dataSource.query(
+      `SELECT ${PORTAL_USER_COLUMNS} FROM membership m JOIN portal_user u ON u.id = m.portal_user_id
+        WHERE ${where} ORDER BY m.environment, m.company_id, m.partner_type, m.partner_no, m.contact_no
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return { items: rows.map(toPortalUserView), page, pageSize, total };
+  }
+
+  private asProblem<T>(rule: () => T): T {
+    try {
+      return rule();
+    } catch (error) {
+      if (!(error instanceof MembershipRuleViolation)) throw error;
+      const status = error.code === 'not_a_representative' ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+      throw new ProblemException(status, error.message, { code: error.code });
+    }
+  }
+}
