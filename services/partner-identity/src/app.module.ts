@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import {
@@ -12,7 +11,6 @@ import { AdministratorsModule } from './administrators/administrators.module';
 import { TenantAdministrator } from './administrators/tenant-administrator.entity';
 import { BrowseModule } from './browse/browse.module';
 import { PartnerIdentityConfig } from './config/partner-identity.config';
-import { InternalApiGuard } from './http/internal-api.guard';
 import { ContactInvitation } from './invitation-status/contact-invitation.entity';
 import { InvitationStatusModule } from './invitation-status/invitation-status.module';
 import { Company } from './master-data/company.entity';
@@ -63,10 +61,7 @@ export class AppModule {
         AdministratorsModule,
         PrincipalsModule,
       ],
-      providers: [
-        { provide: PartnerIdentityConfig, useValue: config },
-        { provide: APP_GUARD, useFactory: () => new InternalApiGuard(config.internalApiToken) },
-      ],
+      providers: [{ provide: PartnerIdentityConfig, useValue: config }],
       exports: [PartnerIdentityConfig],
       global: true,
     };

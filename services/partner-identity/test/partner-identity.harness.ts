@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { EventPublisher, isolatedEnvironment, waitFor, type IsolatedEnvironment } from '@partner-portal/testing';
 import { startPartnerIdentity } from '../src/app.setup';
 import { loadPartnerIdentityConfig } from '../src/config/partner-identity.config';
-import { encodePrincipal, type Principal } from '../src/http/principal';
+import { encodePrincipal, type Principal } from '@partner-portal/internal-api';
 
 export const INTERNAL_TOKEN = 'test-internal-token-0123456789';
 export const ISSUER = 'https://login.example.test/v2.0';

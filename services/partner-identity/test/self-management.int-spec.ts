@@ -9,7 +9,7 @@ import {
   readTopic,
   waitFor,
 } from '@partner-portal/testing';
-import type { Principal } from '../src/http/principal';
+import type { Principal } from '@partner-portal/internal-api';
 import { adminOf, partnerUser, startService, type RunningPartnerIdentity } from './partner-identity.harness';
 
 describe('partner self-management', () => {

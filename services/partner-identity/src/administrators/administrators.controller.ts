@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { CurrentPrincipal, type Principal } from '../http/principal';
-import { requireAdministratorOf, TenantParams } from '../http/scope';
+import { CurrentPrincipal, type Principal, requireAdministratorOf, TenantParams } from '@partner-portal/internal-api';
 import { AdministratorIdentity } from './administrator.request.dto';
 import { AdministratorsService } from './administrators.service';
 

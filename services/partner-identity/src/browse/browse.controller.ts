@@ -1,6 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { CurrentPrincipal, type Principal } from '../http/principal';
-import { PageQuery, requireAdministratorOf, TenantParams } from '../http/scope';
+import {
+  CurrentPrincipal,
+  type Principal,
+  PageQuery,
+  requireAdministratorOf,
+  TenantParams,
+} from '@partner-portal/internal-api';
 import { CompanyParams, EnvironmentParams, ListPartnersQuery, PartnerParams } from './browse.queries.dto';
 import { BrowseService } from './browse.service';
 

@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsErpCode, PartnerType } from '@partner-portal/contracts';
-import { PageQuery, TenantParams } from '../http/scope';
+import { PageQuery, TenantParams } from '@partner-portal/internal-api';
 
 /** Path of one environment. */
 export class EnvironmentParams extends TenantParams {

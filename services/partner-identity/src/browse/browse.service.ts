@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import type { MembershipStatus } from '../portal-users/membership-rules';
-import type { Page } from '../portal-users/portal-user.view';
+import type { Page } from '@partner-portal/internal-api';
 import { contactPortalStatus, type ContactPortalStatus } from './contact-portal-status';
 
 /** An ERP environment of a tenant. */

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { CurrentPrincipal, RequestId, type Principal } from '../http/principal';
-import { requireAdministratorOf, TenantMembershipParams, TenantParams } from '../http/scope';
+import {
+  CurrentPrincipal,
+  RequestId,
+  type Principal,
+  requireAdministratorOf,
+  TenantMembershipParams,
+  TenantParams,
+} from '@partner-portal/internal-api';
 import { ChangeRoleRequest } from './change-role.request.dto';
 import { ListPortalUsersQuery } from './list-portal-users.query.dto';
 import { PortalUsersService, type Actor } from './portal-users.service';

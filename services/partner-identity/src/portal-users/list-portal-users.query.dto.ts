@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional } from 'class-validator';
 import { IsErpCode, PartnerType } from '@partner-portal/contracts';
-import { PageQuery } from '../http/scope';
+import { PageQuery } from '@partner-portal/internal-api';
 import { MembershipStatus } from './membership-rules';
 
 /** Filters of an administrator's portal user list. */

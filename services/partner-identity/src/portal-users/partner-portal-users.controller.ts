@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { CurrentPrincipal, RequestId, type Principal } from '../http/principal';
-import { MembershipParams, PageQuery, requirePartnerUser } from '../http/scope';
+import {
+  CurrentPrincipal,
+  RequestId,
+  type Principal,
+  MembershipParams,
+  PageQuery,
+  requirePartnerUser,
+} from '@partner-portal/internal-api';
 import { ChangeRoleRequest } from './change-role.request.dto';
 import { PortalUsersService, type Actor } from './portal-users.service';
 

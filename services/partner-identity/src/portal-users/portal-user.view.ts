@@ -25,14 +25,6 @@ export interface PortalUserView {
   updatedAt: string;
 }
 
-/** A page of results. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 /** Row shape of `PORTAL_USER_COLUMNS`. */
 export interface PortalUserRow {
   membership_id: string;

@@ -13,7 +13,7 @@ import {
   type PortalUserRefV1,
 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
-import { ProblemException } from '../http/problem-details.filter';
+import { ProblemException, type Page } from '@partner-portal/internal-api';
 import type { ContactKey, PartnerKey } from '../master-data/erp-key';
 import {
   assertIsActiveRepresentative,
@@ -27,13 +27,7 @@ import {
   type MembershipFacts,
   type Transition,
 } from './membership-rules';
-import {
-  PORTAL_USER_COLUMNS,
-  toPortalUserView,
-  type Page,
-  type PortalUserRow,
-  type PortalUserView,
-} from './portal-user.view';
+import { PORTAL_USER_COLUMNS, toPortalUserView, type PortalUserRow, type PortalUserView } from './portal-user.view';
 
 /** Who asks for a change, for events and for scope: an administrator, or a representative acting for its partner. */
 export type Actor =

@@ -10,6 +10,14 @@ export class TenantParams {
   tenantId!: string;
 }
 
+/** A page of results. */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
 /** Page and page size of a list; pages count from 1. */
 export class PageQuery {
   @Type(() => Number)
