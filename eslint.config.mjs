@@ -5,14 +5,14 @@ import nx from '@nx/eslint-plugin';
  * - type:app (services) may use contracts, messaging (type:infra) and the test harness, never another app;
  *   scope:<service> may use only its own scope and scope:shared.
  * - type:contracts depends on nothing; type:infra (messaging) on contracts (and the harness in its tests);
- *   type:test (libs/testing) on contracts and tooling; type:tooling (infra/, tools/) on contracts, messaging and tooling.
+ *   type:test (libs/testing) on contracts, the internal API conventions and tooling; type:tooling (infra/, tools/) on contracts, messaging and tooling.
  * tools/workspace-checks proves the rule fires.
  */
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:test'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:test'] },
-  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:contracts', 'type:tooling'] },
+  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:partner-identity', onlyDependOnLibsWithTags: ['scope:partner-identity', 'scope:shared'] },
@@ -37,7 +37,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'libs/testing/src/**/*.ts'],
     // Tests read JSON answers whose shape they assert; typing every one would add nothing.
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },

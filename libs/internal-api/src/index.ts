@@ -5,3 +5,4 @@ export * from './principal';
 export * from './scope';
 export * from './service-config';
 export * from './conventions';
+export * from './start-service';

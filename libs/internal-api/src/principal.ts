@@ -34,9 +34,9 @@ export function encodePrincipal(principal: Principal): string {
   return Buffer.from(JSON.stringify(principal)).toString('base64url');
 }
 
-/** The verified principal of the request; 401 when the header is missing or malformed. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const header = context.switchToHttp().getRequest<Request>().header(PRINCIPAL_HEADER);
+/** Reads and validates the principal header of a request; 401 when it is missing or malformed. */
+export function readPrincipal(request: Request): Principal {
+  const header = request.header(PRINCIPAL_HEADER);
   if (!header) throw new UnauthorizedException(`the ${PRINCIPAL_HEADER} header is required`);
   let raw: unknown;
   try {
@@ -45,12 +45,18 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
     throw new UnauthorizedException(`the ${PRINCIPAL_HEADER} header is not base64url JSON`);
   }
   const { value, errors } = validatePlain(Principal, raw);
-  if (!value)
+  if (!value) {
     throw new UnauthorizedException(
       `the ${PRINCIPAL_HEADER} header is invalid: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`,
     );
+  }
   return value;
-});
+}
+
+/** The verified principal of the request; 401 when the header is missing or malformed. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal =>
+  readPrincipal(context.switchToHttp().getRequest<Request>()),
+);
 
 /** Correlation id of the request: `x-request-id` from the gateway, else a fresh one. */
 export const RequestId = createParamDecorator((_data: unknown, context: ExecutionContext): string => {

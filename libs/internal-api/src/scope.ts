@@ -1,8 +1,9 @@
-import { NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
 import { Type } from 'class-transformer';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
 import { IsTenantId } from '@partner-portal/contracts';
-import type { Principal } from './principal';
+import { readPrincipal, type Principal } from './principal';
 
 /** Path parameters of tenant routes. */
 export class TenantParams {
@@ -60,4 +61,17 @@ export function requirePartnerUser(principal: Principal): Principal & { kind: 'p
   if (principal.kind !== 'partner' || !principal.membershipId)
     throw new NotFoundException('no partner membership in this request');
   return principal as Principal & { kind: 'partner'; membershipId: string };
+}
+
+/**
+ * Guards a controller whose routes start with `:tenantId`: only an administrator of that tenant passes, anyone else
+ * gets 404 before any input is even validated, so that a tenant cannot be probed through error messages.
+ */
+@Injectable()
+export class TenantAdministratorGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    requireAdministratorOf(readPrincipal(request), String(request.params.tenantId));
+    return true;
+  }
 }

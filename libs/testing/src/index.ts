@@ -5,3 +5,4 @@ export * from './topic-reader';
 export * from './ephemeral-kafka';
 export * from './event-publisher';
 export * from './fixtures/erp-events';
+export * from './service-under-test';

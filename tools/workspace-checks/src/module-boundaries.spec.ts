@@ -40,6 +40,19 @@ describe('the module boundary lint rule', () => {
     expect(errors).toEqual([expect.stringContaining('"type:infra" can only depend on libs tagged with')]);
   });
 
+  it('refuses a service importing another service, by package or by path', async () => {
+    const byPackage = await boundaryErrors(
+      'services/licensing/src/probe.ts',
+      "import { startPartnerIdentity } from '@partner-portal/partner-identity';\nexport const probe = startPartnerIdentity;\n",
+    );
+    expect(byPackage).toEqual(['Imports of apps are forbidden']);
+    const byPath = await boundaryErrors(
+      'services/licensing/src/probe.ts',
+      "import { MasterDataService } from '../../partner-identity/src/master-data/master-data.service';\nexport const probe = MasterDataService;\n",
+    );
+    expect(byPath).toEqual([expect.stringContaining('relative or absolute path')]);
+  });
+
   it('refuses a service depending on the local tooling', async () => {
     const errors = await boundaryErrors(
       'services/partner-identity/src/probe.ts',

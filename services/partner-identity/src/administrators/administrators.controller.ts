@@ -1,9 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, requireAdministratorOf, TenantParams } from '@partner-portal/internal-api';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  type Principal,
+  requireAdministratorOf,
+  TenantParams,
+  TenantAdministratorGuard,
+} from '@partner-portal/internal-api';
 import { AdministratorIdentity } from './administrator.request.dto';
 import { AdministratorsService } from './administrators.service';
 
 /** Administrators keep their tenant's administrator list. */
+@UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/administrators')
 export class AdministratorsController {
   constructor(private readonly administrators: AdministratorsService) {}

@@ -1,15 +1,17 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import {
   CurrentPrincipal,
   type Principal,
   PageQuery,
   requireAdministratorOf,
   TenantParams,
+  TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
 import { CompanyParams, EnvironmentParams, ListPartnersQuery, PartnerParams } from './browse.queries.dto';
 import { BrowseService } from './browse.service';
 
 /** Administrators browse the ERP mirror: environments, companies, partners, contacts with their portal status. */
+@UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/environments')
 export class BrowseController {
   constructor(private readonly browse: BrowseService) {}

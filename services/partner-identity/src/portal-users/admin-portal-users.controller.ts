@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
   CurrentPrincipal,
   RequestId,
@@ -6,6 +6,7 @@ import {
   requireAdministratorOf,
   TenantMembershipParams,
   TenantParams,
+  TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
 import { ChangeRoleRequest } from './change-role.request.dto';
 import { ListPortalUsersQuery } from './list-portal-users.query.dto';
@@ -17,6 +18,7 @@ function adminActor(principal: Principal, tenantId: string): Actor {
 }
 
 /** Administrators manage the portal users of their tenant. */
+@UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/portal-users')
 export class AdminPortalUsersController {
   constructor(private readonly portalUsers: PortalUsersService) {}

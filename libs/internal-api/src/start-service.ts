@@ -1,0 +1,26 @@
+import { ConsoleLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { applyInternalApiConventions } from './conventions';
+import type { ServiceConfig } from './service-config';
+
+/**
+ * Creates and starts a service the way every service runs: JSON logs, the internal API conventions, shutdown on
+ * SIGTERM/SIGINT (stop consuming, finish the batch, close), the given transports (the Kafka inbox) connected as
+ * microservices, and the HTTP server listening on the configured host and port. Used by each main.ts and by tests.
+ */
+export async function startService(
+  appModule: DynamicModule,
+  config: ServiceConfig,
+  transports: Array<Type<CustomTransportStrategy>> = [],
+): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule, {
+    logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
+  });
+  applyInternalApiConventions(app, config.internalApiToken);
+  app.enableShutdownHooks();
+  for (const transport of transports) app.connectMicroservice({ strategy: app.get(transport) });
+  await app.startAllMicroservices();
+  await app.listen(config.port, config.host);
+  return app;
+}

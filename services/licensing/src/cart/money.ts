@@ -1,0 +1,31 @@
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+function parse(amount: string): { units: bigint; scale: number } {
+  const match = DECIMAL.exec(amount);
+  if (!match) throw new Error(`not a decimal string: ${amount}`);
+  const [, sign, whole, fraction = ''] = match;
+  return { units: BigInt(`${sign}${whole}${fraction}`), scale: fraction.length };
+}
+
+function format(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const digits = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const whole = digits.slice(0, digits.length - scale);
+  const fraction = scale > 0 ? `.${digits.slice(-scale)}` : '';
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}
+
+/** `unitPrice x quantity`, exactly, with at least two decimals: `multiply('12.5', 3)` is `'37.50'`. */
+export function multiply(unitPrice: string, quantity: number): string {
+  const { units, scale } = parse(unitPrice);
+  const product = units * BigInt(quantity);
+  return scale >= 2 ? format(product, scale) : format(product * 10n ** BigInt(2 - scale), 2);
+}
+
+/** The exact sum of decimal strings, with the largest scale among them (at least two decimals). */
+export function sum(amounts: string[]): string {
+  const parsed = amounts.map(parse);
+  const scale = Math.max(2, ...parsed.map((p) => p.scale));
+  const total = parsed.reduce((acc, p) => acc + p.units * 10n ** BigInt(scale - p.scale), 0n);
+  return format(total, scale);
+}

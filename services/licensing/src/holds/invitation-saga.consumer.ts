@@ -1,0 +1,53 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
+  InvitationRequested,
+  InviteAccepted,
+  InviteExpired,
+  InviteRevoked,
+  LicenseReleaseReason,
+  PortalUserActivated,
+  PortalUserDeactivated,
+  type EventOf,
+} from '@partner-portal/contracts';
+import { OnEvent, type InboxContext } from '@partner-portal/messaging';
+import { HoldsService } from './holds.service';
+
+/** Reacts to the invitation saga (`invitations.events`) and to portal users (`partner-identity.events`). */
+@Controller()
+export class InvitationSagaConsumer {
+  constructor(private readonly holds: HoldsService) {}
+
+  @OnEvent(InvitationRequested)
+  async onInvitationRequested(@Payload() event: EventOf<typeof InvitationRequested>, @Ctx() { manager }: InboxContext) {
+    await this.holds.reserve(manager, event);
+  }
+
+  @OnEvent(InviteAccepted)
+  async onInviteAccepted(@Payload() event: EventOf<typeof InviteAccepted>, @Ctx() { manager }: InboxContext) {
+    await this.holds.consume(manager, event);
+  }
+
+  @OnEvent(InviteExpired)
+  async onInviteExpired(@Payload() event: EventOf<typeof InviteExpired>, @Ctx() { manager }: InboxContext) {
+    await this.holds.endInvitation(manager, event, LicenseReleaseReason.InviteExpired);
+  }
+
+  @OnEvent(InviteRevoked)
+  async onInviteRevoked(@Payload() event: EventOf<typeof InviteRevoked>, @Ctx() { manager }: InboxContext) {
+    await this.holds.endInvitation(manager, event, LicenseReleaseReason.InviteRevoked);
+  }
+
+  @OnEvent(PortalUserDeactivated)
+  async onPortalUserDeactivated(
+    @Payload() event: EventOf<typeof PortalUserDeactivated>,
+    @Ctx() { manager }: InboxContext,
+  ) {
+    await this.holds.endSeat(manager, event);
+  }
+
+  @OnEvent(PortalUserActivated)
+  async onPortalUserActivated(@Payload() event: EventOf<typeof PortalUserActivated>, @Ctx() { manager }: InboxContext) {
+    await this.holds.resumeSeat(manager, event);
+  }
+}

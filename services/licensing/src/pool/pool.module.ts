@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ModuleStatusModule } from '../module-status/module-status.module';
+import { PoolController } from './pool.controller';
+import { PoolService } from './pool.service';
+
+@Module({ imports: [ModuleStatusModule], controllers: [PoolController], providers: [PoolService] })
+export class PoolModule {}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ExtensionStatusService, type ExtensionStatusView } from '../module-status/extension-status.service';
+import { available, type PoolCounts } from './license-arithmetic';
+import { PoolRepository } from './pool.repository';
+
+/** The Collaborate & Exchange overview of a tenant. */
+export interface OverviewView {
+  module: {
+    /** The administrator's switch for the portal's server module (on unless switched off). */
+    serverModuleActive: boolean;
+    /** Whether the ERP extension is installed in at least one environment and company. */
+    extensionInstalled: boolean;
+    extensions: ExtensionStatusView[];
+  };
+  pool: PoolCounts & { available: number };
+}
+
+/** The pool as an administrator sees it, and the server module switch. */
+@Injectable()
+export class PoolService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly extensions: ExtensionStatusService,
+  ) {}
+
+  async overview(tenantId: string): Promise<OverviewView> {
+    return this.dataSource.transaction(async (manager) => {
+      const pool = await new PoolRepository(manager).get(tenantId);
+      const extensions = await this.extensions.list(manager, tenantId);
+      const counts = { purchased: pool.purchased, reserved: pool.reserved, consumed: pool.consumed };
+      return {
+        module: {
+          serverModuleActive: pool.serverModuleActive,
+          extensionInstalled: extensions.some((e) => e.installed),
+          extensions,
+        },
+        pool: { ...counts, available: available(counts) },
+      };
+    });
+  }
+
+  async setServerModule(tenantId: string, active: boolean): Promise<OverviewView> {
+    await this.dataSource.transaction((manager) => new PoolRepository(manager).setServerModule(tenantId, active));
+    return this.overview(tenantId);
+  }
+}
