@@ -12,3 +12,4 @@ export * from './nest/messaging.module';
 export * from './nest/on-event.decorator';
 export * from './nest/inbox.transport';
 export * from './nest/outbox-relay.service';
+export * from './nest/service-persistence';

@@ -1,12 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsumerGroups } from '@partner-portal/contracts';
-import {
-  MessagingModule,
-  MessagingTables1763800000000,
-  OutboxMessage,
-  ProcessedMessage,
-} from '@partner-portal/messaging';
+import { servicePersistence } from '@partner-portal/messaging';
 import { CartModule } from './cart/cart.module';
 import { CheckoutModule } from './checkout/checkout.module';
 import { LicensingConfig } from './config/licensing.config';
@@ -24,19 +18,13 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: config.databaseUrl,
-          entities: [OutboxMessage, ProcessedMessage],
-          migrations: [MessagingTables1763800000000, LicensingSchema1764000000000],
-          migrationsRun: true,
-          synchronize: false,
-          extra: { max: 10 },
-        }),
-        MessagingModule.forRoot({
+        ...servicePersistence({
           serviceName: 'licensing',
-          kafka: { brokers: config.kafkaBrokers, topicPrefix: config.topicPrefix },
-          inbox: { groupId: ConsumerGroups.Licensing },
+          databaseUrl: config.databaseUrl,
+          kafkaBrokers: config.kafkaBrokers,
+          topicPrefix: config.topicPrefix,
+          consumerGroup: ConsumerGroups.Licensing,
+          migrations: [LicensingSchema1764000000000],
         }),
         ModuleStatusModule,
         PoolModule,

@@ -1,12 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConsumerGroups } from '@partner-portal/contracts';
-import {
-  MessagingModule,
-  MessagingTables1763800000000,
-  OutboxMessage,
-  ProcessedMessage,
-} from '@partner-portal/messaging';
+import { servicePersistence } from '@partner-portal/messaging';
 import { AdministratorsModule } from './administrators/administrators.module';
 import { TenantAdministrator } from './administrators/tenant-administrator.entity';
 import { BrowseModule } from './browse/browse.module';
@@ -30,29 +24,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        TypeOrmModule.forRoot({
-          type: 'postgres',
-          url: config.databaseUrl,
-          entities: [
-            Company,
-            Partner,
-            Contact,
-            PortalUser,
-            Membership,
-            ContactInvitation,
-            TenantAdministrator,
-            OutboxMessage,
-            ProcessedMessage,
-          ],
-          migrations: [MessagingTables1763800000000, PartnerIdentitySchema1763900000000],
-          migrationsRun: true,
-          synchronize: false,
-          extra: { max: 10 },
-        }),
-        MessagingModule.forRoot({
+        ...servicePersistence({
           serviceName: 'partner-identity',
-          kafka: { brokers: config.kafkaBrokers, topicPrefix: config.topicPrefix },
-          inbox: { groupId: ConsumerGroups.PartnerIdentity },
+          databaseUrl: config.databaseUrl,
+          kafkaBrokers: config.kafkaBrokers,
+          topicPrefix: config.topicPrefix,
+          consumerGroup: ConsumerGroups.PartnerIdentity,
+          entities: [Company, Partner, Contact, PortalUser, Membership, ContactInvitation, TenantAdministrator],
+          migrations: [PartnerIdentitySchema1763900000000],
         }),
         MasterDataModule,
         PortalUsersModule,

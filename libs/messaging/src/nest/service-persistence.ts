@@ -1,0 +1,45 @@
+import type { DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { MixedList, MigrationInterface } from 'typeorm';
+import { ProcessedMessage } from '../inbox/processed-message.entity';
+import { MessagingTables1763800000000 } from '../migrations/1763800000000-messaging-tables';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { MessagingModule } from './messaging.module';
+
+/** A service's database and Kafka wiring. */
+export interface ServicePersistenceOptions {
+  serviceName: string;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  topicPrefix: string;
+  /** The consumer group, when the service consumes. */
+  consumerGroup?: string;
+  /** The service's own entities and migrations; the outbox and inbox ones are added. */
+  entities?: MixedList<Function>;
+  migrations: Array<new () => MigrationInterface>;
+  /** Connections in the pool. Default 10. */
+  poolSize?: number;
+}
+
+/**
+ * The imports every service starts from: its own database (migrations run at start, never `synchronize`), with the
+ * outbox and inbox tables, and the messaging module (outbox, relay, inbox transport) on its Kafka.
+ */
+export function servicePersistence(options: ServicePersistenceOptions): DynamicModule[] {
+  return [
+    TypeOrmModule.forRoot({
+      type: 'postgres',
+      url: options.databaseUrl,
+      entities: [...((options.entities as Function[]) ?? []), OutboxMessage, ProcessedMessage],
+      migrations: [MessagingTables1763800000000, ...options.migrations],
+      migrationsRun: true,
+      synchronize: false,
+      extra: { max: options.poolSize ?? 10 },
+    }),
+    MessagingModule.forRoot({
+      serviceName: options.serviceName,
+      kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix },
+      inbox: options.consumerGroup ? { groupId: options.consumerGroup } : undefined,
+    }),
+  ];
+}
