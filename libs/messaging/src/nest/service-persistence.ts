@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { MixedList, MigrationInterface } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1763800000000 } from '../migrations/1763800000000-messaging-tables';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
@@ -15,7 +15,7 @@ export interface ServicePersistenceOptions {
   /** The consumer group, when the service consumes. */
   consumerGroup?: string;
   /** The service's own entities and migrations; the outbox and inbox ones are added. */
-  entities?: MixedList<Function>;
+  entities?: Array<new () => object>;
   migrations: Array<new () => MigrationInterface>;
   /** Connections in the pool. Default 10. */
   poolSize?: number;
@@ -30,7 +30,7 @@ export function servicePersistence(options: ServicePersistenceOptions): DynamicM
     TypeOrmModule.forRoot({
       type: 'postgres',
       url: options.databaseUrl,
-      entities: [...((options.entities as Function[]) ?? []), OutboxMessage, ProcessedMessage],
+      entities: [...(options.entities ?? []), OutboxMessage, ProcessedMessage],
       migrations: [MessagingTables1763800000000, ...options.migrations],
       migrationsRun: true,
       synchronize: false,
