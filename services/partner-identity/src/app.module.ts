@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConsumerGroups } from '@partner-portal/contracts';
+import { Company, Contact, Partner } from '@partner-portal/erp-mirror';
 import { servicePersistence } from '@partner-portal/messaging';
 import { AdministratorsModule } from './administrators/administrators.module';
 import { TenantAdministrator } from './administrators/tenant-administrator.entity';
@@ -7,10 +8,7 @@ import { BrowseModule } from './browse/browse.module';
 import { PartnerIdentityConfig } from './config/partner-identity.config';
 import { ContactInvitation } from './invitation-status/contact-invitation.entity';
 import { InvitationStatusModule } from './invitation-status/invitation-status.module';
-import { Company } from './master-data/company.entity';
-import { Contact } from './master-data/contact.entity';
 import { MasterDataModule } from './master-data/master-data.module';
-import { Partner } from './master-data/partner.entity';
 import { PartnerIdentitySchema1763900000000 } from './migrations/1763900000000-partner-identity-schema';
 import { Membership } from './portal-users/membership.entity';
 import { PortalUser } from './portal-users/portal-user.entity';

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { ContactKeyColumns } from '../master-data/erp-key.columns';
+import { ContactKeyColumns } from '@partner-portal/erp-mirror';
 
 /** The latest invitation of a contact, from `invitations.events`: open until accepted, revoked or expired. */
 @Entity({ name: 'contact_invitation' })

@@ -9,154 +9,39 @@ import {
   type PartnerDeleted,
   type PartnerUpserted,
 } from '@partner-portal/contracts';
+import { ErpMirror } from '@partner-portal/erp-mirror';
 import { PortalUsersService } from '../portal-users/portal-users.service';
 
-/**
- * The mirror of the ERP's companies, partners and contacts. Every write is version-aware in SQL: a row changes
- * only when the incoming `erpVersion` is higher than the stored one, so redelivered or late, older events change
- * nothing. Deletions keep a tombstone with their version for the same reason.
- */
+/** The ERP mirror, plus what partner-identity does about deletions: the portal users of what is gone lose access. */
 @Injectable()
 export class MasterDataService {
   constructor(private readonly portalUsers: PortalUsersService) {}
 
-  async upsertCompany(manager: EntityManager, event: EventOf<typeof CompanyUpserted>): Promise<boolean> {
-    const p = event.payload;
-    const rows = await manager.query(
-      `INSERT INTO company (tenant_id, environment, company_id, environment_type, name, display_name, erp_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (tenant_id, environment, company_id) DO UPDATE
-         SET environment_type = EXCLUDED.environment_type, name = EXCLUDED.name, display_name = EXCLUDED.display_name,
-             erp_version = EXCLUDED.erp_version, updated_at = now()
-         WHERE company.erp_version < EXCLUDED.erp_version
-       RETURNING 1`,
-      [event.tenantId, p.environment, p.companyId, p.environmentType, p.name, p.displayName ?? null, p.erpVersion],
-    );
-    return rows.length > 0;
+  upsertCompany(manager: EntityManager, event: EventOf<typeof CompanyUpserted>): Promise<boolean> {
+    return new ErpMirror(manager).upsertCompany(event);
   }
 
-  async upsertPartner(manager: EntityManager, event: EventOf<typeof PartnerUpserted>): Promise<boolean> {
-    const p = event.payload;
-    const rows = await manager.query(
-      `INSERT INTO partner (tenant_id, environment, company_id, partner_type, partner_no, environment_type, name, email,
-                            address, currency_code, price_list_code, language_code, ship_to_country_code,
-                            invoice_partner_no, portal_enabled, blocked, erp_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-       ON CONFLICT (tenant_id, environment, company_id, partner_type, partner_no) DO UPDATE
-         SET environment_type = EXCLUDED.environment_type, name = EXCLUDED.name, email = EXCLUDED.email,
-             address = EXCLUDED.address, currency_code = EXCLUDED.currency_code,
-             price_list_code = EXCLUDED.price_list_code, language_code = EXCLUDED.language_code,
-             ship_to_country_code = EXCLUDED.ship_to_country_code, invoice_partner_no = EXCLUDED.invoice_partner_no,
-             portal_enabled = EXCLUDED.portal_enabled, blocked = EXCLUDED.blocked,
-             erp_version = EXCLUDED.erp_version, deleted_at = NULL, updated_at = now()
-         WHERE partner.erp_version < EXCLUDED.erp_version
-       RETURNING 1`,
-      [
-        event.tenantId,
-        p.environment,
-        p.companyId,
-        p.partnerType,
-        p.partnerNo,
-        p.environmentType,
-        p.name,
-        p.email?.toLowerCase() ?? null,
-        JSON.stringify(p.address),
-        p.currencyCode,
-        p.priceListCode ?? null,
-        p.languageCode,
-        p.shipToCountryCode ?? null,
-        p.invoicePartnerNo ?? null,
-        p.portalEnabled,
-        p.blocked,
-        p.erpVersion,
-      ],
-    );
-    return rows.length > 0;
+  upsertPartner(manager: EntityManager, event: EventOf<typeof PartnerUpserted>): Promise<boolean> {
+    return new ErpMirror(manager).upsertPartner(event);
+  }
+
+  upsertContact(manager: EntityManager, event: EventOf<typeof ContactUpserted>): Promise<boolean> {
+    return new ErpMirror(manager).upsertContact(event);
   }
 
   /** Marks the partner deleted and deactivates the portal users of all its contacts. */
   async deletePartner(manager: EntityManager, event: EventOf<typeof PartnerDeleted>): Promise<boolean> {
-    const p = event.payload;
-    const rows = await manager.query(
-      `INSERT INTO partner (tenant_id, environment, company_id, partner_type, partner_no, environment_type, erp_version, deleted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-       ON CONFLICT (tenant_id, environment, company_id, partner_type, partner_no) DO UPDATE
-         SET erp_version = EXCLUDED.erp_version, deleted_at = now(), updated_at = now()
-         WHERE partner.erp_version < EXCLUDED.erp_version
-       RETURNING 1`,
-      [event.tenantId, p.environment, p.companyId, p.partnerType, p.partnerNo, p.environmentType, p.erpVersion],
-    );
-    if (rows.length === 0) return false;
-    await this.portalUsers.deactivateDeleted(
-      manager,
-      { tenantId: event.tenantId, ...p },
-      PortalUserDeactivationReason.PartnerDeleted,
-      event,
-    );
+    if (!(await new ErpMirror(manager).deletePartner(event))) return false;
+    const key = { tenantId: event.tenantId, ...event.payload };
+    await this.portalUsers.deactivateDeleted(manager, key, PortalUserDeactivationReason.PartnerDeleted, event);
     return true;
-  }
-
-  async upsertContact(manager: EntityManager, event: EventOf<typeof ContactUpserted>): Promise<boolean> {
-    const p = event.payload;
-    const rows = await manager.query(
-      `INSERT INTO contact (tenant_id, environment, company_id, partner_type, partner_no, contact_no, environment_type,
-                            name, email, phone, language_code, portal_contact, portal_role, erp_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (tenant_id, environment, company_id, partner_type, partner_no, contact_no) DO UPDATE
-         SET environment_type = EXCLUDED.environment_type, name = EXCLUDED.name, email = EXCLUDED.email,
-             phone = EXCLUDED.phone, language_code = EXCLUDED.language_code,
-             portal_contact = EXCLUDED.portal_contact, portal_role = EXCLUDED.portal_role,
-             erp_version = EXCLUDED.erp_version, deleted_at = NULL, updated_at = now()
-         WHERE contact.erp_version < EXCLUDED.erp_version
-       RETURNING 1`,
-      [
-        event.tenantId,
-        p.environment,
-        p.companyId,
-        p.partnerType,
-        p.partnerNo,
-        p.contactNo,
-        p.environmentType,
-        p.name,
-        p.email?.toLowerCase() ?? null,
-        p.phone ?? null,
-        p.languageCode ?? null,
-        p.portalContact,
-        p.portalRole ?? null,
-        p.erpVersion,
-      ],
-    );
-    return rows.length > 0;
   }
 
   /** Marks the contact deleted and deactivates its portal user. */
   async deleteContact(manager: EntityManager, event: EventOf<typeof ContactDeleted>): Promise<boolean> {
-    const p = event.payload;
-    const rows = await manager.query(
-      `INSERT INTO contact (tenant_id, environment, company_id, partner_type, partner_no, contact_no, environment_type, erp_version, deleted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
-       ON CONFLICT (tenant_id, environment, company_id, partner_type, partner_no, contact_no) DO UPDATE
-         SET erp_version = EXCLUDED.erp_version, deleted_at = now(), updated_at = now()
-         WHERE contact.erp_version < EXCLUDED.erp_version
-       RETURNING 1`,
-      [
-        event.tenantId,
-        p.environment,
-        p.companyId,
-        p.partnerType,
-        p.partnerNo,
-        p.contactNo,
-        p.environmentType,
-        p.erpVersion,
-      ],
-    );
-    if (rows.length === 0) return false;
-    await this.portalUsers.deactivateDeleted(
-      manager,
-      { tenantId: event.tenantId, ...p },
-      PortalUserDeactivationReason.ContactDeleted,
-      event,
-    );
+    if (!(await new ErpMirror(manager).deleteContact(event))) return false;
+    const key = { tenantId: event.tenantId, ...event.payload };
+    await this.portalUsers.deactivateDeleted(manager, key, PortalUserDeactivationReason.ContactDeleted, event);
     return true;
   }
 }

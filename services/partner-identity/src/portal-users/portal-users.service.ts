@@ -14,7 +14,7 @@ import {
 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
 import { ProblemException, type Page } from '@partner-portal/internal-api';
-import type { ContactKey, PartnerKey } from '../master-data/erp-key';
+import type { ContactKey, PartnerKey } from '@partner-portal/erp-mirror';
 import {
   assertIsActiveRepresentative,
   assertKeepsARepresentative,
