@@ -37,6 +37,12 @@ async function main(): Promise<void> {
 
   // The credential the gateway presents to the services: one per run unless the environment sets it.
   const internalApiToken = process.env.INTERNAL_API_TOKEN ?? randomBytes(24).toString('hex');
+  // The invitations service's secrets, per run unless set (e-mails waiting to be sent are sealed with the key).
+  const secrets = {
+    INVITATION_CODE_PEPPER: process.env.INVITATION_CODE_PEPPER ?? randomBytes(32).toString('hex'),
+    EMAIL_PAYLOAD_KEY: process.env.EMAIL_PAYLOAD_KEY ?? randomBytes(32).toString('base64'),
+    MAIL_DEV_DIR: process.env.MAIL_DEV_DIR ?? join(root, '.local', 'mail'),
+  };
   const children: Array<{ name: string; child: ChildProcess }> = [];
   let stopping = false;
   for (const service of discoverServices(root)) {
@@ -47,6 +53,7 @@ async function main(): Promise<void> {
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         INTERNAL_API_TOKEN: internalApiToken,
+        ...secrets,
         ...(service.database ? { DATABASE_URL: databaseUrl(infra.postgresAdminUrl, service.database) } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,5 +4,5 @@ export * from './waiting';
 export * from './topic-reader';
 export * from './ephemeral-kafka';
 export * from './event-publisher';
-export * from './fixtures/erp-events';
+export * from './fixtures/platform-events';
 export * from './service-under-test';

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { TopicSpec } from '@partner-portal/contracts';
 import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, type Principal } from '@partner-portal/internal-api';
 import { EventPublisher } from './event-publisher';
-import { isolatedEnvironment, type IsolatedEnvironment } from './isolation';
+import { createTestDatabase, dropTestDatabase, isolatedEnvironment, type IsolatedEnvironment } from './isolation';
 import { waitFor } from './waiting';
 
 /** The internal API credential every service under test is started with. */
@@ -121,4 +121,43 @@ export function adminOf(tenantId: string, subject = 'admin-subject'): Principal 
 /** A partner user acting through one membership. */
 export function partnerUser(tenantId: string, membershipId: string, subject: string): Principal {
   return { kind: 'partner', tenantId, issuer: TEST_ISSUER, subject, membershipId };
+}
+
+/** Several services on one topic prefix, each with its own database: a slice of the platform for saga tests. */
+export interface SystemUnderTest {
+  topicPrefix: string;
+  kafkaBrokers: string[];
+  publisher: EventPublisher;
+  services: Record<string, Pick<ServiceUnderTest, 'app' | 'baseUrl' | 'request'>>;
+  stop(): Promise<void>;
+}
+
+/** Starts the given services against one set of topics, each on a fresh database of its own. */
+export async function startSystemUnderTest(
+  label: string,
+  starters: Record<string, (env: NodeJS.ProcessEnv) => Promise<INestApplication>>,
+): Promise<SystemUnderTest> {
+  const env = await isolatedEnvironment(label);
+  const databases: string[] = [];
+  const services: SystemUnderTest['services'] = {};
+  for (const [name, start] of Object.entries(starters)) {
+    const database = await createTestDatabase(`${label}-${name}`);
+    databases.push(database.name);
+    const app = await start({ ...testServiceEnv(env), DATABASE_URL: database.url });
+    const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    services[name] = { app, baseUrl, request: internalApiClient(baseUrl) };
+  }
+  const publisher = new EventPublisher(env.kafkaBrokers, env.topicPrefix);
+  return {
+    topicPrefix: env.topicPrefix,
+    kafkaBrokers: env.kafkaBrokers,
+    publisher,
+    services,
+    async stop() {
+      await publisher.close();
+      await Promise.allSettled(Object.values(services).map((s) => s.app.close()));
+      await Promise.allSettled(databases.map((name) => dropTestDatabase(name)));
+      await env.dispose();
+    },
+  };
 }

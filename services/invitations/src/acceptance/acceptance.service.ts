@@ -1,0 +1,169 @@
+import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InviteAccepted, type SignedInIdentityV1 } from '@partner-portal/contracts';
+import { ProblemException } from '@partner-portal/internal-api';
+import { Outbox } from '@partner-portal/messaging';
+import { InvitationsConfig } from '../config/invitations.config';
+import { hashCode, hashToken, sameHash } from '../invitations/invitation-secrets';
+import { assertAcceptable, checkEmail, InvitationRefusal, MAX_CODE_ATTEMPTS } from '../invitations/invitation-status';
+import {
+  INVITATION_COLUMNS,
+  INVITATION_FROM,
+  targetOf,
+  type InvitationRow,
+  isoOf,
+} from '../invitations/invitation.view';
+import { asProblem } from '../invitations/invitations.service';
+import { TenantSettingsService } from '../settings/tenant-settings';
+
+/** What a person about to accept may see: who invites, where, as what, until when. Nothing personal. */
+export interface InvitationPreview {
+  companyName: string;
+  environment: string;
+  environmentType: string;
+  role: string;
+  expiresAt: string;
+}
+
+const UNKNOWN_LINK = 'this invitation link is not valid: it may have been replaced by a newer e-mail or used already';
+
+/** Preview and acceptance by link token or registration code. */
+@Injectable()
+export class AcceptanceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly settings: TenantSettingsService,
+    @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
+  ) {}
+
+  async preview(token: string): Promise<InvitationPreview> {
+    const invitation = await this.byToken(this.dataSource.manager, token, false);
+    this.check(() => assertAcceptable(this.facts(invitation), new Date()));
+    return {
+      companyName: invitation.company_name ?? invitation.company_id,
+      environment: invitation.environment,
+      environmentType: invitation.environment_type,
+      role: invitation.role,
+      expiresAt: isoOf(invitation.expires_at),
+    };
+  }
+
+  /**
+   * Single use: an accepted invitation refuses its link and code ("already accepted"); `InviteAccepted` goes out. A wrong code counts against the
+   * signed-in person's open invitations; the fifth locks them until they are resent.
+   */
+  async accept(request: { token?: string; code?: string; identity: SignedInIdentityV1 }) {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const invitation = request.token
+        ? await this.byToken(manager, request.token, true)
+        : await this.byCode(manager, request.code ?? '', request.identity.email);
+      if (!invitation) return { wrongCode: true as const };
+      this.check(() => assertAcceptable(this.facts(invitation), new Date()));
+      const { requireEmailMatch } = await this.settings.get(manager, invitation.tenant_id);
+      const emailMatched = this.check(() => checkEmail(invitation.email, request.identity.email, requireEmailMatch));
+      const acceptedAt = new Date();
+      await manager.query(
+        `UPDATE invitation SET status = 'accepted', accepted_at = $2, accepted_identity = $3,
+                email_matched = $4, ended_at = $2, updated_at = now()
+          WHERE id = $1`,
+        [invitation.id, acceptedAt, JSON.stringify(request.identity), emailMatched],
+      );
+      await this.outbox.append(manager, [
+        this.outbox.create(InviteAccepted, {
+          tenantId: invitation.tenant_id,
+          correlationId: `invitation:${invitation.id}`,
+          payload: {
+            ...targetOf(invitation),
+            role: invitation.role,
+            identity: {
+              issuer: request.identity.issuer,
+              subject: request.identity.subject,
+              email: request.identity.email.toLowerCase(),
+              ...(request.identity.name ? { name: request.identity.name } : {}),
+            },
+            acceptedAt: acceptedAt.toISOString(),
+            emailMatched,
+          },
+        }),
+      ]);
+      return {
+        wrongCode: false as const,
+        accepted: {
+          invitationId: invitation.id,
+          tenantId: invitation.tenant_id,
+          environment: invitation.environment,
+          environmentType: invitation.environment_type,
+          companyId: invitation.company_id,
+          companyName: invitation.company_name,
+          partnerType: invitation.partner_type,
+          partnerNo: invitation.partner_no,
+          partnerName: invitation.partner_name,
+          role: invitation.role,
+          emailMatched,
+        },
+      };
+    });
+    if (outcome.wrongCode) {
+      // Counted in its own transaction, so that the refusal does not undo it.
+      const attemptsLeft = await this.countWrongCode(request.identity.email);
+      throw new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        attemptsLeft === undefined
+          ? 'this registration code is not valid'
+          : attemptsLeft > 0
+            ? `this registration code is not valid; ${attemptsLeft} attempt(s) left`
+            : 'this registration code is not valid; the invitation is now locked: ask the company to send it again',
+        { code: 'wrong_code', ...(attemptsLeft === undefined ? {} : { attemptsLeft }) },
+      );
+    }
+    return outcome.accepted;
+  }
+
+  private async byToken(manager: EntityManager, token: string, lock: boolean): Promise<InvitationRow> {
+    const hash = hashToken(token);
+    const [row] = await manager.query(
+      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.token_hash = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
+      [hash],
+    );
+    if (!row || !sameHash(row.token_hash, hash)) throw new NotFoundException(UNKNOWN_LINK);
+    return row;
+  }
+
+  private async byCode(manager: EntityManager, code: string, _email: string): Promise<InvitationRow | undefined> {
+    const hash = hashCode(code, this.config.codePepper);
+    const [row] = await manager.query(
+      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.code_hash = $1 FOR UPDATE OF i`,
+      [hash],
+    );
+    return row && sameHash(row.code_hash, hash) ? row : undefined;
+  }
+
+  /** Counts a wrong code against the open invitations of the signed-in address; answers the attempts left. */
+  private async countWrongCode(email: string): Promise<number | undefined> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE invitation SET failed_code_attempts = failed_code_attempts + 1, updated_at = now()
+        WHERE email = $1 AND status = 'invited' AND failed_code_attempts < $2
+        RETURNING failed_code_attempts`,
+      [email.trim().toLowerCase(), MAX_CODE_ATTEMPTS],
+    );
+    if (rows.length === 0) return undefined;
+    return MAX_CODE_ATTEMPTS - Math.max(...rows.map((r: { failed_code_attempts: number }) => r.failed_code_attempts));
+  }
+
+  private facts(row: InvitationRow) {
+    return {
+      status: row.status,
+      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
+      failedCodeAttempts: row.failed_code_attempts,
+    };
+  }
+
+  private check<T>(rule: () => T): T {
+    try {
+      return rule();
+    } catch (error) {
+      throw error instanceof InvitationRefusal ? asProblem(error) : error;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConsumerGroups } from '@partner-portal/contracts';
+import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partner-portal/erp-mirror';
+import { servicePersistence } from '@partner-portal/messaging';
+import { AcceptanceController } from './acceptance/acceptance.controller';
+import { AcceptanceService } from './acceptance/acceptance.service';
+import { InvitationsConfig } from './config/invitations.config';
+import { DevMailController } from './email/dev-mail.controller';
+import { EmailDeliveryWorker } from './email/email-delivery.worker';
+import { EmailOutbox } from './email/email-outbox';
+import { InvitationTemplates } from './email/invitation-templates';
+import { DevelopmentMailbox, MAIL_TRANSPORT, SendGridTransport } from './email/mail-transport';
+import { ExpiryJob } from './expiry/expiry.job';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InvitationsService } from './invitations/invitations.service';
+import { MasterDataConsumer } from './master-data/master-data.consumer';
+import { InvitationsSchema1764100000000 } from './migrations/1764100000000-invitations-schema';
+import { PortalMembersConsumer } from './portal-members/portal-members.consumer';
+import { LicenseAnswersConsumer } from './saga/license-answers.consumer';
+import { TenantSettingsService } from './settings/tenant-settings';
+import { TenantSettingsController } from './settings/tenant-settings.controller';
+
+/** The invitations service, configured. */
+@Module({})
+export class AppModule {
+  static register(config: InvitationsConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: servicePersistence({
+        serviceName: 'invitations',
+        databaseUrl: config.databaseUrl,
+        kafkaBrokers: config.kafkaBrokers,
+        topicPrefix: config.topicPrefix,
+        consumerGroup: ConsumerGroups.Invitations,
+        entities: [Company, Partner, Contact],
+        migrations: [ErpMirrorTables1763850000000, InvitationsSchema1764100000000],
+      }),
+      controllers: [
+        InvitationsController,
+        AcceptanceController,
+        TenantSettingsController,
+        DevMailController,
+        MasterDataConsumer,
+        PortalMembersConsumer,
+        LicenseAnswersConsumer,
+      ],
+      providers: [
+        { provide: InvitationsConfig, useValue: config },
+        {
+          provide: MAIL_TRANSPORT,
+          useFactory: () =>
+            config.sendgridApiKey
+              ? new SendGridTransport(config.sendgridApiKey, config.sendgridBaseUrl, config.mailFrom)
+              : new DevelopmentMailbox(config.mailDevDir, config.mailFrom),
+        },
+        { provide: InvitationTemplates, useFactory: () => new InvitationTemplates() },
+        EmailOutbox,
+        EmailDeliveryWorker,
+        InvitationsService,
+        AcceptanceService,
+        TenantSettingsService,
+        ExpiryJob,
+      ],
+    };
+  }
+}

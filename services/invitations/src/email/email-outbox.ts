@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { InvitationsConfig } from '../config/invitations.config';
+import { formatCode } from '../invitations/invitation-secrets';
+import type { InvitationRow } from '../invitations/invitation.view';
+import { templateLanguage } from './invitation-email';
+import { InvitationTemplates } from './invitation-templates';
+import { seal } from './sealed-message';
+
+/**
+ * Queues an invitation e-mail in the caller's transaction: rendered now (the plain secrets exist only here),
+ * sealed, and picked up by the delivery worker after the commit.
+ */
+@Injectable()
+export class EmailOutbox {
+  constructor(
+    @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
+    private readonly templates: InvitationTemplates,
+  ) {}
+
+  async queue(
+    manager: EntityManager,
+    invitation: InvitationRow,
+    secrets: { token: string; code: string },
+    expiresAt: Date,
+  ): Promise<void> {
+    const portalUrl = this.config.portalBaseUrl.replace(/\/$/, '');
+    const rendered = this.templates.render({
+      contactName: invitation.contact_name,
+      inviterName: invitation.inviter_name,
+      companyName: invitation.company_name ?? invitation.company_id,
+      partnerName: invitation.partner_name,
+      environment: invitation.environment,
+      environmentType: invitation.environment_type,
+      partnerType: invitation.partner_type,
+      role: invitation.role,
+      acceptUrl: `${portalUrl}/invitations/accept?token=${secrets.token}`,
+      portalUrl,
+      code: formatCode(secrets.code),
+      expiresAt,
+      language: templateLanguage(invitation.language),
+    });
+    // Earlier e-mails of this invitation carry secrets that no longer work: never send them.
+    await manager.query(
+      `UPDATE email_delivery SET status = 'cancelled', sealed_message = NULL WHERE invitation_id = $1 AND status = 'pending'`,
+      [invitation.id],
+    );
+    const [{ id }] = await manager.query(`SELECT nextval('email_delivery_id_seq') AS id`);
+    const sealed = seal(
+      {
+        ...rendered,
+        to: invitation.email,
+        customArgs: { invitationId: invitation.id, deliveryId: String(id), tenantId: invitation.tenant_id },
+      },
+      this.config.emailPayloadKey,
+    );
+    await manager.query(
+      `INSERT INTO email_delivery (id, invitation_id, status, sealed_message, resend_count) VALUES ($1, $2, 'pending', $3, $4)`,
+      [id, invitation.id, sealed, invitation.resend_count],
+    );
+  }
+}

@@ -1,0 +1,109 @@
+/** Where an invitation stands. */
+export enum InvitationStatus {
+  PendingLicense = 'pending_license',
+  Invited = 'invited',
+  Accepted = 'accepted',
+  Rejected = 'rejected',
+  Revoked = 'revoked',
+  Expired = 'expired',
+  EmailFailed = 'email_failed',
+}
+
+/** Statuses in which an invitation still holds a license and blocks a second one for the same contact. */
+export const OPEN_STATUSES: readonly InvitationStatus[] = [
+  InvitationStatus.PendingLicense,
+  InvitationStatus.Invited,
+  InvitationStatus.EmailFailed,
+];
+
+/** Wrong registration codes after which an invitation is locked until it is resent. */
+export const MAX_CODE_ATTEMPTS = 5;
+
+/** Why a request about an invitation is refused; the code is stable for clients. */
+export class InvitationRefusal extends Error {
+  constructor(
+    readonly code:
+      | 'not_open'
+      | 'not_sent_yet'
+      | 'expired'
+      | 'revoked'
+      | 'already_accepted'
+      | 'rejected'
+      | 'locked'
+      | 'email_mismatch'
+      | 'resend_limit',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvitationRefusal';
+  }
+}
+
+/** The facts the rules look at. */
+export interface InvitationFacts {
+  status: InvitationStatus;
+  expiresAt: Date | null;
+  failedCodeAttempts: number;
+}
+
+/** Whether an open invitation can still be used at `now`. */
+export function assertAcceptable(invitation: InvitationFacts, now: Date): void {
+  switch (invitation.status) {
+    case InvitationStatus.Accepted:
+      throw new InvitationRefusal('already_accepted', 'this invitation was already accepted; sign in to the portal');
+    case InvitationStatus.Revoked:
+      throw new InvitationRefusal('revoked', 'this invitation was revoked; ask the company for a new one');
+    case InvitationStatus.Expired:
+      throw new InvitationRefusal('expired', 'this invitation has expired; ask the company to send it again');
+    case InvitationStatus.Rejected:
+      throw new InvitationRefusal('rejected', 'this invitation could not be issued');
+    case InvitationStatus.PendingLicense:
+      throw new InvitationRefusal('not_sent_yet', 'this invitation has not been sent yet');
+    default:
+  }
+  if (invitation.expiresAt && invitation.expiresAt.getTime() <= now.getTime()) {
+    throw new InvitationRefusal('expired', 'this invitation has expired; ask the company to send it again');
+  }
+  if (invitation.failedCodeAttempts >= MAX_CODE_ATTEMPTS) {
+    throw new InvitationRefusal('locked', 'too many wrong codes; ask the company to send the invitation again');
+  }
+}
+
+/** Only an open invitation can be revoked. */
+export function assertRevocable(status: InvitationStatus): void {
+  if (!OPEN_STATUSES.includes(status)) {
+    throw new InvitationRefusal('not_open', `an invitation that is ${status} cannot be revoked`);
+  }
+}
+
+/** A resend needs a sent (or failed) invitation, and respects the daily limit. */
+export function assertResendable(
+  invitation: { status: InvitationStatus; resendsInWindow: number; windowStart: Date | null },
+  limit: number,
+  now: Date,
+): { resendsInWindow: number; windowStart: Date } {
+  if (invitation.status !== InvitationStatus.Invited && invitation.status !== InvitationStatus.EmailFailed) {
+    throw new InvitationRefusal('not_open', `an invitation that is ${invitation.status} cannot be resent`);
+  }
+  const windowOpen = invitation.windowStart && now.getTime() - invitation.windowStart.getTime() < 24 * 3_600_000;
+  const used = windowOpen ? invitation.resendsInWindow : 0;
+  if (used >= limit) {
+    throw new InvitationRefusal('resend_limit', `an invitation can be resent ${limit} times per 24 hours`);
+  }
+  return {
+    resendsInWindow: used + 1,
+    windowStart: windowOpen && invitation.windowStart ? invitation.windowStart : now,
+  };
+}
+
+/** Whether the signed-in e-mail may differ from the invited one. */
+export function checkEmail(invited: string, signedIn: string, mustMatch: boolean): boolean {
+  const matched = invited.trim().toLowerCase() === signedIn.trim().toLowerCase();
+  if (!matched && mustMatch) {
+    throw new InvitationRefusal(
+      'email_mismatch',
+      `this invitation is for ${invited}; sign in with that address, or ask the company to invite ${signedIn}`,
+    );
+  }
+  return matched;
+}
