@@ -1,5 +1,6 @@
-// `npm test`: type-check, lint (with the Nx module boundaries), formatting, then every jest project against the
-// real Kafka and PostgreSQL (the jest global setup finds or starts them). `--jest-only` skips the static checks;
+// `npm test`: type-check, lint (with the Nx module boundaries), formatting, the build (saga tests run other services
+// from it), then every jest project against the real Kafka and PostgreSQL (the jest global setup finds or starts
+// them). `--jest-only` skips the static checks;
 // any other argument goes to jest (e.g. `npm test -- --selectProjects messaging`).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,6 +31,9 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
   }
+  // Tests that run other services as processes start them from their build.
+  const built = await runStep('build', node, [bin('tsc'), '-b', 'tsconfig.build.json'], env);
+  if (built !== 0) return built;
   const nodeOptions = `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim();
   return runStep(
     'jest',

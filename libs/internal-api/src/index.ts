@@ -6,3 +6,4 @@ export * from './scope';
 export * from './service-config';
 export * from './conventions';
 export * from './start-service';
+export * from './health';

@@ -1,5 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE } from './health';
 import type { Request } from 'express';
 
 /** Header carrying the internal service credential. */
@@ -11,6 +13,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 @Injectable()
 export class InternalApiGuard implements CanActivate {
   private readonly expected: Buffer;
+  private readonly reflector = new Reflector();
 
   constructor(token: string) {
     this.expected = digest(token);
@@ -19,6 +22,7 @@ export class InternalApiGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     // Kafka handlers run through the same pipeline; only HTTP callers present credentials.
     if (context.getType() !== 'http') return true;
+    if (this.reflector.get<boolean>(PUBLIC_ROUTE, context.getHandler())) return true;
     const presented = context.switchToHttp().getRequest<Request>().header(INTERNAL_TOKEN_HEADER);
     if (presented && timingSafeEqual(digest(presented), this.expected)) return true;
     throw new UnauthorizedException('a valid internal service credential is required');

@@ -6,3 +6,4 @@ export * from './ephemeral-kafka';
 export * from './event-publisher';
 export * from './fixtures/platform-events';
 export * from './service-under-test';
+export * from './service-process';

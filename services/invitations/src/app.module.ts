@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partner-portal/erp-mirror';
 import { servicePersistence } from '@partner-portal/messaging';
@@ -26,15 +27,18 @@ export class AppModule {
   static register(config: InvitationsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: servicePersistence({
-        serviceName: 'invitations',
-        databaseUrl: config.databaseUrl,
-        kafkaBrokers: config.kafkaBrokers,
-        topicPrefix: config.topicPrefix,
-        consumerGroup: ConsumerGroups.Invitations,
-        entities: [Company, Partner, Contact],
-        migrations: [ErpMirrorTables1763850000000, InvitationsSchema1764100000000],
-      }),
+      imports: [
+        HealthModule,
+        ...servicePersistence({
+          serviceName: 'invitations',
+          databaseUrl: config.databaseUrl,
+          kafkaBrokers: config.kafkaBrokers,
+          topicPrefix: config.topicPrefix,
+          consumerGroup: ConsumerGroups.Invitations,
+          entities: [Company, Partner, Contact],
+          migrations: [ErpMirrorTables1763850000000, InvitationsSchema1764100000000],
+        }),
+      ],
       controllers: [
         InvitationsController,
         AcceptanceController,

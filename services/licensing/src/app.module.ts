@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import { servicePersistence } from '@partner-portal/messaging';
 import { CartModule } from './cart/cart.module';
@@ -18,6 +19,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        HealthModule,
         ...servicePersistence({
           serviceName: 'licensing',
           databaseUrl: config.databaseUrl,

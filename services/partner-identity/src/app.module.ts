@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import { Company, Contact, Partner } from '@partner-portal/erp-mirror';
 import { servicePersistence } from '@partner-portal/messaging';
@@ -22,6 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        HealthModule,
         ...servicePersistence({
           serviceName: 'partner-identity',
           databaseUrl: config.databaseUrl,

@@ -28,7 +28,9 @@ export class TenantSettingsService {
 
   async set(manager: EntityManager, tenantId: string, settings: Partial<TenantSettings>): Promise<TenantSettings> {
     const current = await this.get(manager, tenantId);
-    const next = { ...current, ...settings };
+    // Omitted fields keep their value (DTO instances carry them as undefined).
+    const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+    const next = { ...current, ...given };
     await manager.query(
       `INSERT INTO tenant_settings (tenant_id, invitation_ttl_hours, require_email_match, auto_invite) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id) DO UPDATE SET invitation_ttl_hours = EXCLUDED.invitation_ttl_hours,

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, repoRoot } from '@partner-portal/infra';
+import { internalApiClient, type ServiceUnderTest } from './service-under-test';
+import { waitFor } from './waiting';
+
+/** A service running as its own process, from its build, as it runs in production. */
+export interface ServiceProcess {
+  name: string;
+  baseUrl: string;
+  request: ServiceUnderTest['request'];
+  /** What the process printed, for diagnosing a failed test. */
+  output(): string;
+  /** SIGTERM, then waits for the graceful exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `services/<name>/dist/main.js` (npm test builds first) on a free port with the given variables and waits
+ * until `/health/ready` answers. For tests that need other services running beside the one they test.
+ */
+export async function startServiceProcess(name: string, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
+  const main = join(repoRoot, 'services', name, 'dist', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build; npm test does it)`);
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', main], {
+    cwd: join(repoRoot, 'services', name),
+    env: { PATH: process.env.PATH, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)));
+  child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4_000)}`);
+        return fetch(`${baseUrl}/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
+      },
+      (status) => status === 200,
+      { timeoutMs: 60_000, intervalMs: 200, what: `${name} to be ready` },
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    name,
+    baseUrl,
+    request: internalApiClient(baseUrl),
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

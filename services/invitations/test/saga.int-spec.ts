@@ -1,0 +1,268 @@
+import { DataSource } from 'typeorm';
+import { EnvironmentType } from '@partner-portal/contracts';
+import {
+  adminOf,
+  companyUpserted,
+  contactUpserted,
+  createTestDatabase,
+  dropTestDatabase,
+  erpPlace,
+  extensionStatusChanged,
+  partnerUpserted,
+  startServiceProcess,
+  startSystemUnderTest,
+  TEST_INTERNAL_TOKEN,
+  TEST_ISSUER,
+  waitFor,
+  type ServiceProcess,
+  type SystemUnderTest,
+} from '@partner-portal/testing';
+import { secretsOf, startInvitationsWith } from './invitations.harness';
+
+// The whole invitation saga: invitations in this process, partner-identity and licensing as their own processes,
+// all on one set of topics of the real broker, each with its own database.
+describe('the invitation saga across partner-identity, licensing and invitations', () => {
+  let system: SystemUnderTest;
+  let identity: ServiceProcess;
+  let licensing: ServiceProcess;
+  const databases: string[] = [];
+  const tenant = 'tenant-saga';
+  const admin = adminOf(tenant, 'admin-olga');
+  const production = erpPlace(tenant);
+  const sandbox = erpPlace(tenant, { environment: 'sandbox-test', environmentType: EnvironmentType.Sandbox });
+  const invitations = () => system.services.invitations;
+
+  async function startProcess(name: string): Promise<ServiceProcess> {
+    const database = await createTestDatabase(`saga-${name}`);
+    databases.push(database.name);
+    return startServiceProcess(name, {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: system.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: system.topicPrefix,
+      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+    });
+  }
+
+  beforeAll(async () => {
+    system = await startSystemUnderTest('saga', { invitations: startInvitationsWith() });
+    [identity, licensing] = await Promise.all([startProcess('partner-identity'), startProcess('licensing')]);
+    for (const place of [production, sandbox]) {
+      await system.publisher.publish(
+        extensionStatusChanged(place),
+        companyUpserted(place, 'CRONUS Nederland BV'),
+        partnerUpserted(place, { partnerNo: 'C10000', name: 'Fabrikam Retail' }),
+        ...['anna', 'bram', 'carl', 'dora'].map((name, i) =>
+          contactUpserted(place, {
+            partnerNo: 'C10000',
+            contactNo: `CT${i + 1}`,
+            name,
+            email: `${name}@fabrikam.example`,
+          }),
+        ),
+      );
+    }
+    await licensing.request('POST', `/internal/tenants/${tenant}/cart/lines`, {
+      principal: admin,
+      body: { quantity: 3 },
+    });
+    await licensing.request('POST', `/internal/tenants/${tenant}/checkout`, {
+      principal: admin,
+      headers: { 'idempotency-key': 'saga-3' },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([identity?.stop(), licensing?.stop()]);
+    await system.stop();
+    await Promise.allSettled(databases.map((name) => dropTestDatabase(name)));
+  });
+
+  const pool = async () =>
+    (await licensing.request('GET', `/internal/tenants/${tenant}/overview`, { principal: admin })).body.pool;
+  const poolBecomes = (expected: object) =>
+    waitFor(pool, (p) => JSON.stringify(p) === JSON.stringify(expected), { what: `pool ${JSON.stringify(expected)}` });
+  const invitation = (id: string) =>
+    invitations()
+      .request('GET', `/internal/tenants/${tenant}/invitations/${id}`, { principal: admin })
+      .then((r) => r.body);
+  const statusBecomes = (id: string, status: string) =>
+    waitFor(
+      () => invitation(id),
+      (i) => i.status === status,
+      { what: `status ${status}` },
+    );
+
+  async function invite(contactNo: string, place = production, role = 'authorized_user') {
+    const response = await waitFor(
+      () =>
+        invitations().request('POST', `/internal/tenants/${place.tenantId}/invitations`, {
+          principal: adminOf(place.tenantId, 'admin-olga'),
+          body: {
+            environment: place.environment,
+            companyId: 'CRONUS',
+            partnerType: 'customer',
+            partnerNo: 'C10000',
+            contactNo,
+            role,
+            inviterName: 'Olga',
+          },
+        }),
+      (r) => r.status !== 404,
+      { what: `the mirror to know ${contactNo}` },
+    );
+    expect(response.status).toBe(201);
+    return response.body.invitationId as string;
+  }
+
+  async function latestMail(to: string, count = 1) {
+    const mails = await waitFor(
+      async () => (await invitations().request('GET', `/internal/dev/mail?to=${to}`)).body,
+      (list) => list.length >= count,
+      { what: `${count} e-mail(s) to ${to}` },
+    );
+    return secretsOf(mails[0].text);
+  }
+
+  const person = (name: string) => ({
+    issuer: TEST_ISSUER,
+    subject: `sub-${name}`,
+    email: `${name}@fabrikam.example`,
+    name,
+  });
+  const accept = (body: object) => invitations().request('POST', '/internal/invitations/accept', { body });
+  const preview = (token: string) =>
+    invitations().request('POST', '/internal/invitations/preview', { body: { token } });
+
+  it('invites, holds a license, e-mails the code, accepts it: a portal user with the role, the license consumed', async () => {
+    const id = await invite('CT1', production, 'customer_representative');
+    await statusBecomes(id, 'invited');
+    const { token, code } = await latestMail('anna@fabrikam.example');
+    expect((await preview(token)).body).toEqual({
+      companyName: 'CRONUS Nederland BV',
+      environment: 'production',
+      environmentType: 'production',
+      role: 'customer_representative',
+      expiresAt: expect.any(String),
+    });
+
+    const accepted = await accept({ code: code.toLowerCase(), identity: person('anna') });
+    expect(accepted).toMatchObject({
+      status: 200,
+      body: { invitationId: id, partnerNo: 'C10000', role: 'customer_representative', emailMatched: true },
+    });
+    expect((await invitation(id)).status).toBe('accepted');
+
+    const resolved = await waitFor(
+      () =>
+        identity.request('POST', '/internal/principals/resolve', {
+          body: { issuer: TEST_ISSUER, subject: 'sub-anna' },
+        }),
+      (r) => r.body.memberships?.length === 1,
+      { what: "anna's membership" },
+    );
+    expect(resolved.body.memberships[0]).toMatchObject({
+      tenantId: tenant,
+      partnerNo: 'C10000',
+      contactNo: 'CT1',
+      role: 'customer_representative',
+    });
+    await poolBecomes({ purchased: 3, reserved: 0, consumed: 1, available: 2 });
+
+    // A used link and a used code are refused, saying why.
+    expect(await preview(token)).toMatchObject({ status: 410, body: { code: 'already_accepted' } });
+    expect(await accept({ token, identity: person('anna') })).toMatchObject({
+      status: 410,
+      body: { code: 'already_accepted' },
+    });
+  });
+
+  it('holds one license for one person invited to production and to a sandbox', async () => {
+    const id = await invite('CT1', sandbox);
+    await statusBecomes(id, 'invited');
+    expect(await pool()).toEqual({ purchased: 3, reserved: 0, consumed: 1, available: 2 });
+  });
+
+  it('gives the license back on revoke, and refuses the revoked link', async () => {
+    const id = await invite('CT2');
+    await statusBecomes(id, 'invited');
+    await poolBecomes({ purchased: 3, reserved: 1, consumed: 1, available: 1 });
+    const { token } = await latestMail('bram@fabrikam.example');
+    const revoked = await invitations().request('POST', `/internal/tenants/${tenant}/invitations/${id}/revoke`, {
+      principal: admin,
+      body: {},
+    });
+    expect(revoked.body.status).toBe('revoked');
+    await poolBecomes({ purchased: 3, reserved: 0, consumed: 1, available: 2 });
+    expect(await preview(token)).toMatchObject({ status: 410, body: { code: 'revoked' } });
+  });
+
+  it('gives the license back on expiry, and refuses the expired link', async () => {
+    const id = await invite('CT3');
+    await statusBecomes(id, 'invited');
+    const { token } = await latestMail('carl@fabrikam.example');
+    // Fourteen days pass.
+    await invitations()
+      .app.get(DataSource)
+      .query(`UPDATE invitation SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    await statusBecomes(id, 'expired');
+    await poolBecomes({ purchased: 3, reserved: 0, consumed: 1, available: 2 });
+    expect(await preview(token)).toMatchObject({ status: 410, body: { code: 'expired' } });
+  });
+
+  it('locks after five wrong codes; a resend unlocks with new secrets and the old link stops working', async () => {
+    const id = await invite('CT4');
+    await statusBecomes(id, 'invited');
+    const old = await latestMail('dora@fabrikam.example');
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await accept({ code: 'AAAAA-AAAAA', identity: person('dora') }));
+    expect(answers.map((a) => a.body.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
+    expect(answers.every((a) => a.status === 400 && a.body.code === 'wrong_code')).toBe(true);
+    expect(await accept({ code: old.code, identity: person('dora') })).toMatchObject({
+      status: 423,
+      body: { code: 'locked' },
+    });
+    expect((await invitation(id)).locked).toBe(true);
+
+    const resent = await invitations().request('POST', `/internal/tenants/${tenant}/invitations/${id}/resend`, {
+      principal: admin,
+    });
+    expect(resent.body).toMatchObject({ status: 'invited', resendCount: 1, locked: false });
+    const fresh = await latestMail('dora@fabrikam.example', 2);
+    expect(fresh.token).not.toBe(old.token);
+    expect((await preview(old.token)).status).toBe(404);
+    expect(await accept({ code: old.code, identity: person('dora') })).toMatchObject({
+      status: 400,
+      body: { code: 'wrong_code' },
+    });
+    expect(await accept({ code: fresh.code, identity: person('dora') })).toMatchObject({
+      status: 200,
+      body: { invitationId: id },
+    });
+    await poolBecomes({ purchased: 3, reserved: 0, consumed: 2, available: 1 });
+  });
+
+  it('rejects without a license: no e-mail, nothing held', async () => {
+    const broke = erpPlace('tenant-broke');
+    await system.publisher.publish(
+      extensionStatusChanged(broke),
+      companyUpserted(broke),
+      partnerUpserted(broke, { partnerNo: 'C10000' }),
+      contactUpserted(broke, { partnerNo: 'C10000', contactNo: 'CT1', email: 'erik@broke.example' }),
+    );
+    const id = await invite('CT1', broke);
+    const rejected = await waitFor(
+      () =>
+        invitations()
+          .request('GET', `/internal/tenants/tenant-broke/invitations/${id}`, { principal: adminOf('tenant-broke') })
+          .then((r) => r.body),
+      (i) => i.status === 'rejected',
+      { what: 'the rejection' },
+    );
+    expect(rejected.rejectionReason).toBe('no_license_available');
+    expect((await invitations().request('GET', '/internal/dev/mail?to=erik@broke.example')).body).toEqual([]);
+    const overview = await licensing.request('GET', '/internal/tenants/tenant-broke/overview', {
+      principal: adminOf('tenant-broke'),
+    });
+    expect(overview.body.pool).toEqual({ purchased: 0, reserved: 0, consumed: 0, available: 0 });
+  });
+});
