@@ -4,12 +4,13 @@ import {
   companyUpserted,
   contactUpserted,
   erpPlace,
+  licenseReserved,
   partnerUpserted,
   readTopic,
   waitFor,
   type ServiceUnderTest,
 } from '@partner-portal/testing';
-import { startService } from './invitations.harness';
+import { secretsOf, startService } from './invitations.harness';
 
 describe('inviting', () => {
   let service: ServiceUnderTest;
@@ -171,6 +172,64 @@ describe('inviting', () => {
       ['InvitationRequested', { kind: 'erp' }],
       ['InviteRevoked', { kind: 'erp' }],
     ]);
+  });
+
+  it('refuses a different signed-in e-mail when the tenant requires a match, and records the difference when not', async () => {
+    await service.publisher.publish(
+      contactUpserted(place, { partnerNo: 'C10000', contactNo: 'CT8', email: 'hanna@c10000.example' }),
+      contactUpserted(place, { partnerNo: 'C10000', contactNo: 'CT6', email: 'ines@c10000.example' }),
+    );
+    const codeFor = async (contactNo: string, email: string) => {
+      const created = await waitFor(
+        () => invite(target(contactNo)),
+        (r) => r.status === 201,
+        { what: contactNo },
+      );
+      await service.publisher.publish(licenseReserved(tenant, created.body.invitationId, email));
+      const [mail] = await waitFor(
+        async () => (await service.request('GET', `/internal/dev/mail?to=${email}`)).body,
+        (list) => list.length === 1,
+        { what: `the e-mail to ${email}` },
+      );
+      return secretsOf(mail.text).code;
+    };
+    const elsewhere = {
+      issuer: 'https://login.example.test/v2.0',
+      subject: 'sub-private',
+      email: 'private@gmail.example',
+    };
+
+    await service.request('PUT', `/internal/tenants/${tenant}/invitation-settings`, {
+      principal: admin,
+      body: { requireEmailMatch: true },
+    });
+    const refused = await service.request('POST', '/internal/invitations/accept', {
+      body: { code: await codeFor('CT8', 'hanna@c10000.example'), identity: elsewhere },
+    });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'email_mismatch' } });
+    expect(refused.body.detail).toContain('hanna@c10000.example');
+
+    await service.request('PUT', `/internal/tenants/${tenant}/invitation-settings`, {
+      principal: admin,
+      body: { requireEmailMatch: false },
+    });
+    const accepted = await service.request('POST', '/internal/invitations/accept', {
+      body: { code: await codeFor('CT6', 'ines@c10000.example'), identity: elsewhere },
+    });
+    expect(accepted).toMatchObject({ status: 200, body: { emailMatched: false } });
+    const event = (
+      await readTopic(service.env.kafkaBrokers, `${service.env.topicPrefix}${Topics.InvitationsEvents}`, {
+        count: 100,
+        timeoutMs: 2_000,
+      })
+    )
+      .map((m) => JSON.parse(m.value!))
+      .find((e) => e.type === 'InviteAccepted' && e.payload.contactNo === 'CT6');
+    expect(event.payload).toMatchObject({
+      email: 'ines@c10000.example',
+      emailMatched: false,
+      identity: { email: 'private@gmail.example' },
+    });
   });
 
   it("answers another tenant's administrator 404", async () => {
