@@ -1,6 +1,7 @@
 // class-transformer's @Type reads design-time metadata.
 import 'reflect-metadata';
 export * from './common/actor';
+export * from './common/decimal';
 export * from './common/enums';
 export * from './common/erp-scope';
 export * from './common/field-rules';

@@ -1,5 +1,6 @@
 import { ConsoleLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { applyInternalApiConventions } from './conventions';
 import type { ServiceConfig } from './service-config';
@@ -13,10 +14,14 @@ export async function startService(
   appModule: DynamicModule,
   config: ServiceConfig,
   transports: Array<Type<CustomTransportStrategy>> = [],
+  options: { jsonBodyLimit?: string } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule, {
+  const app = await NestFactory.create<NestExpressApplication>(appModule, {
     logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
+    bodyParser: false,
   });
+  // Internal callers are the gateway, which limits public bodies itself; uploads need more than the 100 kB default.
+  app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });
   applyInternalApiConventions(app, config.internalApiToken);
   app.enableShutdownHooks();
   for (const transport of transports) app.connectMicroservice({ strategy: app.get(transport) });

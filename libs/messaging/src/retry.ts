@@ -37,6 +37,17 @@ export class TransientError extends Error {
   }
 }
 
+/**
+ * Throw this from a handler when the event can never be applied (it is valid by contract but makes no sense to
+ * this consumer): it goes to the dead-letter topic at once instead of after the retries.
+ */
+export class PermanentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentError';
+  }
+}
+
 const TRANSIENT_NODE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

@@ -10,7 +10,7 @@ import {
 } from '@partner-portal/contracts';
 import { createIdempotentProducer, logicalTopic, physicalTopic } from '../kafka/kafka-connection';
 import type { StructuredLogger } from '../logger';
-import { backoffDelay, DEFAULT_BACKOFF, isTransientError, sleep, type BackoffPolicy } from '../retry';
+import { backoffDelay, DEFAULT_BACKOFF, isTransientError, PermanentError, sleep, type BackoffPolicy } from '../retry';
 
 /** What a handler gets besides the event: the transaction its read-model change must use. */
 export interface InboxContext {
@@ -227,7 +227,7 @@ export class InboxConsumer {
           return;
         }
         const event = items[0].event;
-        if (!transient && attempt >= this.options.maxAttempts) {
+        if (!transient && (attempt >= this.options.maxAttempts || error instanceof PermanentError)) {
           await this.deadLetter(physical, partition, items[0].message, describe(error), attempt, heartbeat);
           return;
         }

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { MigrationInterface } from 'typeorm';
+import type { InboxConsumerOptions } from '../inbox/inbox-consumer';
 import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1763800000000 } from '../migrations/1763800000000-messaging-tables';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
@@ -19,6 +20,8 @@ export interface ServicePersistenceOptions {
   migrations: Array<new () => MigrationInterface>;
   /** Connections in the pool. Default 10. */
   poolSize?: number;
+  /** Tuning of the inbox consumer. */
+  inbox?: Omit<InboxConsumerOptions, 'groupId' | 'topicPrefix'>;
 }
 
 /**
@@ -39,7 +42,7 @@ export function servicePersistence(options: ServicePersistenceOptions): DynamicM
     MessagingModule.forRoot({
       serviceName: options.serviceName,
       kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix },
-      inbox: options.consumerGroup ? { groupId: options.consumerGroup } : undefined,
+      inbox: options.consumerGroup ? { ...options.inbox, groupId: options.consumerGroup } : undefined,
     }),
   ];
 }

@@ -3,7 +3,7 @@ import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/commo
 import { DataSource, type EntityManager } from 'typeorm';
 import { ProblemException } from '@partner-portal/internal-api';
 import { LicensingConfig } from '../config/licensing.config';
-import { multiply, sum } from './money';
+import { multiply, sum } from '@partner-portal/contracts';
 import { PlanService } from './plan.service';
 
 /** A line of the cart, priced with the tenant's current plan. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { LicensingConfig } from '../config/licensing.config';
-import { sum } from './money';
+import { sum } from '@partner-portal/contracts';
 
 /** A tenant's price of one license. */
 export interface Plan {

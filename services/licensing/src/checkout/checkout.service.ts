@@ -5,7 +5,7 @@ import { LicensesPurchased } from '@partner-portal/contracts';
 import { ProblemException, type Page } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { CartService } from '../cart/cart.service';
-import { multiply } from '../cart/money';
+import { multiply } from '@partner-portal/contracts';
 import { recordLedger } from '../ledger/ledger';
 import { assertCancellable, available, CancellationRefused } from '../pool/license-arithmetic';
 import { PoolRepository } from '../pool/pool.repository';

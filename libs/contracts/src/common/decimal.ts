@@ -1,3 +1,4 @@
+/** Exact arithmetic on the decimal strings the contract uses for money and quantities. */
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 function parse(amount: string): { units: bigint; scale: number } {
@@ -15,11 +16,25 @@ function format(units: bigint, scale: number): string {
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
-/** `unitPrice x quantity`, exactly, with at least two decimals: `multiply('12.5', 3)` is `'37.50'`. */
-export function multiply(unitPrice: string, quantity: number): string {
-  const { units, scale } = parse(unitPrice);
-  const product = units * BigInt(quantity);
+/**
+ * `price x quantity`, exactly, with at least two decimals: `multiply('12.5', 3)` is `'37.50'`,
+ * `multiply('12.50', '2.5')` is `'31.250'`. Both sides may be decimal strings (EVENTS.md: money and quantities).
+ */
+export function multiply(price: string, quantity: number | string): string {
+  const a = parse(price);
+  const b = parse(String(quantity));
+  const scale = a.scale + b.scale;
+  const product = a.units * b.units;
   return scale >= 2 ? format(product, scale) : format(product * 10n ** BigInt(2 - scale), 2);
+}
+
+/** Compares two decimal strings: negative, zero or positive like `a - b`. */
+export function compareDecimals(a: string, b: string): number {
+  const x = parse(a);
+  const y = parse(b);
+  const scale = Math.max(x.scale, y.scale);
+  const diff = x.units * 10n ** BigInt(scale - x.scale) - y.units * 10n ** BigInt(scale - y.scale);
+  return diff === 0n ? 0 : diff < 0n ? -1 : 1;
 }
 
 /** The exact sum of decimal strings, with the largest scale among them (at least two decimals). */

@@ -1,0 +1,56 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ConsumerGroups } from '@partner-portal/contracts';
+import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partner-portal/erp-mirror';
+import { HealthModule } from '@partner-portal/internal-api';
+import { servicePersistence } from '@partner-portal/messaging';
+import { DocumentProjectionConfig } from './config/document-projection.config';
+import { AdminDocumentsController, PartnerDocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
+import { ViewerService } from './documents/viewer.service';
+import { MasterDataConsumer } from './master-data/master-data.consumer';
+import { MembershipsConsumer } from './memberships/memberships.consumer';
+import { DocumentProjectionSchema1764200000000 } from './migrations/1764200000000-document-projection-schema';
+import { AdminOrdersController, PartnerOrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { DocumentsConsumer } from './projection/documents.consumer';
+import { AdminStockController, PartnerStockController, StockService } from './stock/stock.controller';
+
+/** The document-projection service, configured. */
+@Module({})
+export class AppModule {
+  static register(config: DocumentProjectionConfig): DynamicModule {
+    const persistence = servicePersistence({
+      serviceName: 'document-projection',
+      databaseUrl: config.databaseUrl,
+      kafkaBrokers: config.kafkaBrokers,
+      topicPrefix: config.topicPrefix,
+      consumerGroup: ConsumerGroups.DocumentProjection,
+      entities: [Company, Partner, Contact],
+      migrations: [ErpMirrorTables1763850000000, DocumentProjectionSchema1764200000000],
+      poolSize: config.poolSize,
+      inbox: { partitionsConsumedConcurrently: config.partitionsConcurrently },
+    });
+    return {
+      module: AppModule,
+      imports: [HealthModule, ...persistence],
+      controllers: [
+        PartnerDocumentsController,
+        AdminDocumentsController,
+        PartnerStockController,
+        AdminStockController,
+        PartnerOrdersController,
+        AdminOrdersController,
+        DocumentsConsumer,
+        MembershipsConsumer,
+        MasterDataConsumer,
+      ],
+      providers: [
+        { provide: DocumentProjectionConfig, useValue: config },
+        ViewerService,
+        DocumentsService,
+        StockService,
+        OrdersService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { IsInt, Max, Min } from 'class-validator';
+import { loadServiceConfig, ServiceConfig } from '@partner-portal/internal-api';
+
+/** The document-projection service's configuration, loaded once at boot from environment variables. */
+export class DocumentProjectionConfig extends ServiceConfig {
+  /** PROJECTION_PARTITIONS_CONCURRENTLY: partitions of `erp.documents` one instance projects at once. */
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  partitionsConcurrently!: number;
+
+  /** DB_POOL_SIZE: connections to the database. */
+  @IsInt()
+  @Min(2)
+  @Max(100)
+  poolSize!: number;
+}
+
+/** Reads and validates the configuration; throws one error naming every bad variable. */
+export function loadDocumentProjectionConfig(env: NodeJS.ProcessEnv = process.env): DocumentProjectionConfig {
+  return loadServiceConfig(
+    DocumentProjectionConfig,
+    env,
+    { name: 'document-projection', port: 3104, database: 'document_projection' },
+    {
+      partitionsConcurrently: [
+        'PROJECTION_PARTITIONS_CONCURRENTLY',
+        Number(env.PROJECTION_PARTITIONS_CONCURRENTLY ?? 3),
+      ],
+      poolSize: ['DB_POOL_SIZE', Number(env.DB_POOL_SIZE ?? 12)],
+    },
+  );
+}

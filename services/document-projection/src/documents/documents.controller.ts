@@ -1,0 +1,53 @@
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
+import {
+  AdminListDocumentsQuery,
+  DocumentParams,
+  ListDocumentsQuery,
+  TenantDocumentParams,
+} from './documents.queries.dto';
+import { DocumentsService } from './documents.service';
+import { ViewerService } from './viewer.service';
+
+/** A partner user's documents, in its words, limited to what its role lets it see. */
+@Controller('internal/partner/documents')
+export class PartnerDocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly viewers: ViewerService,
+  ) {}
+
+  @Get()
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListDocumentsQuery) {
+    return this.documents.list(await this.viewers.viewerFor(principal), query);
+  }
+
+  @Get(':documentId')
+  async get(@CurrentPrincipal() principal: Principal, @Param() { documentId }: DocumentParams) {
+    return this.documents.get(await this.viewers.viewerFor(principal), documentId);
+  }
+}
+
+/** Every document of a tenant, for its administrators. */
+@UseGuards(TenantAdministratorGuard)
+@Controller('internal/tenants/:tenantId/documents')
+export class AdminDocumentsController {
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly viewers: ViewerService,
+  ) {}
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param() _params: TenantParams,
+    @Query() query: AdminListDocumentsQuery,
+  ) {
+    return this.documents.list(await this.viewers.viewerFor(principal), query);
+  }
+
+  @Get(':documentId')
+  async get(@CurrentPrincipal() principal: Principal, @Param() { documentId }: TenantDocumentParams) {
+    return this.documents.get(await this.viewers.viewerFor(principal), documentId);
+  }
+}

@@ -1,0 +1,137 @@
+import type { EntityManager } from 'typeorm';
+import type { DocumentDeleted, DocumentUpserted, EventOf, StockLevelChanged } from '@partner-portal/contracts';
+import { PermanentError } from '@partner-portal/messaging';
+import { latestPerKey } from './latest-per-key';
+import { partnerView } from './perspective';
+
+type Upserted = EventOf<typeof DocumentUpserted>;
+
+const documentKey = (e: {
+  tenantId: string;
+  payload: { environment: string; companyId: string; documentType: string; documentNo: string };
+}) => `${e.tenantId}|${e.payload.environment}|${e.payload.companyId}|${e.payload.documentType}|${e.payload.documentNo}`;
+
+/**
+ * Writes batches of ERP documents and stock levels into the read model, one SQL statement per batch (the hot path:
+ * raw SQL with `unnest` arrays, because per-entity ORM writes cost far more than the database work). Every write
+ * is version-aware: a row changes only for a higher `erpVersion`.
+ */
+export class DocumentProjector {
+  constructor(private readonly manager: EntityManager) {}
+
+  async upsertDocuments(events: readonly Upserted[]): Promise<void> {
+    const latest = latestPerKey(events, documentKey, (e) => e.payload.erpVersion);
+    const views = latest.map((e) => {
+      const view = partnerView(e.payload.partnerType, e.payload.documentType);
+      if (!view) {
+        throw new PermanentError(
+          `a ${e.payload.partnerType} has no view of a ${e.payload.documentType} (document ${e.payload.documentNo})`,
+        );
+      }
+      return view;
+    });
+    const column = <T>(pick: (e: Upserted, i: number) => T) => latest.map(pick);
+    await this.manager.query(
+      `INSERT INTO document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
+                             contact_no, portal_order_id, order_no, external_document_no, status, document_date, requested_date,
+                             due_date, currency_code, amount, amount_including_tax, ship_to, lines, line_count, erp_version)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::date[], $15::date[],
+                            $16::date[], $17::text[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::jsonb[], $22::int[], $23::bigint[])
+       ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE SET
+         partner_type = EXCLUDED.partner_type, partner_no = EXCLUDED.partner_no, view_type = EXCLUDED.view_type,
+         contact_no = EXCLUDED.contact_no, portal_order_id = EXCLUDED.portal_order_id, order_no = EXCLUDED.order_no,
+         external_document_no = EXCLUDED.external_document_no, status = EXCLUDED.status,
+         document_date = EXCLUDED.document_date, requested_date = EXCLUDED.requested_date, due_date = EXCLUDED.due_date,
+         currency_code = EXCLUDED.currency_code, amount = EXCLUDED.amount, amount_including_tax = EXCLUDED.amount_including_tax,
+         ship_to = EXCLUDED.ship_to, lines = EXCLUDED.lines, line_count = EXCLUDED.line_count,
+         erp_version = EXCLUDED.erp_version, deleted_at = NULL, updated_at = now()
+       WHERE document.erp_version < EXCLUDED.erp_version`,
+      [
+        column((e) => e.tenantId),
+        column((e) => e.payload.environment),
+        column((e) => e.payload.companyId),
+        column((e) => e.payload.documentType),
+        column((e) => e.payload.documentNo),
+        column((e) => e.payload.partnerType),
+        column((e) => e.payload.partnerNo),
+        views,
+        column((e) => e.payload.contactNo ?? null),
+        column((e) => e.payload.portalOrderId ?? null),
+        column((e) => e.payload.orderNo ?? null),
+        column((e) => e.payload.externalDocumentNo ?? null),
+        column((e) => e.payload.status),
+        column((e) => e.payload.documentDate),
+        column((e) => e.payload.requestedDate ?? null),
+        column((e) => e.payload.dueDate ?? null),
+        column((e) => e.payload.currencyCode),
+        column((e) => e.payload.amount),
+        column((e) => e.payload.amountIncludingTax),
+        column((e) => (e.payload.shipTo ? JSON.stringify(e.payload.shipTo) : null)),
+        column((e) => JSON.stringify(e.payload.lines)),
+        column((e) => e.payload.lines.length),
+        column((e) => e.payload.erpVersion),
+      ],
+    );
+  }
+
+  async deleteDocuments(events: readonly EventOf<typeof DocumentDeleted>[]): Promise<void> {
+    const latest = latestPerKey(events, documentKey, (e) => e.payload.erpVersion);
+    await this.manager.query(
+      `INSERT INTO document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, erp_version, deleted_at)
+       SELECT t, e, c, d, n, pt, pn, v, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
+         AS x(t, e, c, d, n, pt, pn, v)
+       ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE
+         SET erp_version = EXCLUDED.erp_version, deleted_at = now(), updated_at = now()
+       WHERE document.erp_version < EXCLUDED.erp_version`,
+      [
+        latest.map((e) => e.tenantId),
+        latest.map((e) => e.payload.environment),
+        latest.map((e) => e.payload.companyId),
+        latest.map((e) => e.payload.documentType),
+        latest.map((e) => e.payload.documentNo),
+        latest.map((e) => e.payload.partnerType),
+        latest.map((e) => e.payload.partnerNo),
+        latest.map((e) => e.payload.erpVersion),
+      ],
+    );
+  }
+
+  async upsertStock(events: readonly EventOf<typeof StockLevelChanged>[]): Promise<void> {
+    const place = (e: EventOf<typeof StockLevelChanged>) => [
+      e.tenantId,
+      e.payload.environment,
+      e.payload.companyId,
+      e.payload.partnerNo,
+      e.payload.itemNo,
+      e.payload.locationCode,
+      e.payload.binCode ?? '',
+      e.payload.licensePlate ?? '',
+      e.payload.lotNo ?? '',
+      e.payload.serialNo ?? '',
+    ];
+    const latest = latestPerKey(
+      events,
+      (e) => place(e).join('|'),
+      (e) => e.payload.erpVersion,
+    );
+    const columns = Array.from({ length: 10 }, (_, i) => latest.map((e) => place(e)[i]));
+    await this.manager.query(
+      `INSERT INTO stock_level (tenant_id, environment, company_id, partner_no, item_no, location_code, bin_code, license_plate,
+                                lot_no, serial_no, description, quantity, unit_code, erp_version)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::text[], $10::text[], $11::text[], $12::numeric[], $13::text[], $14::bigint[])
+       ON CONFLICT (tenant_id, environment, company_id, partner_no, item_no, location_code, bin_code, license_plate, lot_no, serial_no)
+       DO UPDATE SET description = EXCLUDED.description, quantity = EXCLUDED.quantity, unit_code = EXCLUDED.unit_code,
+                     erp_version = EXCLUDED.erp_version, updated_at = now()
+       WHERE stock_level.erp_version < EXCLUDED.erp_version`,
+      [
+        ...columns,
+        latest.map((e) => e.payload.description ?? null),
+        latest.map((e) => e.payload.quantity),
+        latest.map((e) => e.payload.unitCode),
+        latest.map((e) => e.payload.erpVersion),
+      ],
+    );
+  }
+}

@@ -1,0 +1,8 @@
+import { startServiceUnderTest, type ServiceUnderTest } from '@partner-portal/testing';
+import { startDocumentProjection } from '../src/app.setup';
+import { loadDocumentProjectionConfig } from '../src/config/document-projection.config';
+
+/** document-projection on its own database and topics. */
+export function startService(label: string): Promise<ServiceUnderTest> {
+  return startServiceUnderTest(`dp-${label}`, (env) => startDocumentProjection(loadDocumentProjectionConfig(env)));
+}
