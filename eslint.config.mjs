@@ -5,7 +5,8 @@ import nx from '@nx/eslint-plugin';
  * - type:app (services) may use contracts, messaging (type:infra) and the test harness, never another app;
  *   scope:<service> may use only its own scope and scope:shared.
  * - type:contracts depends on nothing; type:infra (messaging) on contracts (and the harness in its tests);
- *   type:test (libs/testing) on contracts, the internal API conventions and tooling; type:tooling (infra/, tools/) on contracts, messaging and tooling.
+ *   type:test (libs/testing) on contracts, the internal API conventions and tooling; type:tooling (infra/, tools/) on contracts, messaging and tooling;
+ *   type:bench (bench/) also on the test harness, whose isolation and service processes it reuses.
  * tools/workspace-checks proves the rule fires.
  */
 export const depConstraints = [
@@ -14,6 +15,7 @@ export const depConstraints = [
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:test'] },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
+  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:test', 'type:tooling'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:partner-identity', onlyDependOnLibsWithTags: ['scope:partner-identity', 'scope:shared'] },
   { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:shared'] },

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
+import { compiledCheck } from './compiled-validation';
 import {
   decodeEvent,
+  EventEnvelopeV1,
   EventCatalogue,
   findEventDefinition,
   parseEvent,
@@ -160,6 +162,22 @@ describe.each(examples.map((e) => [e.file, e.event] as const))('the example %s',
       expect(key).toBe(example.tenantId);
     }
   });
+});
+
+describe('the compiled fast path', () => {
+  // Decorators the compiled check does not know (ValidateIf on ActorV1) send these through class-validator alone.
+  const slowPath = ['InvitationRequested.v1.json', 'InviteRevoked.v1.json'];
+
+  it('accepts every valid example without class-validator, but those with decorators it does not know', () => {
+    const fast = examples.filter(({ event }) => {
+      const definition = findEventDefinition(event.type, event.version)!;
+      return compiledCheck(EventEnvelopeV1)(event) && compiledCheck(definition.payload)(event.payload);
+    });
+    expect(examples.filter((e) => !fast.includes(e)).map((e) => e.file)).toEqual(slowPath);
+  });
+
+  // Soundness (never accepting what class-validator refuses) is what every refusal test above checks: decodeEvent
+  // tries the compiled check first.
 });
 
 describe('the envelope', () => {
