@@ -13,6 +13,8 @@ import { DocumentProjectionSchema1764200000000 } from './migrations/176420000000
 import { AdminOrdersController, PartnerOrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { DocumentsConsumer } from './projection/documents.consumer';
+import { RebuildController } from './rebuild/rebuild.controller';
+import { RebuildService } from './rebuild/rebuild.service';
 import { AdminStockController, PartnerStockController, StockService } from './stock/stock.controller';
 
 /** The document-projection service, configured. */
@@ -40,6 +42,7 @@ export class AppModule {
         AdminStockController,
         PartnerOrdersController,
         AdminOrdersController,
+        RebuildController,
         DocumentsConsumer,
         MembershipsConsumer,
         MasterDataConsumer,
@@ -50,6 +53,7 @@ export class AppModule {
         DocumentsService,
         StockService,
         OrdersService,
+        RebuildService,
       ],
     };
   }

@@ -6,6 +6,15 @@ import { partnerView } from './perspective';
 
 type Upserted = EventOf<typeof DocumentUpserted>;
 
+/** The tables a projector writes. */
+export interface ProjectionTables {
+  document: string;
+  stock: string;
+}
+
+/** The tables queries read. */
+export const LIVE_TABLES: ProjectionTables = { document: 'document', stock: 'stock_level' };
+
 const documentKey = (e: {
   tenantId: string;
   payload: { environment: string; companyId: string; documentType: string; documentNo: string };
@@ -17,7 +26,11 @@ const documentKey = (e: {
  * is version-aware: a row changes only for a higher `erpVersion`.
  */
 export class DocumentProjector {
-  constructor(private readonly manager: EntityManager) {}
+  /** @param tables the tables to write: the live ones, or a rebuild's fresh ones */
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly tables: ProjectionTables = LIVE_TABLES,
+  ) {}
 
   async upsertDocuments(events: readonly Upserted[]): Promise<void> {
     const latest = latestPerKey(events, documentKey, (e) => e.payload.erpVersion);
@@ -32,7 +45,7 @@ export class DocumentProjector {
     });
     const column = <T>(pick: (e: Upserted, i: number) => T) => latest.map(pick);
     await this.manager.query(
-      `INSERT INTO document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
+      `INSERT INTO ${this.tables.document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
                              contact_no, portal_order_id, order_no, external_document_no, status, document_date, requested_date,
                              due_date, currency_code, amount, amount_including_tax, ship_to, lines, line_count, erp_version)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
@@ -78,7 +91,7 @@ export class DocumentProjector {
   async deleteDocuments(events: readonly EventOf<typeof DocumentDeleted>[]): Promise<void> {
     const latest = latestPerKey(events, documentKey, (e) => e.payload.erpVersion);
     await this.manager.query(
-      `INSERT INTO document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, erp_version, deleted_at)
+      `INSERT INTO ${this.tables.document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, erp_version, deleted_at)
        SELECT t, e, c, d, n, pt, pn, v, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
          AS x(t, e, c, d, n, pt, pn, v)
        ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE
@@ -117,7 +130,7 @@ export class DocumentProjector {
     );
     const columns = Array.from({ length: 10 }, (_, i) => latest.map((e) => place(e)[i]));
     await this.manager.query(
-      `INSERT INTO stock_level (tenant_id, environment, company_id, partner_no, item_no, location_code, bin_code, license_plate,
+      `INSERT INTO ${this.tables.stock} AS stock_level (tenant_id, environment, company_id, partner_no, item_no, location_code, bin_code, license_plate,
                                 lot_no, serial_no, description, quantity, unit_code, erp_version)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                             $9::text[], $10::text[], $11::text[], $12::numeric[], $13::text[], $14::bigint[])
