@@ -57,7 +57,7 @@ export class AcceptanceService {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const invitation = request.token
         ? await this.byToken(manager, request.token, true)
-        : await this.byCode(manager, request.code ?? '', request.identity.email);
+        : await this.byCode(manager, request.code ?? '');
       if (!invitation) return { wrongCode: true as const };
       this.check(() => assertAcceptable(this.facts(invitation), new Date()));
       const { requireEmailMatch } = await this.settings.get(manager, invitation.tenant_id);
@@ -130,7 +130,7 @@ export class AcceptanceService {
     return row;
   }
 
-  private async byCode(manager: EntityManager, code: string, _email: string): Promise<InvitationRow | undefined> {
+  private async byCode(manager: EntityManager, code: string): Promise<InvitationRow | undefined> {
     const hash = hashCode(code, this.config.codePepper);
     const [row] = await manager.query(
       `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.code_hash = $1 FOR UPDATE OF i`,

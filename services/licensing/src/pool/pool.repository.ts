@@ -31,13 +31,14 @@ export class PoolRepository {
     return row;
   }
 
-  /** Takes one available license as reserved; undefined when none is available. */
+  /** Takes one available license as reserved; undefined when none is available (or the tenant has no pool yet). */
   async reserveOne(tenantId: string): Promise<PoolRow | undefined> {
     return this.update(tenantId, 'reserved = reserved + 1', 'purchased - reserved - consumed >= 1');
   }
 
   /** Takes one available license as consumed directly (a reactivated portal user); undefined when none is available. */
   async consumeOneAvailable(tenantId: string): Promise<PoolRow | undefined> {
+    await this.get(tenantId);
     return this.update(tenantId, 'consumed = consumed + 1', 'purchased - reserved - consumed >= 1');
   }
 
@@ -84,7 +85,6 @@ export class PoolRepository {
   }
 
   private async update(tenantId: string, set: string, condition: string): Promise<PoolRow | undefined> {
-    await this.get(tenantId);
     const [row] = returnedRows<PoolRow>(
       await this.manager.query(
         `UPDATE license_pool SET ${set}, updated_at = now() WHERE tenant_id = $1 AND ${condition} RETURNING ${COUNTS}`,
