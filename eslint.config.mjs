@@ -4,14 +4,14 @@ import nx from '@nx/eslint-plugin';
  * Module boundaries (Nx tags in every project.json):
  * - type:app (services) may use contracts, messaging (type:infra) and the test harness, never another app;
  *   scope:<service> may use only its own scope and scope:shared.
- * - type:contracts depends on nothing; type:infra (messaging) on contracts (and the harness in its tests);
+ * - type:contracts depends only on contracts (the HTTP API's DTOs build on the event contracts' field rules); type:infra (messaging) on contracts (and the harness in its tests);
  *   type:test (libs/testing) on contracts, the internal API conventions and tooling; type:tooling (infra/, tools/) on contracts, messaging and tooling;
  *   type:bench (bench/) also on the test harness, whose isolation and service processes it reuses.
  * tools/workspace-checks proves the rule fires.
  */
 export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:test'] },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
   { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:test'] },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },

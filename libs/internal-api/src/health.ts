@@ -1,14 +1,40 @@
-import { Controller, Get, HttpCode, Module, ServiceUnavailableException, SetMetadata } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Module,
+  Optional,
+  ServiceUnavailableException,
+  type DynamicModule,
+  type Type,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { MetricsController } from './metrics';
+import { PublicRoute } from './public-route';
 
-/** Marks a route that needs no internal credential (health checks for orchestrators and load balancers). */
-export const PUBLIC_ROUTE = 'partner-portal:public-route';
-export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
+export { PUBLIC_ROUTE, PublicRoute } from './public-route';
 
-/** `/health/live`: the process answers. `/health/ready`: it can reach its database. No credential needed. */
+/** Something a service needs before it can take work, such as its Kafka broker. */
+export interface ReadinessCheck {
+  /** Named in the readiness answer, e.g. `kafka`. */
+  readonly name: string;
+  /** Resolves when the dependency answers; rejects with the reason otherwise. */
+  check(): Promise<void>;
+}
+
+const READINESS_CHECKS = 'partner-portal:readiness-checks';
+
+/**
+ * `/health/live`: the process answers. `/health/ready`: its database (when it has one) and every registered check
+ * (Kafka) answer; 503 naming what does not. No credential needed.
+ */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    @Optional() private readonly dataSource?: DataSource,
+    @Optional() @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[] = [],
+  ) {}
 
   @Get('live')
   @PublicRoute()
@@ -20,15 +46,34 @@ export class HealthController {
   @PublicRoute()
   @HttpCode(200)
   async ready() {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch (error) {
-      throw new ServiceUnavailableException(`database unreachable: ${(error as Error).message}`);
+    const database = this.dataSource;
+    const probes: Array<[string, () => Promise<unknown>]> = this.checks.map((c) => [c.name, () => c.check()]);
+    if (database) probes.unshift(['database', () => database.query('SELECT 1')]);
+    const results = await Promise.all(
+      probes.map(async ([name, probe]) => {
+        try {
+          await probe();
+          return [name, 'ok'] as const;
+        } catch (error) {
+          return [name, `unreachable: ${(error as Error).message}`] as const;
+        }
+      }),
+    );
+    const failed = results.filter(([, state]) => state !== 'ok');
+    if (failed.length > 0) {
+      throw new ServiceUnavailableException(failed.map(([name, state]) => `${name} ${state}`).join('; '));
     }
-    return { status: 'ok', database: 'ok' };
+    return { status: 'ok', ...Object.fromEntries(results) };
   }
 }
 
-/** Health routes of a service with a database. */
-@Module({ controllers: [HealthController] })
-export class HealthModule {}
+/** Health and metrics routes of a service; `withChecks` adds readiness checks (providers available in the app). */
+@Module({ controllers: [HealthController, MetricsController] })
+export class HealthModule {
+  static withChecks(...checks: Array<Type<ReadinessCheck>>): DynamicModule {
+    return {
+      module: HealthModule,
+      providers: [{ provide: READINESS_CHECKS, inject: checks, useFactory: (...found: ReadinessCheck[]) => found }],
+    };
+  }
+}

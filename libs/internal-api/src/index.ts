@@ -7,3 +7,4 @@ export * from './service-config';
 export * from './conventions';
 export * from './start-service';
 export * from './health';
+export * from './metrics';

@@ -1,7 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PUBLIC_ROUTE } from './health';
+import { PUBLIC_ROUTE } from './public-route';
 import type { Request } from 'express';
 
 /** Header carrying the internal service credential. */

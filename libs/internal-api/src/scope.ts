@@ -1,36 +1,16 @@
 import { Injectable, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsUUID } from 'class-validator';
 import { IsTenantId } from '@partner-portal/contracts';
 import { readPrincipal, type Principal } from './principal';
+
+// Paging is part of the API contract that the gateway shares; the services keep importing it from here.
+export { PageQuery, type Page } from '@partner-portal/api-contracts';
 
 /** Path parameters of tenant routes. */
 export class TenantParams {
   @IsTenantId()
   tenantId!: string;
-}
-
-/** A page of results. */
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
-/** Page and page size of a list; pages count from 1. */
-export class PageQuery {
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize = 50;
 }
 
 /** Path parameter naming one membership. */

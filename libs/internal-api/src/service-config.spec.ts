@@ -19,7 +19,8 @@ const load = (env: NodeJS.ProcessEnv) =>
 
 describe('loadServiceConfig', () => {
   it("applies the service's default port and database and reads its own fields", () => {
-    expect(load({ INTERNAL_API_TOKEN: 'sixteen-chars-ok', KAFKA_BROKERS: 'a:1, b:2' })).toEqual({
+    expect({ ...load({ INTERNAL_API_TOKEN: 'sixteen-chars-ok', KAFKA_BROKERS: 'a:1, b:2' }) }).toEqual({
+      serviceName: 'example',
       port: 3999,
       host: '127.0.0.1',
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/example_db',

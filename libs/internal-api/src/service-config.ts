@@ -4,6 +4,11 @@ import { toFieldErrors } from '@partner-portal/contracts';
 
 /** What every service's configuration holds; a service extends it with its own fields. */
 export class ServiceConfig {
+  /** The service's name (not a variable): labels its logs and metrics. */
+  @IsString()
+  @MinLength(1)
+  serviceName!: string;
+
   /** PORT: HTTP port of the internal API. */
   @IsInt()
   @Min(0)
@@ -50,6 +55,7 @@ export function loadServiceConfig<T extends ServiceConfig>(
   own: OwnSettings<T>,
 ): T {
   const settings: Record<string, [string, unknown]> = {
+    serviceName: ['(service name)', service.name],
     port: ['PORT', Number(env.PORT ?? service.port)],
     host: ['HOST', env.HOST ?? '127.0.0.1'],
     databaseUrl: ['DATABASE_URL', env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${service.database}`],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { applyInternalApiConventions } from './conventions';
+import { httpMetrics } from './metrics';
 import type { ServiceConfig } from './service-config';
 
 /**
@@ -21,6 +22,7 @@ export async function startService(
     bodyParser: false,
   });
   // Internal callers are the gateway, which limits public bodies itself; uploads need more than the 100 kB default.
+  app.use(httpMetrics(config.serviceName));
   app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });
   applyInternalApiConventions(app, config.internalApiToken);
   app.enableShutdownHooks();

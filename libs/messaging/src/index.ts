@@ -13,3 +13,5 @@ export * from './nest/on-event.decorator';
 export * from './nest/inbox.transport';
 export * from './nest/outbox-relay.service';
 export * from './nest/service-persistence';
+export * from './nest/kafka-readiness';
+export * from './metrics/messaging-metrics';

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partner-portal/erp-mirror';
 import { HealthModule } from '@partner-portal/internal-api';
-import { servicePersistence } from '@partner-portal/messaging';
+import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { DocumentProjectionConfig } from './config/document-projection.config';
 import { AdminDocumentsController, PartnerDocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
@@ -34,7 +34,7 @@ export class AppModule {
     });
     return {
       module: AppModule,
-      imports: [HealthModule, ...persistence],
+      imports: [HealthModule.withChecks(KafkaReadiness), ...persistence],
       controllers: [
         PartnerDocumentsController,
         AdminDocumentsController,

@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partner-portal/erp-mirror';
-import { servicePersistence } from '@partner-portal/messaging';
+import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AcceptanceController } from './acceptance/acceptance.controller';
 import { AcceptanceService } from './acceptance/acceptance.service';
 import { InvitationsConfig } from './config/invitations.config';
@@ -28,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        HealthModule,
+        HealthModule.withChecks(KafkaReadiness),
         ...servicePersistence({
           serviceName: 'invitations',
           databaseUrl: config.databaseUrl,

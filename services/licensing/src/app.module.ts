@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
-import { servicePersistence } from '@partner-portal/messaging';
+import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { CartModule } from './cart/cart.module';
 import { CheckoutModule } from './checkout/checkout.module';
 import { LicensingConfig } from './config/licensing.config';
@@ -19,7 +19,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        HealthModule,
+        HealthModule.withChecks(KafkaReadiness),
         ...servicePersistence({
           serviceName: 'licensing',
           databaseUrl: config.databaseUrl,

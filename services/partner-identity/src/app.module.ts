@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
 import { Company, Contact, Partner } from '@partner-portal/erp-mirror';
-import { servicePersistence } from '@partner-portal/messaging';
+import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AdministratorsModule } from './administrators/administrators.module';
 import { TenantAdministrator } from './administrators/tenant-administrator.entity';
 import { BrowseModule } from './browse/browse.module';
@@ -23,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        HealthModule,
+        HealthModule.withChecks(KafkaReadiness),
         ...servicePersistence({
           serviceName: 'partner-identity',
           databaseUrl: config.databaseUrl,

@@ -10,6 +10,7 @@ import {
 } from '@partner-portal/contracts';
 import { createIdempotentProducer, logicalTopic, physicalTopic } from '../kafka/kafka-connection';
 import type { StructuredLogger } from '../logger';
+import { consumerLag, deadLetters, inboxEvents } from '../metrics/messaging-metrics';
 import { backoffDelay, DEFAULT_BACKOFF, isTransientError, PermanentError, sleep, type BackoffPolicy } from '../retry';
 
 /** What a handler gets besides the event: the transaction its read-model change must use. */
@@ -124,6 +125,13 @@ export class InboxConsumer {
       maxWaitTimeInMs: this.options.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
     });
+    const lag = consumerLag();
+    this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) =>
+      lag.set(
+        { group: options.groupId, topic: payload.topic, partition: String(payload.partition) },
+        Number(payload.offsetLag),
+      ),
+    );
     this.deadLetters = createIdempotentProducer(kafka);
   }
 
@@ -175,6 +183,7 @@ export class InboxConsumer {
           i += 1;
         } else if (!current.binding || !current.event) {
           this.stats.skipped += 1;
+          this.counted('skipped', 1);
           i += 1;
         } else {
           // A batch handler takes the run of consecutive events it handles; a single handler one event.
@@ -266,6 +275,7 @@ export class InboxConsumer {
         if (fresh.delete(ids[index])) events.push(item.event);
       });
       this.stats.duplicates += items.length - events.length;
+      this.counted('duplicate', items.length - events.length);
       if (events.length === 0) return;
       const context: InboxContext = {
         manager,
@@ -276,6 +286,7 @@ export class InboxConsumer {
       if (binding.mode === 'batch') await binding.handle(events, context);
       else await binding.handle(events[0], context);
       this.stats.processed += events.length;
+      this.counted('processed', events.length);
     });
   }
 
@@ -312,6 +323,8 @@ export class InboxConsumer {
       }
     }
     this.stats.deadLettered += 1;
+    this.counted('dead_lettered', 1);
+    deadLetters().inc({ group: this.options.groupId, topic: logical });
     this.logger.error('message dead-lettered', {
       topic: physical,
       partition,
@@ -320,6 +333,10 @@ export class InboxConsumer {
       attempts,
       reason,
     });
+  }
+
+  private counted(outcome: string, n: number): void {
+    if (n > 0) inboxEvents().inc({ group: this.options.groupId, outcome }, n);
   }
 
   private async sleepWithHeartbeats(ms: number, heartbeat: () => Promise<void>): Promise<void> {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
 import { Outbox } from '../outbox/outbox';
 import { InboxTransport } from './inbox.transport';
+import { KafkaReadiness } from './kafka-readiness';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { OutboxRelayService } from './outbox-relay.service';
 
@@ -12,7 +13,7 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 
 /**
  * Wires the outbox (inject `Outbox`), its relay (runs from bootstrap to shutdown) and the inbox transport
- * (connect `InboxTransport` as a microservice) the same way in every service. Needs a TypeORM `DataSource`
+ * (connect `InboxTransport` as a microservice) and the Kafka readiness check the same way in every service. Needs a TypeORM `DataSource`
  * whose migrations include `MessagingTables1763800000000`.
  */
 @Module({})
@@ -31,8 +32,9 @@ export class MessagingModule {
         },
         OutboxRelayService,
         InboxTransport,
+        KafkaReadiness,
       ],
-      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport],
+      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport, KafkaReadiness],
     };
   }
 

@@ -3,6 +3,7 @@ import type { Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createIdempotentProducer, createKafka } from '../kafka/kafka-connection';
 import { jsonLogger } from '../logger';
+import { forgetOutboxBacklog, observeOutboxBacklog } from '../metrics/messaging-metrics';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -37,9 +38,17 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       },
     );
     this.relayInstance.start();
+    observeOutboxBacklog(this.options.serviceName, async () => {
+      const [row] = await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS pending, count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
+           FROM outbox_message WHERE published_at IS NULL`,
+      );
+      return row;
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    forgetOutboxBacklog(this.options.serviceName);
     await this.relayInstance?.stop();
     await this.producer?.disconnect();
   }

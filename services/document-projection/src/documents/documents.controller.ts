@@ -1,11 +1,7 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
-import {
-  AdminListDocumentsQuery,
-  DocumentParams,
-  ListDocumentsQuery,
-  TenantDocumentParams,
-} from './documents.queries.dto';
+import { AdminListDocumentsQuery, ListDocumentsQuery } from '@partner-portal/api-contracts';
+import { DocumentParams, TenantDocumentParams } from './document.params.dto';
 import { DocumentsService } from './documents.service';
 import { ViewerService } from './viewer.service';
 

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ErpDocumentType, type PartnerType } from '@partner-portal/contracts';
 import { InvalidInputException } from '@partner-portal/internal-api';
 import { erpTypeOf, viewsOf, type PartnerDocumentType } from '../projection/perspective';
-import type { AdminListDocumentsQuery, DocumentSort } from './documents.queries.dto';
+import type { AdminListDocumentsQuery, DocumentSort } from '@partner-portal/api-contracts';
 import { visibleDocuments, type Viewer } from './visibility';
 
 const ORDER: Record<DocumentSort, { columns: string[]; direction: 'ASC' | 'DESC' }> = {

@@ -1,5 +1,5 @@
 import { validatePlain, type FieldError } from '@partner-portal/contracts';
-import { OrderRequest } from './order.request.dto';
+import { OrderRequest } from '@partner-portal/api-contracts';
 
 /** Columns of an order upload, in this order; `orderRef` groups rows into orders. */
 export const CSV_COLUMNS = [

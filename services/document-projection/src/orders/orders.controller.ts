@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { OrderListQuery, OrderRequest, OrderUploadRequest } from '@partner-portal/api-contracts';
 import {
   CurrentPrincipal,
   InvalidInputException,
@@ -11,7 +10,7 @@ import {
   type Principal,
 } from '@partner-portal/internal-api';
 import { ViewerService } from '../documents/viewer.service';
-import { OrderRequest, OrderUploadRequest } from './order.request.dto';
+
 import { OrdersService } from './orders.service';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,150}$/;
@@ -23,16 +22,6 @@ function requireKey(key: string | undefined): string {
     ]);
   }
   return key;
-}
-
-/** Page size of order lists. */
-export class OrderListQuery {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
 }
 
 /** Customer users place, upload and list orders. */

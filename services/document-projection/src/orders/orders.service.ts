@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OrderRequest } from '@partner-portal/api-contracts';
 import { PartnerType, PortalOrderSubmitted, type FieldError } from '@partner-portal/contracts';
 import { ProblemException } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
@@ -14,7 +15,6 @@ import {
   type OrderDefaults,
   type PricedLine,
 } from './order-rules';
-import type { OrderRequest } from './order.request.dto';
 
 type Orderer = Extract<Viewer, { kind: 'representative' | 'authorized_user' }>;
 

@@ -1,41 +1,17 @@
 import { Controller, ForbiddenException, Get, Injectable, Param, Query, UseGuards } from '@nestjs/common';
-import { IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { IsErpCode, PartnerType } from '@partner-portal/contracts';
+import { AdminStockQuery, StockQuery } from '@partner-portal/api-contracts';
+import { PartnerType } from '@partner-portal/contracts';
 import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
 import { ViewerService } from '../documents/viewer.service';
 import type { Viewer } from '../documents/visibility';
-
-/** Filters of the stock view. */
-export class StockQuery {
-  @IsOptional()
-  @IsErpCode()
-  itemNo?: string;
-
-  @IsOptional()
-  @IsErpCode()
-  locationCode?: string;
-
-  @IsOptional()
-  @IsErpCode()
-  binCode?: string;
-
-  @IsOptional()
-  @IsErpCode()
-  licensePlate?: string;
-
-  /** Admin only: the 3PL customer. */
-  @IsOptional()
-  @IsErpCode()
-  partnerNo?: string;
-}
 
 /** Stock held for 3PL customers, by item, location, bin, license plate and lot, with totals per item. */
 @Injectable()
 export class StockService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async stock(viewer: Viewer, query: StockQuery) {
+  async stock(viewer: Viewer, query: AdminStockQuery) {
     const params: unknown[] = [];
     const where: string[] = ['s.quantity <> 0'];
     const add = (column: string, value: unknown) => {
@@ -85,7 +61,7 @@ export class PartnerStockController {
 
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: StockQuery) {
-    return this.stock.stock(await this.viewers.viewerFor(principal), { ...query, partnerNo: undefined });
+    return this.stock.stock(await this.viewers.viewerFor(principal), query);
   }
 }
 
@@ -99,7 +75,11 @@ export class AdminStockController {
   ) {}
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Param() _params: TenantParams, @Query() query: StockQuery) {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param() _params: TenantParams,
+    @Query() query: AdminStockQuery,
+  ) {
     return this.stock.stock(await this.viewers.viewerFor(principal), query);
   }
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { AcceptRequest, PreviewRequest } from './acceptance.requests.dto';
+import { PreviewRequest } from '@partner-portal/api-contracts';
+import { AcceptRequest } from './accept.request.dto';
 import { AcceptanceService } from './acceptance.service';
 
 /**

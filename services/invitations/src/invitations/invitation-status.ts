@@ -1,13 +1,6 @@
-/** Where an invitation stands. */
-export enum InvitationStatus {
-  PendingLicense = 'pending_license',
-  Invited = 'invited',
-  Accepted = 'accepted',
-  Rejected = 'rejected',
-  Revoked = 'revoked',
-  Expired = 'expired',
-  EmailFailed = 'email_failed',
-}
+import { InvitationStatus } from '@partner-portal/api-contracts';
+
+export { InvitationStatus };
 
 /** Statuses in which an invitation still holds a license and blocks a second one for the same contact. */
 export const OPEN_STATUSES: readonly InvitationStatus[] = [

@@ -8,7 +8,7 @@ import {
   TenantParams,
   type Principal,
 } from '@partner-portal/internal-api';
-import { BulkInviteRequest, InviteRequest, ListInvitationsQuery, RevokeRequest } from './invite.request.dto';
+import { BulkInviteRequest, InviteRequest, ListInvitationsQuery, RevokeRequest } from '@partner-portal/api-contracts';
 import { InvitationsService, type Requester } from './invitations.service';
 
 /** Path of one invitation. */

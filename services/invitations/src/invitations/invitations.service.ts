@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { InviteRequest, ListInvitationsQuery } from '@partner-portal/api-contracts';
 import { InvitationRequested, InviteRevoked, type ActorV1 } from '@partner-portal/contracts';
 import { ProblemException, type Page } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
@@ -8,7 +9,6 @@ import { InvitationsConfig } from '../config/invitations.config';
 import { EmailOutbox } from '../email/email-outbox';
 import { templateLanguage } from '../email/invitation-email';
 import { TenantSettingsService } from '../settings/tenant-settings';
-import type { InviteRequest, ListInvitationsQuery } from './invite.request.dto';
 import { hashCode, hashToken, newSecrets } from './invitation-secrets';
 import { assertResendable, assertRevocable, InvitationRefusal, OPEN_STATUSES } from './invitation-status';
 import {

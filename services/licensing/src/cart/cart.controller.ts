@@ -6,7 +6,8 @@ import {
   type Principal,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
-import { CartLineParams, CartLineRequest } from './cart.requests.dto';
+import { CartLineRequest } from '@partner-portal/api-contracts';
+import { CartLineParams } from './cart-line.params.dto';
 import { CartService } from './cart.service';
 
 /** The tenant's license cart. */

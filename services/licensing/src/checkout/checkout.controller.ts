@@ -10,7 +10,7 @@ import {
   type Principal,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
-import { CancellationRequest } from './checkout.requests.dto';
+import { CancellationRequest } from '@partner-portal/api-contracts';
 import { CheckoutService } from './checkout.service';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;

@@ -2,9 +2,6 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IsCurrencyCode, IsDecimalString } from '@partner-portal/contracts';
 import { loadServiceConfig, ServiceConfig } from '@partner-portal/internal-api';
 
-/** Largest quantity of one cart line. */
-export const CART_LINE_MAX_QUANTITY = 1_000;
-
 /** The licensing service's configuration, loaded once at boot from environment variables. */
 export class LicensingConfig extends ServiceConfig {
   /** LICENSE_UNIT_PRICE: price of one partner user license in the default plan, a decimal string. */

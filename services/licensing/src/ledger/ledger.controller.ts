@@ -1,21 +1,13 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { IsIn, IsOptional } from 'class-validator';
+import { LedgerQuery } from '@partner-portal/api-contracts';
 import { DataSource } from 'typeorm';
 import {
   CurrentPrincipal,
-  PageQuery,
   requireAdministratorOf,
   TenantParams,
   type Principal,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
-
-/** Filters of the ledger. */
-export class LedgerQuery extends PageQuery {
-  @IsOptional()
-  @IsIn(['purchase', 'reservation', 'consumption', 'release', 'cancellation'])
-  kind?: string;
-}
 
 /** Every change to a tenant's pool, newest first. */
 @UseGuards(TenantAdministratorGuard)

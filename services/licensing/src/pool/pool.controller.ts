@@ -7,7 +7,7 @@ import {
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
 import { PoolService } from './pool.service';
-import { SetModuleRequest } from './set-module.request.dto';
+import { SetModuleRequest } from '@partner-portal/api-contracts';
 
 /** Module status and pool of a tenant, for its administrators. */
 @UseGuards(TenantAdministratorGuard)

@@ -17,7 +17,7 @@ import {
   TenantParams,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
-import { AdministratorIdentity } from './administrator.request.dto';
+import { AdministratorIdentity } from '@partner-portal/api-contracts';
 import { AdministratorsService } from './administrators.service';
 
 /** Administrators keep their tenant's administrator list. */

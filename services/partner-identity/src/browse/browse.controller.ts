@@ -7,7 +7,8 @@ import {
   TenantParams,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
-import { CompanyParams, EnvironmentParams, ListPartnersQuery, PartnerParams } from './browse.queries.dto';
+import { ListPartnersQuery } from '@partner-portal/api-contracts';
+import { CompanyParams, EnvironmentParams, PartnerParams } from './browse.params.dto';
 import { BrowseService } from './browse.service';
 
 /** Administrators browse the ERP mirror: environments, companies, partners, contacts with their portal status. */

@@ -8,8 +8,7 @@ import {
   TenantParams,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
-import { ChangeRoleRequest } from './change-role.request.dto';
-import { ListPortalUsersQuery } from './list-portal-users.query.dto';
+import { ChangeRoleRequest, ListPortalUsersQuery } from '@partner-portal/api-contracts';
 import { PortalUsersService, type Actor } from './portal-users.service';
 
 function adminActor(principal: Principal, tenantId: string): Actor {

@@ -1,10 +1,8 @@
 import { PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
 
-/** Whether a membership gives access. */
-export enum MembershipStatus {
-  Active = 'active',
-  Deactivated = 'deactivated',
-}
+import { MembershipStatus } from '@partner-portal/api-contracts';
+
+export { MembershipStatus };
 
 /** What the rules need to know about a membership. */
 export interface MembershipFacts {

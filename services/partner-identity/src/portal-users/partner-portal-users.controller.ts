@@ -7,7 +7,7 @@ import {
   PageQuery,
   requirePartnerUser,
 } from '@partner-portal/internal-api';
-import { ChangeRoleRequest } from './change-role.request.dto';
+import { ChangeRoleRequest } from '@partner-portal/api-contracts';
 import { PortalUsersService, type Actor } from './portal-users.service';
 
 function actorOf(principal: Principal): Extract<Actor, { kind: 'partner' }> {

@@ -3,15 +3,32 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
+  IsInt,
   IsOptional,
   IsString,
+  Matches,
+  Max,
   MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsErpCode, IsLanguageCode, PartnerType, PortalRole } from '@partner-portal/contracts';
-import { PageQuery } from '@partner-portal/internal-api';
-import { InvitationStatus } from './invitation-status';
+import { PageQuery } from './paging';
+
+/** Where an invitation stands. */
+export enum InvitationStatus {
+  PendingLicense = 'pending_license',
+  Invited = 'invited',
+  Accepted = 'accepted',
+  Rejected = 'rejected',
+  Revoked = 'revoked',
+  Expired = 'expired',
+  EmailFailed = 'email_failed',
+}
 
 /** Whom to invite: a contact of a partner in one environment and company, with a role. */
 export class InviteRequest {
@@ -87,4 +104,46 @@ export class RevokeRequest {
   @IsString()
   @MaxLength(500)
   reason?: string;
+}
+
+/** Body of the invitation settings; omitted fields keep their value. */
+export class TenantSettingsRequest {
+  /** How long an invitation stays valid, 1 hour to 90 days (default 14 days). */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2160)
+  invitationTtlHours?: number;
+
+  /** Whether the signed-in e-mail must equal the invited one. */
+  @IsOptional()
+  @IsBoolean()
+  requireEmailMatch?: boolean;
+
+  /** Whether a contact the ERP marks as portal contact is invited automatically. */
+  @IsOptional()
+  @IsBoolean()
+  autoInvite?: boolean;
+}
+
+/** The link's token. */
+export class PreviewRequest {
+  @IsString()
+  @MinLength(20)
+  @MaxLength(100)
+  token!: string;
+}
+
+/** Accepting: the link's token, or the registration code typed by the signed-in contact. */
+export class AcceptInvitationRequest {
+  @ValidateIf((r: AcceptInvitationRequest) => r.code === undefined)
+  @IsString()
+  @MinLength(20)
+  @MaxLength(100)
+  token?: string;
+
+  /** `ABCDE-FGHJK`; case, spaces and the dash do not matter. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 -]{8,14}$/, { message: 'code must be the 10-character registration code' })
+  code?: string;
 }

@@ -1,0 +1,171 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DeliveryAddressV1,
+  IsDateOnly,
+  IsDecimalString,
+  IsErpCode,
+  IsText,
+  NestedObject,
+  PartnerType,
+  PORTAL_ORDER_LINES_MAX,
+} from '@partner-portal/contracts';
+
+/** Sort orders of document lists. */
+export const DOCUMENT_SORTS = ['date_desc', 'date_asc', 'number_asc', 'number_desc'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
+/** Filters, order and page of a document list. */
+export class ListDocumentsQuery {
+  /** Partner routes: the type in the partner's words (`purchase_order`...); admin routes: the ERP's type. */
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'type must be a document type such as purchase_order' })
+  type?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  status?: string;
+
+  /** Documents dated on or after this day. */
+  @IsOptional()
+  @IsDateOnly()
+  from?: string;
+
+  /** Documents dated on or before this day. */
+  @IsOptional()
+  @IsDateOnly()
+  to?: string;
+
+  /** The start of the document number or of the external document number. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  search?: string;
+
+  @IsOptional()
+  @IsIn(DOCUMENT_SORTS)
+  sort: DocumentSort = 'date_desc';
+
+  /** `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+}
+
+/** Admin filters on top: one partner. */
+export class AdminListDocumentsQuery extends ListDocumentsQuery {
+  @IsOptional()
+  @IsEnum(PartnerType)
+  partnerType?: PartnerType;
+
+  @IsOptional()
+  @IsErpCode()
+  partnerNo?: string;
+}
+
+/** Filters of the stock view. */
+export class StockQuery {
+  @IsOptional()
+  @IsErpCode()
+  itemNo?: string;
+
+  @IsOptional()
+  @IsErpCode()
+  locationCode?: string;
+
+  @IsOptional()
+  @IsErpCode()
+  binCode?: string;
+
+  @IsOptional()
+  @IsErpCode()
+  licensePlate?: string;
+}
+
+/** Admin filter on top: the 3PL customer. */
+export class AdminStockQuery extends StockQuery {
+  @IsOptional()
+  @IsErpCode()
+  partnerNo?: string;
+}
+
+/** Page size of order lists. */
+export class OrderListQuery {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+}
+
+/** One line of a portal order as the user asks for it; the price comes from the price list. */
+export class OrderLineRequest {
+  @IsErpCode()
+  itemNo!: string;
+
+  /** Decimal string, greater than 0. */
+  @IsDecimalString()
+  quantity!: string;
+
+  @IsErpCode()
+  unitCode!: string;
+}
+
+/** A portal order; company, customer, currency, price list, language, ship-to country and contact come from the contact record. */
+export class OrderRequest {
+  @IsDateOnly()
+  requestedReceiptDate!: string;
+
+  @NestedObject(() => DeliveryAddressV1)
+  deliveryAddress!: DeliveryAddressV1;
+
+  @IsOptional()
+  @IsText(35)
+  requisitionNo?: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PORTAL_ORDER_LINES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineRequest)
+  lines!: OrderLineRequest[];
+}
+
+/** Largest order file, in characters. */
+export const ORDER_FILE_MAX_LENGTH = 2_000_000;
+
+/** An upload of orders as CSV text (the gateway reads the file). */
+export class OrderUploadRequest {
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  fileName?: string;
+
+  /** The CSV file's content, at most 2 MB. */
+  @IsString()
+  @MaxLength(ORDER_FILE_MAX_LENGTH)
+  content!: string;
+}

@@ -1,0 +1,44 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { Histogram, register } from 'prom-client';
+import { PublicRoute } from './public-route';
+
+/** A metric of the process-wide registry, created once even when several apps share a process (tests). */
+export function singleMetric<T>(name: string, create: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? create();
+}
+
+const httpDuration = () =>
+  singleMetric(
+    'http_request_duration_seconds',
+    () =>
+      new Histogram({
+        name: 'http_request_duration_seconds',
+        help: 'HTTP request latency by method, route pattern and status',
+        labelNames: ['service', 'method', 'route', 'status'],
+        buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      }),
+  );
+
+/** Express middleware timing every request by its route pattern (never the raw path, which would explode labels). */
+export function httpMetrics(service: string) {
+  const histogram = httpDuration();
+  return (request: Request, response: Response, next: NextFunction) => {
+    const end = histogram.startTimer();
+    response.once('finish', () => {
+      const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      end({ service, method: request.method, route, status: String(response.statusCode) });
+    });
+    next();
+  };
+}
+
+/** `/metrics` in Prometheus' text format: HTTP latency, and whatever the messaging library registers. */
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  @PublicRoute()
+  async metrics(@Res() response: Response) {
+    response.type(register.contentType).send(await register.metrics());
+  }
+}
