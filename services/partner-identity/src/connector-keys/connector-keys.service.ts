@@ -1,0 +1,98 @@
+import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashConnectorKey, looksLikeConnectorKey, newConnectorKey } from './connector-key-secret';
+
+/** A connector key as administrators see it: never the key itself, except once when it is created. */
+export interface ConnectorKeyView {
+  id: string;
+  label: string;
+  /** The key's first characters, to tell keys apart. */
+  keyPrefix: string;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  replacedBy: string | null;
+}
+
+interface ConnectorKeyRow {
+  id: string;
+  label: string;
+  key_prefix: string;
+  created_by: string;
+  created_at: Date;
+  revoked_at: Date | null;
+  replaced_by: string | null;
+}
+
+const toView = (r: ConnectorKeyRow): ConnectorKeyView => ({
+  id: r.id,
+  label: r.label,
+  keyPrefix: r.key_prefix,
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  revokedAt: r.revoked_at?.toISOString() ?? null,
+  replacedBy: r.replaced_by,
+});
+
+/** Per-tenant API keys with which ERP connectors publish through the gateway. */
+@Injectable()
+export class ConnectorKeysService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Creates a key; with `replaces`, revokes that key of the same tenant in the same transaction (rotation). */
+  async create(
+    tenantId: string,
+    label: string,
+    createdBy: string,
+    replaces?: string,
+  ): Promise<ConnectorKeyView & { key: string }> {
+    const { key, hash, shownPrefix } = newConnectorKey();
+    const id = randomUUID();
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `INSERT INTO connector_key (id, tenant_id, label, key_hash, key_prefix, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        [id, tenantId, label, hash, shownPrefix, createdBy],
+      );
+      if (replaces) {
+        const [, revoked] = await manager.query(
+          `UPDATE connector_key SET revoked_at = now(), replaced_by = $3
+            WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL`,
+          [tenantId, replaces, id],
+        );
+        if (revoked === 0) throw new NotFoundException(`no active connector key ${replaces} to replace`);
+      }
+      return { ...toView(row), key };
+    });
+  }
+
+  async list(tenantId: string): Promise<ConnectorKeyView[]> {
+    const rows: ConnectorKeyRow[] = await this.dataSource.query(
+      `SELECT * FROM connector_key WHERE tenant_id = $1 ORDER BY created_at DESC, id`,
+      [tenantId],
+    );
+    return rows.map(toView);
+  }
+
+  async revoke(tenantId: string, id: string): Promise<ConnectorKeyView> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE connector_key SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING *`,
+      [tenantId, id],
+    );
+    if (!rows?.[0]) throw new NotFoundException(`connector key ${id} not found`);
+    return toView(rows[0]);
+  }
+
+  /** The tenant a presented key publishes for; 401 for an unknown, malformed or revoked key (without saying which). */
+  async verify(key: string): Promise<{ tenantId: string; keyId: string }> {
+    if (looksLikeConnectorKey(key)) {
+      const [row] = await this.dataSource.query(
+        `SELECT id, tenant_id FROM connector_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+        [hashConnectorKey(key)],
+      );
+      if (row) return { tenantId: row.tenant_id, keyId: row.id };
+    }
+    throw new UnauthorizedException('the connector key is unknown or revoked');
+  }
+}
