@@ -7,3 +7,4 @@ export * from './event-publisher';
 export * from './fixtures/platform-events';
 export * from './service-under-test';
 export * from './service-process';
+export * from './sign-in';
