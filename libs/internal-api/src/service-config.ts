@@ -2,8 +2,8 @@ import { plainToInstance } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { toFieldErrors } from '@partner-portal/contracts';
 
-/** What every service's configuration holds; a service extends it with its own fields. */
-export class ServiceConfig {
+/** What every process of the platform is configured with, with or without a database of its own. */
+export class BaseConfig {
   /** The service's name (not a variable): labels its logs and metrics. */
   @IsString()
   @MinLength(1)
@@ -20,10 +20,6 @@ export class ServiceConfig {
   @MinLength(1)
   host!: string;
 
-  /** DATABASE_URL: the service's own database. */
-  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
-  databaseUrl!: string;
-
   /** KAFKA_BROKERS: comma-separated host:port list. */
   @ArrayMinSize(1)
   @IsString({ each: true })
@@ -39,10 +35,58 @@ export class ServiceConfig {
   internalApiToken!: string;
 }
 
-/** A service's own fields: each with its environment variable and the value read (defaults applied). */
-export type OwnSettings<T extends ServiceConfig> = {
-  [K in Exclude<keyof T, keyof ServiceConfig>]: [variable: string, value: unknown];
+/** What every service with a database of its own is configured with; a service extends it with its own fields. */
+export class ServiceConfig extends BaseConfig {
+  /** DATABASE_URL: the service's own database. */
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  databaseUrl!: string;
+}
+
+/** A configuration's own fields: each with its environment variable and the value read (defaults applied). */
+export type OwnSettings<T extends BaseConfig, Base extends BaseConfig = ServiceConfig> = {
+  [K in Exclude<keyof T, keyof Base>]: [variable: string, value: unknown];
 };
+
+function baseSettings(env: NodeJS.ProcessEnv, name: string, port: number): Record<keyof BaseConfig, [string, unknown]> {
+  return {
+    serviceName: ['(service name)', name],
+    port: ['PORT', Number(env.PORT ?? port)],
+    host: ['HOST', env.HOST ?? '127.0.0.1'],
+    kafkaBrokers: [
+      'KAFKA_BROKERS',
+      (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ],
+    topicPrefix: ['KAFKA_TOPIC_PREFIX', env.KAFKA_TOPIC_PREFIX ?? ''],
+    internalApiToken: ['INTERNAL_API_TOKEN', env.INTERNAL_API_TOKEN],
+  };
+}
+
+/** Validates settings into a configuration; throws one error naming every bad variable. */
+function validated<T extends object>(type: new () => T, name: string, settings: Record<string, [string, unknown]>): T {
+  const config = plainToInstance(type, Object.fromEntries(Object.entries(settings).map(([k, [, v]]) => [k, v])));
+  const errors = toFieldErrors(validateSync(config));
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${settings[e.field.split(/[.[]/)[0]]?.[0] ?? e.field}: ${e.reason}`);
+    throw new Error(`${name} configuration is invalid:\n${lines.join('\n')}`);
+  }
+  return config;
+}
+
+/** Like `loadServiceConfig`, for a process without a database of its own (the gateway). */
+export function loadBaseConfig<T extends BaseConfig>(
+  type: new () => T,
+  env: NodeJS.ProcessEnv,
+  service: { name: string; port: number },
+  own: OwnSettings<T, BaseConfig>,
+): T {
+  return validated(type, service.name, {
+    ...baseSettings(env, service.name, service.port),
+    ...(own as Record<string, [string, unknown]>),
+  });
+}
 
 /**
  * Reads the base variables (with the service's default port and database) plus the service's own, validates
@@ -54,27 +98,9 @@ export function loadServiceConfig<T extends ServiceConfig>(
   service: { name: string; port: number; database: string },
   own: OwnSettings<T>,
 ): T {
-  const settings: Record<string, [string, unknown]> = {
-    serviceName: ['(service name)', service.name],
-    port: ['PORT', Number(env.PORT ?? service.port)],
-    host: ['HOST', env.HOST ?? '127.0.0.1'],
+  return validated(type, service.name, {
+    ...baseSettings(env, service.name, service.port),
     databaseUrl: ['DATABASE_URL', env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${service.database}`],
-    kafkaBrokers: [
-      'KAFKA_BROKERS',
-      (env.KAFKA_BROKERS ?? '127.0.0.1:9092')
-        .split(',')
-        .map((b) => b.trim())
-        .filter(Boolean),
-    ],
-    topicPrefix: ['KAFKA_TOPIC_PREFIX', env.KAFKA_TOPIC_PREFIX ?? ''],
-    internalApiToken: ['INTERNAL_API_TOKEN', env.INTERNAL_API_TOKEN],
     ...(own as Record<string, [string, unknown]>),
-  };
-  const config = plainToInstance(type, Object.fromEntries(Object.entries(settings).map(([k, [, v]]) => [k, v])));
-  const errors = toFieldErrors(validateSync(config));
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${settings[e.field.split(/[.[]/)[0]]?.[0] ?? e.field}: ${e.reason}`);
-    throw new Error(`${service.name} configuration is invalid:\n${lines.join('\n')}`);
-  }
-  return config;
+  });
 }

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { applyInternalApiConventions } from './conventions';
 import { httpMetrics } from './metrics';
-import type { ServiceConfig } from './service-config';
+import type { BaseConfig } from './service-config';
 
 /**
  * Creates and starts a service the way every service runs: JSON logs, the internal API conventions, shutdown on
@@ -13,7 +13,7 @@ import type { ServiceConfig } from './service-config';
  */
 export async function startService(
   appModule: DynamicModule,
-  config: ServiceConfig,
+  config: BaseConfig,
   transports: Array<Type<CustomTransportStrategy>> = [],
   options: { jsonBodyLimit?: string } = {},
 ): Promise<INestApplication> {

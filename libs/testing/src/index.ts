@@ -8,3 +8,4 @@ export * from './fixtures/platform-events';
 export * from './service-under-test';
 export * from './service-process';
 export * from './sign-in';
+export * from './platform';

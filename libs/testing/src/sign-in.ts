@@ -58,7 +58,11 @@ export async function startTestIdentityProvider(accounts: TestAccount[]): Promis
         IDP_ACCOUNTS: JSON.stringify(accounts),
         IDP_CLIENTS: JSON.stringify([
           { clientId: TEST_CLIENT.clientId, redirectUris: [TEST_CLIENT.redirectUri] },
-          { clientId: SHORT_LIVED_CLIENT.clientId, redirectUris: [SHORT_LIVED_CLIENT.redirectUri], accessTokenTtlSeconds: 1 },
+          {
+            clientId: SHORT_LIVED_CLIENT.clientId,
+            redirectUris: [SHORT_LIVED_CLIENT.redirectUri],
+            accessTokenTtlSeconds: 1,
+          },
         ]),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,7 +23,13 @@ export const ADMINISTRATOR_ROLE = 'PartnerPortal.Administrator';
  * that the demo invites (the simulator's seed creates these contacts with these e-mail addresses).
  */
 export function demoAccounts(tenantId: string, password: string): DemoAccount[] {
-  const person = (username: string, name: string, email: string, portrays: string, extra: Partial<DemoAccount> = {}) => ({
+  const person = (
+    username: string,
+    name: string,
+    email: string,
+    portrays: string,
+    extra: Partial<DemoAccount> = {},
+  ) => ({
     username,
     password,
     subject: `demo-${username}`,
@@ -41,7 +47,12 @@ export function demoAccounts(tenantId: string, password: string): DemoAccount[] 
     person('aaron', 'Aaron Buyer', 'aaron@fabrikam.example', 'authorized user of customer C10000'),
     person('alice', 'Alice Buyer', 'alice@fabrikam.example', 'authorized user of customer C10000'),
     person('victor', 'Victor Vendor', 'victor@contoso-supplies.example', 'customer representative of vendor V10000'),
-    person('theo', 'Theo Logistics', 'theo@northwind-logistics.example', 'customer representative of 3PL customer L10000'),
+    person(
+      'theo',
+      'Theo Logistics',
+      'theo@northwind-logistics.example',
+      'customer representative of 3PL customer L10000',
+    ),
     person('uma', 'Uma Unauthorized', 'uma@fabrikam.example', 'contact of customer C10000 without portal access'),
   ];
 }

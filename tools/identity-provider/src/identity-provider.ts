@@ -68,16 +68,14 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
   const audiences = [options.audience, ...(options.otherAudiences ?? [])];
 
   const provider = new Provider(issuer, {
-    clients: options.clients.map(
-      (c): ClientMetadata => ({
-        client_id: c.clientId,
-        client_name: 'Partner Portal',
-        token_endpoint_auth_method: 'none',
-        redirect_uris: c.redirectUris,
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-      }),
-    ),
+    clients: options.clients.map((c): ClientMetadata => ({
+      client_id: c.clientId,
+      client_name: 'Partner Portal',
+      token_endpoint_auth_method: 'none',
+      redirect_uris: c.redirectUris,
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    })),
     jwks: { keys: options.signingKeys ?? [await newSigningKey()] },
     cookies: { keys: options.cookieKeys },
     pkce: { required: () => true },

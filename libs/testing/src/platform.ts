@@ -1,0 +1,147 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventPublisher } from './event-publisher';
+import { createTestDatabase, dropTestDatabase, isolatedEnvironment } from './isolation';
+import { startServiceProcess, type ServiceProcess } from './service-process';
+import { TEST_INTERNAL_TOKEN } from './service-under-test';
+import { startTestIdentityProvider, TEST_AUDIENCE, type TestAccount, type TestIdentityProvider } from './sign-in';
+
+/** The services behind the gateway. */
+export const PLATFORM_SERVICES = ['partner-identity', 'licensing', 'invitations', 'document-projection'] as const;
+
+/** A response of the gateway as a test reads it. */
+export interface GatewayResponse<T = any> {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: T;
+}
+
+/** One request to the gateway, as a client sends it. */
+export interface GatewayRequestOptions {
+  /** Bearer token. */
+  token?: string;
+  /** JSON body; a string is sent as it is (to send malformed JSON). */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The whole platform on its own topics and databases: identity provider, the four services, the gateway. */
+export interface RunningPlatform {
+  gatewayUrl: string;
+  issuer: string;
+  topicPrefix: string;
+  kafkaBrokers: string[];
+  /** Publishes as an ERP connector on Kafka would. */
+  publisher: EventPublisher;
+  idp: TestIdentityProvider;
+  services: Record<(typeof PLATFORM_SERVICES)[number] | 'gateway', ServiceProcess>;
+  call<T = any>(method: string, path: string, options?: GatewayRequestOptions): Promise<GatewayResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts tools/identity-provider with the given accounts, every service and the gateway as processes from their
+ * build (npm test builds first), on one fresh topic prefix, each service with a fresh database.
+ */
+export async function startPlatform(
+  label: string,
+  accounts: TestAccount[],
+  options: { gatewayEnv?: NodeJS.ProcessEnv; serviceEnv?: NodeJS.ProcessEnv } = {},
+): Promise<RunningPlatform> {
+  const env = await isolatedEnvironment(label);
+  const databases: string[] = [];
+  const started: ServiceProcess[] = [];
+  let idp: TestIdentityProvider | undefined;
+  const publisher = new EventPublisher(env.kafkaBrokers, env.topicPrefix);
+  const stop = async () => {
+    await publisher.close();
+    await Promise.allSettled([...started.map((s) => s.stop()), idp?.stop()]);
+    await Promise.allSettled(databases.map((name) => dropTestDatabase(name)));
+    await env.dispose();
+  };
+  try {
+    idp = await startTestIdentityProvider(accounts);
+    const common = {
+      KAFKA_BROKERS: env.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: env.topicPrefix,
+      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+    };
+    const own: Record<string, NodeJS.ProcessEnv> = {
+      invitations: {
+        PORTAL_BASE_URL: 'https://portal.example.test',
+        INVITATION_CODE_PEPPER: 'test-pepper-that-is-at-least-32-characters',
+        EMAIL_PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64'),
+        MAIL_DEV_DIR: mkdtempSync(join(tmpdir(), 'platform-mail-')),
+        EMAIL_RETRY_BASE_MS: '50',
+      },
+    };
+    const services = await Promise.all(
+      PLATFORM_SERVICES.map(async (name) => {
+        const database = await createTestDatabase(`${label}-${name}`);
+        databases.push(database.name);
+        const service = await startServiceProcess(name, {
+          ...common,
+          ...own[name],
+          ...options.serviceEnv,
+          DATABASE_URL: database.url,
+        });
+        started.push(service);
+        return [name, service] as const;
+      }),
+    );
+    const byName = Object.fromEntries(services) as Record<(typeof PLATFORM_SERVICES)[number], ServiceProcess>;
+    const gateway = await startServiceProcess('gateway', {
+      ...common,
+      OIDC_ISSUER: idp.issuer,
+      OIDC_AUDIENCE: TEST_AUDIENCE,
+      PARTNER_IDENTITY_URL: byName['partner-identity'].baseUrl,
+      LICENSING_URL: byName.licensing.baseUrl,
+      INVITATIONS_URL: byName.invitations.baseUrl,
+      DOCUMENT_PROJECTION_URL: byName['document-projection'].baseUrl,
+      ...options.gatewayEnv,
+    });
+    started.push(gateway);
+    const gatewayUrl = gateway.baseUrl;
+    return {
+      gatewayUrl,
+      issuer: idp.issuer,
+      topicPrefix: env.topicPrefix,
+      kafkaBrokers: env.kafkaBrokers,
+      publisher,
+      idp,
+      services: { ...byName, gateway },
+      call: (method, path, request = {}) => callGateway(gatewayUrl, method, path, request),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Sends one request to the gateway as a client would. */
+export async function callGateway<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: GatewayRequestOptions = {},
+): Promise<GatewayResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    contentType,
+    headers: response.headers,
+    body: (text && contentType.includes('json') ? JSON.parse(text) : text) as T,
+  };
+}

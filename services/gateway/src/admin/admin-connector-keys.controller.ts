@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CreateConnectorKeyRequest } from '@partner-portal/api-contracts';
+import { Documented } from '../docs/documented';
+import { CurrentCaller, type Caller } from '../observability/gateway-request';
+import { pathOf, UuidParam } from '../upstream/path-params';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { AdminArea } from './admin-area';
+
+/** API keys with which the tenant's ERP connectors publish through `/api/connector`. */
+@ApiTags('Admin: connector keys')
+@AdminArea()
+@Controller('api/admin/tenants/:tenantId/connector-keys')
+export class AdminConnectorKeysController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  private keys(response: Response, caller: Caller, method: string, path: string, extra = {}) {
+    const base = pathOf`/internal/tenants/${caller.principal.tenantId}/connector-keys`;
+    return this.upstream.forward(response, caller, 'partner-identity', method, `${base}${path}`, extra);
+  }
+
+  @Post()
+  @Documented('Create a connector key, or rotate one (`replaces` revokes the old key at once)', {
+    status: 201,
+    returns: 'The key: `key` is shown this once and never again',
+    problems: [400, 404],
+  })
+  create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateConnectorKeyRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.keys(response, caller, 'POST', '', { body });
+  }
+
+  @Get()
+  @Documented("The tenant's connector keys (never the keys themselves)", { returns: 'The keys', problems: [404] })
+  list(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.keys(response, caller, 'GET', '');
+  }
+
+  @Post(':keyId/revoke')
+  @Documented('Revoke a connector key', { returns: 'The key, revoked', problems: [400, 404] })
+  revoke(
+    @CurrentCaller() caller: Caller,
+    @Param('keyId', UuidParam) keyId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.keys(response, caller, 'POST', pathOf`/${keyId}/revoke`);
+  }
+}

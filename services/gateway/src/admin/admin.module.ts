@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AdminConnectorKeysController } from './admin-connector-keys.controller';
+import { AdminDirectoryController } from './admin-directory.controller';
+import { AdminDocumentsController } from './admin-documents.controller';
+import { AdminInvitationsController } from './admin-invitations.controller';
+import { AdminLicensingController } from './admin-licensing.controller';
+import { AdminTenantsController } from './admin-tenants.controller';
+
+/** `/api/admin`: what a tenant's administrators do. */
+@Module({
+  controllers: [
+    AdminTenantsController,
+    AdminLicensingController,
+    AdminDirectoryController,
+    AdminInvitationsController,
+    AdminDocumentsController,
+    AdminConnectorKeysController,
+  ],
+})
+export class AdminModule {}

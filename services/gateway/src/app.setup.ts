@@ -1,0 +1,97 @@
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { httpMetrics, inputValidationPipe, ProblemDetailsFilter } from '@partner-portal/internal-api';
+import { AppModule } from './app.module';
+import { OidcTokenVerifier } from './auth/oidc-token-verifier';
+import type { GatewayConfig } from './config/gateway.config';
+import { createOpenApiDocument, serveApiDocs } from './docs/openapi';
+import { requestLog } from './observability/request-log';
+
+/** Body limits: people's JSON is small; a connector's batch of up to 1,000 events is not. */
+const BODY_LIMITS = { default: '256kb', connector: '5mb' };
+
+/**
+ * Answers what goes wrong before a route runs (malformed JSON, an oversized body) as problem+json too, instead of
+ * Express's HTML page.
+ */
+function bodyProblems(
+  error: Error & { status?: number; type?: string },
+  request: Request,
+  response: Response,
+  next: NextFunction,
+) {
+  if (!error.status || response.headersSent) return next(error);
+  const detail =
+    error.type === 'entity.too.large'
+      ? 'the body is larger than this route accepts'
+      : error.type === 'entity.parse.failed'
+        ? 'the body is not valid JSON'
+        : error.message;
+  response
+    .status(error.status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: error.status === 413 ? 'Payload Too Large' : 'Bad Request',
+        status: error.status,
+        detail,
+        instance: request.originalUrl,
+      }),
+    );
+}
+
+/** Starts the gateway: security headers, CORS, body limits, request ids, metrics, sign-in, the API and its docs. */
+export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
+    bodyParser: false,
+  });
+  const express = app.getHttpAdapter().getInstance();
+  express.disable('x-powered-by');
+  express.set('trust proxy', 'loopback');
+  app.use(requestLog());
+  app.use(httpMetrics(config.serviceName));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", new URL(config.oidcIssuer).origin],
+          frameAncestors: ["'none'"],
+        },
+      },
+    }),
+  );
+  app.enableCors({
+    origin: config.corsOrigins,
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-portal-membership', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after', 'location'],
+    maxAge: 600,
+  });
+  app.use('/api/connector', json({ limit: BODY_LIMITS.connector }));
+  app.use(json({ limit: BODY_LIMITS.default }));
+  app.use(bodyProblems);
+  app.useGlobalPipes(inputValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  await app.init();
+
+  // The docs offer sign-in at the issuer; when it is not reachable yet the docs offer a plain bearer field.
+  const endpoints = await app
+    .get(OidcTokenVerifier)
+    .discover()
+    .then(
+      ({ metadata }) => ({ authorizationUrl: metadata.authorization_endpoint, tokenUrl: metadata.token_endpoint }),
+      () => ({}),
+    );
+  serveApiDocs(app, config, createOpenApiDocument(app, config, endpoints));
+  await app.listen(config.port, config.host);
+  return app;
+}

@@ -1,0 +1,100 @@
+import { ArrayMinSize, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseConfig, loadBaseConfig } from '@partner-portal/internal-api';
+
+/** JWS algorithms a token may be signed with; never `none`, never symmetric (the issuer's public keys verify). */
+export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+
+const httpUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** The gateway's configuration, loaded once at boot from environment variables. */
+export class GatewayConfig extends BaseConfig {
+  /** OIDC_ISSUER: the OpenID Connect issuer whose tokens are accepted (discovery at /.well-known/openid-configuration). */
+  @IsUrl(httpUrl)
+  oidcIssuer!: string;
+
+  /** OIDC_AUDIENCE: the `aud` access tokens must carry (Entra: the API's application id URI). */
+  @IsString()
+  @MinLength(1)
+  oidcAudience!: string;
+
+  /** OIDC_ALGORITHMS: accepted signature algorithms, comma-separated. */
+  @ArrayMinSize(1)
+  @IsIn(ASYMMETRIC_ALGORITHMS, { each: true })
+  oidcAlgorithms!: string[];
+
+  /** OIDC_CLOCK_TOLERANCE_SECONDS: clock skew allowed on `exp` and `nbf`. */
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  clockToleranceSeconds!: number;
+
+  /** OIDC_CLIENT_ID: the public client the API docs sign in with (authorization code + PKCE). */
+  @IsString()
+  @MinLength(1)
+  oidcClientId!: string;
+
+  /** PARTNER_IDENTITY_URL, LICENSING_URL, INVITATIONS_URL, DOCUMENT_PROJECTION_URL: the services' internal APIs. */
+  @IsUrl(httpUrl)
+  partnerIdentityUrl!: string;
+
+  @IsUrl(httpUrl)
+  licensingUrl!: string;
+
+  @IsUrl(httpUrl)
+  invitationsUrl!: string;
+
+  @IsUrl(httpUrl)
+  documentProjectionUrl!: string;
+
+  /** CORS_ORIGINS: browser origins allowed to call the API, comma-separated (none by default). */
+  @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'each origin must be scheme://host[:port]' })
+  corsOrigins!: string[];
+
+  /** RATE_LIMIT_PER_MINUTE: requests per minute per signed-in identity (or address), on every route. */
+  @IsInt()
+  @Min(1)
+  rateLimitPerMinute!: number;
+
+  /** ACCEPT_RATE_LIMIT_PER_MINUTE: the tighter limit of invitation preview, accept and code entry. */
+  @IsInt()
+  @Min(1)
+  acceptRateLimitPerMinute!: number;
+
+  /** PRINCIPAL_CACHE_MS: how long a resolved identity (tenants administered, memberships) is reused. */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  principalCacheMs!: number;
+}
+
+const list = (value: string | undefined, fallback: string[] = []) =>
+  value === undefined
+    ? fallback
+    : value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+
+/** Reads and validates the configuration; throws one error naming every bad variable. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return loadBaseConfig(
+    GatewayConfig,
+    env,
+    { name: 'gateway', port: 3100 },
+    {
+      oidcIssuer: ['OIDC_ISSUER', env.OIDC_ISSUER ?? 'http://127.0.0.1:3200'],
+      oidcAudience: ['OIDC_AUDIENCE', env.OIDC_AUDIENCE ?? 'api://partner-portal'],
+      oidcAlgorithms: ['OIDC_ALGORITHMS', list(env.OIDC_ALGORITHMS, ['RS256', 'PS256', 'ES256'])],
+      clockToleranceSeconds: ['OIDC_CLOCK_TOLERANCE_SECONDS', Number(env.OIDC_CLOCK_TOLERANCE_SECONDS ?? 60)],
+      oidcClientId: ['OIDC_CLIENT_ID', env.OIDC_CLIENT_ID ?? 'partner-portal'],
+      partnerIdentityUrl: ['PARTNER_IDENTITY_URL', env.PARTNER_IDENTITY_URL ?? 'http://127.0.0.1:3101'],
+      licensingUrl: ['LICENSING_URL', env.LICENSING_URL ?? 'http://127.0.0.1:3102'],
+      invitationsUrl: ['INVITATIONS_URL', env.INVITATIONS_URL ?? 'http://127.0.0.1:3103'],
+      documentProjectionUrl: ['DOCUMENT_PROJECTION_URL', env.DOCUMENT_PROJECTION_URL ?? 'http://127.0.0.1:3104'],
+      corsOrigins: ['CORS_ORIGINS', list(env.CORS_ORIGINS)],
+      rateLimitPerMinute: ['RATE_LIMIT_PER_MINUTE', Number(env.RATE_LIMIT_PER_MINUTE ?? 600)],
+      acceptRateLimitPerMinute: ['ACCEPT_RATE_LIMIT_PER_MINUTE', Number(env.ACCEPT_RATE_LIMIT_PER_MINUTE ?? 10)],
+      principalCacheMs: ['PRINCIPAL_CACHE_MS', Number(env.PRINCIPAL_CACHE_MS ?? 2_000)],
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import { getMetadataStorage } from 'class-validator';
+import { targetConstructorToSchema } from 'class-validator-jsonschema';
+
+type Schema = Record<string, unknown>;
+type Constructor = new () => object;
+
+/** class-validator rules of our own, as JSON schema. */
+const CUSTOM_RULES = {
+  isDateOnly: () => ({ type: 'string' as const, format: 'date' }),
+  isUtcTimestamp: () => ({ type: 'string' as const, format: 'date-time' }),
+};
+
+const described = new WeakSet<Constructor>();
+
+/** The class a nested property holds (from class-transformer's @Type). */
+function nestedType(target: Constructor, property: string): Constructor | undefined {
+  for (let proto = target; proto && proto !== Object; proto = Object.getPrototypeOf(proto)) {
+    const found = defaultMetadataStorage.findTypeMetadata(proto, property);
+    if (found) return found.typeFunction() as Constructor;
+  }
+  return undefined;
+}
+
+/**
+ * Describes a DTO class for @nestjs/swagger from its class-validator rules, so that the OpenAPI document is
+ * generated from the same decorators that validate requests (no second set of @ApiProperty to keep in step).
+ * Properties with a default value in the class are optional; nested classes are described too.
+ */
+export function describeDto(type: Constructor): void {
+  if (described.has(type)) return;
+  described.add(type);
+  const schema = targetConstructorToSchema(type, {
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    classValidatorMetadataStorage: getMetadataStorage(),
+    additionalConverters: CUSTOM_RULES,
+  }) as Schema & { properties?: Record<string, Schema>; required?: string[] };
+  const defaults = new type() as Record<string, unknown>;
+  for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
+    const { $ref, items, ...rest } = propertySchema as Schema & { $ref?: string; items?: Schema & { $ref?: string } };
+    const nested = $ref || items?.$ref ? nestedType(type, property) : undefined;
+    if (nested) describeDto(nested);
+    const hasDefault = defaults[property] !== undefined;
+    const options: Schema = {
+      ...rest,
+      required: !hasDefault && (schema.required ?? []).includes(property),
+      ...(hasDefault ? { default: defaults[property] } : {}),
+    };
+    if (nested && $ref) Object.assign(options, { type: () => nested });
+    else if (nested && items?.$ref) Object.assign(options, { type: () => nested, isArray: true });
+    else if (items) options.items = items;
+    ApiProperty(options as never)(type.prototype, property);
+  }
+}

@@ -1,0 +1,112 @@
+import type { INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { GatewayConfig } from '../config/gateway.config';
+import { describeDto } from './dto-schemas';
+
+/** RFC 9457 problem document, as every error answers. */
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status'],
+  properties: {
+    type: { type: 'string', example: 'about:blank' },
+    title: { type: 'string', example: 'Bad Request' },
+    status: { type: 'integer', example: 400 },
+    detail: { type: 'string', example: '1 field(s) refused: quantity' },
+    instance: { type: 'string', example: '/api/admin/tenants/demo/cart/lines' },
+    errors: {
+      type: 'array',
+      description: 'Each refused field, named by its path, with the reason',
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string', example: 'quantity' }, reason: { type: 'string' } },
+      },
+    },
+  },
+};
+
+/** Every class a controller method takes as @Body, @Query or @Param DTO, so that each is described first. */
+function describeControllerDtos(app: INestApplication): void {
+  const controllers = app.get(DiscoveryService).getControllers();
+  for (const wrapper of controllers) {
+    const type = wrapper.metatype as (new () => object) | undefined;
+    if (!type) continue;
+    for (const name of Object.getOwnPropertyNames(type.prototype)) {
+      const handler = type.prototype[name];
+      if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+      const paramTypes: unknown[] = Reflect.getMetadata('design:paramtypes', type.prototype, name) ?? [];
+      const args: Record<string, { index: number }> = Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {};
+      for (const { index } of Object.values(args)) {
+        const param = paramTypes[index];
+        if (typeof param === 'function' && ![String, Number, Boolean, Object, Array].includes(param as never)) {
+          describeDto(param as new () => object);
+        }
+      }
+    }
+  }
+}
+
+/** The OpenAPI document of every route of the gateway, with sign-in by the OIDC provider and connector keys. */
+export function createOpenApiDocument(
+  app: INestApplication,
+  config: GatewayConfig,
+  endpoints: { authorizationUrl?: string; tokenUrl?: string },
+): OpenAPIObject {
+  describeControllerDtos(app);
+  const builder = new DocumentBuilder()
+    .setTitle('Partner Portal API')
+    .setDescription(
+      [
+        "The one door of the partner portal. `/api/admin`: a tenant's administrators (Collaborate & Exchange).",
+        '`/api/portal`: invited contacts and portal users, in their own words. `/api/connector`: ERP connectors.',
+        'Errors are `application/problem+json`; refused input names each field. Every answer carries `x-request-id`.',
+      ].join(' '),
+    )
+    .setVersion('1')
+    .addSecurity('connector-key', {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description: '`ApiKey <key>`: a connector key of the tenant (created under /api/admin/.../connector-keys)',
+    });
+  if (endpoints.authorizationUrl && endpoints.tokenUrl) {
+    builder.addOAuth2(
+      {
+        type: 'oauth2',
+        description: `Sign in at ${config.oidcIssuer} (authorization code with PKCE); tokens for ${config.oidcAudience}`,
+        flows: {
+          authorizationCode: {
+            authorizationUrl: endpoints.authorizationUrl,
+            tokenUrl: endpoints.tokenUrl,
+            scopes: { openid: 'Sign in', email: 'Your e-mail address', profile: 'Your name' },
+          },
+        },
+      },
+      'oidc',
+    );
+  } else {
+    builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'oidc');
+  }
+  const document = SwaggerModule.createDocument(app, builder.build());
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
+  };
+  return document;
+}
+
+/** Serves the document at /api/docs-json and Swagger UI at /api/docs, signing in with PKCE. */
+export function serveApiDocs(app: INestApplication, config: GatewayConfig, document: OpenAPIObject): void {
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    swaggerOptions: {
+      persistAuthorization: false,
+      initOAuth: {
+        clientId: config.oidcClientId,
+        usePkceWithAuthorizationCodeGrant: true,
+        scopes: ['openid', 'email', 'profile'],
+      },
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Principal } from '@partner-portal/internal-api';
+import type { MembershipGrant } from '../auth/access-rules';
+import type { SignedInUser } from '../auth/signed-in-user';
+
+/** A request as the gateway's middleware and guards have annotated it. */
+export interface GatewayRequest extends Request {
+  requestId: string;
+  /** The verified bearer token's person. */
+  user?: SignedInUser;
+  /** Whom the services are told is acting (admin of a tenant, or partner user through a membership). */
+  principal?: Principal;
+  /** The membership a partner user acts through. */
+  membership?: MembershipGrant;
+  /** The tenant a connector key publishes for. */
+  connector?: { tenantId: string; keyId: string };
+}
+
+/** Everything a controller needs to know about who asks. */
+export interface Caller {
+  requestId: string;
+  user: SignedInUser;
+  principal: Principal;
+  membership?: MembershipGrant;
+}
+
+/** The caller of a request that passed authentication (and, where the route asks for it, authorization). */
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const request = context.switchToHttp().getRequest<GatewayRequest>();
+  return {
+    requestId: request.requestId,
+    user: request.user!,
+    principal: request.principal!,
+    membership: request.membership,
+  };
+});
+
+/** The request id alone. */
+export const CurrentRequestId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<GatewayRequest>().requestId,
+);

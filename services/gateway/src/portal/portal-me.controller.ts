@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { PrincipalResolver } from '../auth/principal-resolver';
+import { Documented } from '../docs/documented';
+import { CurrentCaller, type Caller } from '../observability/gateway-request';
+
+/** Who the signed-in person is to the portal. */
+@ApiTags('Portal: me')
+@ApiBearerAuth('oidc')
+@Controller('api/portal/me')
+export class PortalMeController {
+  constructor(private readonly resolver: PrincipalResolver) {}
+
+  @Get()
+  @Documented('The signed-in person, the tenants it administers and its active memberships', {
+    returns: 'subject, email, name, portalUserId, administratorOf, memberships (pass one as X-Portal-Membership)',
+  })
+  async me(@CurrentCaller() { user, requestId }: Caller) {
+    const identity = await this.resolver.resolve(user, requestId);
+    return { subject: user.subject, email: user.email ?? null, name: user.name ?? null, ...identity };
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ChangeRoleRequest, PageQuery } from '@partner-portal/api-contracts';
+import { Documented } from '../docs/documented';
+import { CurrentCaller, type Caller } from '../observability/gateway-request';
+import { pathOf, UuidParam } from '../upstream/path-params';
+import { UpstreamClient } from '../upstream/upstream.client';
+import { MemberArea } from './member-area';
+
+/** Customer representatives manage their own partner's portal users. */
+@ApiTags('Portal: our users')
+@MemberArea()
+@Controller('api/portal/users')
+export class PortalUsersController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  private users(response: Response, caller: Caller, method: string, path: string, extra = {}) {
+    return this.upstream.forward(
+      response,
+      caller,
+      'partner-identity',
+      method,
+      `/internal/partner/portal-users${path}`,
+      extra,
+    );
+  }
+
+  @Get()
+  @Documented("The partner's portal users (representatives only)", { returns: 'A page of users', problems: [400, 403] })
+  list(@CurrentCaller() caller: Caller, @Query() query: PageQuery, @Res({ passthrough: true }) response: Response) {
+    return this.users(response, caller, 'GET', '', { query });
+  }
+
+  @Get(':membershipId')
+  @Documented('One portal user of the partner', { returns: 'The user', problems: [400, 403, 404] })
+  one(
+    @CurrentCaller() caller: Caller,
+    @Param('membershipId', UuidParam) membershipId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.users(response, caller, 'GET', pathOf`/${membershipId}`);
+  }
+
+  @Patch(':membershipId/role')
+  @Documented("Change a colleague's role (the last representative cannot be taken away)", {
+    returns: 'The user',
+    problems: [400, 403, 404, 409],
+  })
+  changeRole(
+    @CurrentCaller() caller: Caller,
+    @Param('membershipId', UuidParam) membershipId: string,
+    @Body() body: ChangeRoleRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.users(response, caller, 'PATCH', pathOf`/${membershipId}/role`, { body });
+  }
+
+  @Post(':membershipId/deactivate')
+  @Documented('Deactivate a colleague', { returns: 'The user', problems: [400, 403, 404, 409] })
+  deactivate(
+    @CurrentCaller() caller: Caller,
+    @Param('membershipId', UuidParam) membershipId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.users(response, caller, 'POST', pathOf`/${membershipId}/deactivate`);
+  }
+
+  @Post(':membershipId/reactivate')
+  @Documented('Reactivate a colleague', { returns: 'The user', problems: [400, 403, 404, 409] })
+  reactivate(
+    @CurrentCaller() caller: Caller,
+    @Param('membershipId', UuidParam) membershipId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.users(response, caller, 'POST', pathOf`/${membershipId}/reactivate`);
+  }
+}

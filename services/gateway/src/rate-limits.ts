@@ -1,0 +1,32 @@
+import { SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { GatewayConfig } from './config/gateway.config';
+import type { GatewayRequest } from './observability/gateway-request';
+
+const TIGHT_LIMIT = 'gateway:tight-limit';
+
+/** Routes where secrets are guessed (invitation links and codes) get the tighter `accept` limit on top. */
+export const TightRateLimit = () => SetMetadata(TIGHT_LIMIT, true);
+
+const isTight = (context: ExecutionContext) => Reflect.getMetadata(TIGHT_LIMIT, context.getHandler()) === true;
+
+/**
+ * Per signed-in identity (or connector key, or address for anonymous calls), per minute: `default` on every route,
+ * `accept` on the tight ones. Counters live in this instance's memory: with several gateway instances behind a
+ * load balancer the effective limit is per instance.
+ */
+export function rateLimits(config: GatewayConfig): ThrottlerModuleOptions {
+  return {
+    throttlers: [
+      { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute },
+      { name: 'accept', ttl: 60_000, limit: config.acceptRateLimitPerMinute, skipIf: (c) => !isTight(c) },
+    ],
+    getTracker: (request) => {
+      const r = request as GatewayRequest;
+      if (r.user) return `user:${r.user.issuer}|${r.user.subject}`;
+      if (r.connector) return `key:${r.connector.keyId}`;
+      return `ip:${r.ip}`;
+    },
+    errorMessage: 'too many requests; wait before trying again',
+  };
+}

@@ -1,0 +1,126 @@
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
+import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, type Principal } from '@partner-portal/internal-api';
+import { GatewayConfig } from '../config/gateway.config';
+
+/** The services behind the gateway. */
+export type UpstreamService = 'partner-identity' | 'licensing' | 'invitations' | 'document-projection';
+
+/** One call to a service's internal API. */
+export interface UpstreamCall {
+  principal?: Principal;
+  body?: unknown;
+  /** Query parameters; undefined values are left out. */
+  query?: object;
+  headers?: Record<string, string | undefined>;
+  /** The request id, passed on as `x-request-id` (services put it into the events they publish). */
+  requestId: string;
+}
+
+/** What a service answered. */
+export interface UpstreamAnswer<T = unknown> {
+  status: number;
+  contentType: string;
+  body: T;
+  headers: Headers;
+}
+
+/** Headers of a service's answer that the gateway passes on to its caller. */
+const RELAYED_HEADERS = ['location', 'retry-after'];
+
+/**
+ * Calls the services' internal APIs with the internal credential and the verified principal, and relays their
+ * answers. A service that cannot be reached answers 503 (problem+json) and nothing is retried: writes are not
+ * known to be idempotent.
+ */
+@Injectable()
+export class UpstreamClient {
+  private readonly logger = new Logger(UpstreamClient.name);
+  private readonly bases: Record<UpstreamService, string>;
+
+  constructor(private readonly config: GatewayConfig) {
+    this.bases = {
+      'partner-identity': config.partnerIdentityUrl.replace(/\/$/, ''),
+      licensing: config.licensingUrl.replace(/\/$/, ''),
+      invitations: config.invitationsUrl.replace(/\/$/, ''),
+      'document-projection': config.documentProjectionUrl.replace(/\/$/, ''),
+    };
+  }
+
+  async call<T = unknown>(
+    service: UpstreamService,
+    method: string,
+    path: string,
+    call: UpstreamCall,
+  ): Promise<UpstreamAnswer<T>> {
+    const url = new URL(`${this.bases[service]}${path}`);
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = {
+      [INTERNAL_TOKEN_HEADER]: this.config.internalApiToken,
+      'x-request-id': call.requestId,
+      accept: 'application/json',
+    };
+    if (call.principal) headers[PRINCIPAL_HEADER] = encodePrincipal(call.principal);
+    for (const [key, value] of Object.entries(call.headers ?? {})) if (value !== undefined) headers[key] = value;
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    let response: globalThis.Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      this.logger.error({
+        message: 'service unreachable',
+        service,
+        path,
+        requestId: call.requestId,
+        error: `${error}`,
+      });
+      throw new ServiceUnavailableException(`the ${service} service is not reachable; try again shortly`);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    const body = (text && contentType.includes('json') ? JSON.parse(text) : text || undefined) as T;
+    return { status: response.status, contentType, body, headers: response.headers };
+  }
+
+  /** Calls a service for the caller (its principal and request id) and relays the answer. */
+  async forward(
+    response: Response,
+    caller: { principal?: Principal; requestId: string },
+    service: UpstreamService,
+    method: string,
+    path: string,
+    call: Omit<UpstreamCall, 'principal' | 'requestId'> = {},
+  ): Promise<unknown> {
+    const answer = await this.call(service, method, path, {
+      ...call,
+      principal: caller.principal,
+      requestId: caller.requestId,
+    });
+    return this.relay(response, answer);
+  }
+
+  /**
+   * Answers the gateway's caller with what the service answered: status, body and content type; a problem's
+   * `instance` names the public path, not the internal one.
+   */
+  relay(response: Response, answer: UpstreamAnswer): unknown {
+    response.status(answer.status);
+    for (const name of RELAYED_HEADERS) {
+      const value = answer.headers.get(name);
+      if (value) response.setHeader(name, value);
+    }
+    if (answer.status === 204 || answer.body === undefined) return undefined;
+    if (answer.contentType.includes('application/problem+json')) {
+      response.type('application/problem+json');
+      return { ...(answer.body as object), instance: response.req.originalUrl };
+    }
+    return answer.body;
+  }
+}

@@ -1,0 +1,147 @@
+import { portalOrderAccepted, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
+import { erpPlace, invitationMail, masterData, people, salesOrder, submittedOrders, tokenOf } from './gateway.harness';
+
+// The main journey through the gateway alone, as the admin UI, the partner UI and an ERP connector would drive it.
+describe('the main journey through the gateway', () => {
+  let platform: RunningPlatform;
+  const tenant = 'tenant-journey';
+  const place = erpPlace(tenant);
+  const who = people(tenant);
+  const admin = `/api/admin/tenants/${tenant}`;
+  let adminToken: string;
+  let connectorKey: string;
+  const connector = (events: object[]) =>
+    platform.call('POST', '/api/connector/events', {
+      headers: { authorization: `ApiKey ${connectorKey}` },
+      body: { events },
+    });
+
+  beforeAll(async () => {
+    platform = await startPlatform('journey', Object.values(who));
+    adminToken = await tokenOf(platform, who.admin);
+  }, 120_000);
+  afterAll(() => platform?.stop());
+
+  it('lets an administrator connect the ERP, buy licenses, invite a contact who accepts, and that contact order', async () => {
+    // The administrator gives the ERP connector a key; the connector publishes master data through the gateway.
+    const key = await platform.call('POST', `${admin}/connector-keys`, {
+      token: adminToken,
+      body: { label: 'Business Central production' },
+    });
+    expect(key.status).toBe(201);
+    connectorKey = key.body.key;
+    expect((await connector(masterData(place, who))).status).toBe(202);
+
+    // Buy two licenses.
+    expect(
+      (await platform.call('POST', `${admin}/cart/lines`, { token: adminToken, body: { quantity: 2 } })).status,
+    ).toBe(201);
+    const purchase = await platform.call('POST', `${admin}/checkout`, {
+      token: adminToken,
+      headers: { 'idempotency-key': 'journey-checkout-1' },
+    });
+    expect(purchase.status).toBe(201);
+    expect(purchase.body.quantity).toBe(2);
+
+    // Find Rita among Fabrikam's contacts and invite her as customer representative.
+    const contacts = await waitFor(
+      () =>
+        platform.call('GET', `${admin}/environments/production/companies/CRONUS/partners/customer/C10000/contacts`, {
+          token: adminToken,
+        }),
+      (r) => r.status === 200 && r.body.items?.some((c: { contactNo: string }) => c.contactNo === 'CT-RITA'),
+      { what: "Fabrikam's contacts mirrored" },
+    );
+    expect(contacts.body.items.find((c: { contactNo: string }) => c.contactNo === 'CT-RITA').portalStatus).toBe(
+      'not_invited',
+    );
+    const invitation = await platform.call('POST', `${admin}/invitations`, {
+      token: adminToken,
+      body: {
+        environment: 'production',
+        companyId: 'CRONUS',
+        partnerType: 'customer',
+        partnerNo: 'C10000',
+        contactNo: 'CT-RITA',
+        role: 'customer_representative',
+      },
+    });
+    expect(invitation.status).toBe(201);
+    await waitFor(
+      () => platform.call('GET', `${admin}/invitations/${invitation.body.invitationId}`, { token: adminToken }),
+      (r) => r.body.status === 'invited',
+      { what: 'the invitation sent' },
+    );
+
+    // The e-mail arrives; Rita opens the link, signs in and types the code.
+    const mail = await invitationMail(platform, who.rita.email);
+    expect(mail.subject).toContain('CRONUS');
+    const preview = await platform.call('POST', '/api/portal/invitations/preview', { body: { token: mail.token } });
+    expect(preview.status).toBe(200);
+    expect(JSON.stringify(preview.body)).not.toContain(who.rita.email);
+    const ritaToken = await tokenOf(platform, who.rita);
+    const accepted = await platform.call('POST', '/api/portal/invitations/accept', {
+      token: ritaToken,
+      body: { code: mail.code.toLowerCase() },
+    });
+    expect(accepted.status).toBe(200);
+
+    // The administrator's overview shows one consumed license; Rita is a portal user of Fabrikam.
+    await waitFor(
+      () => platform.call('GET', `${admin}/overview`, { token: adminToken }),
+      (r) => r.body.pool?.consumed === 1,
+      { what: 'one consumed license' },
+    );
+    const overview = await platform.call('GET', `${admin}/overview`, { token: adminToken });
+    expect(overview.body.pool).toMatchObject({ purchased: 2, reserved: 0, consumed: 1, available: 1 });
+    const me = await waitFor(
+      () => platform.call('GET', '/api/portal/me', { token: ritaToken }),
+      (r) => r.body.memberships?.length === 1,
+      { what: "Rita's membership" },
+    );
+    expect(me.body.memberships[0]).toMatchObject({
+      tenantId: tenant,
+      partnerNo: 'C10000',
+      role: 'customer_representative',
+    });
+
+    // The ERP's sales order shows to Rita as her purchase order.
+    expect((await connector([salesOrder(place, 'SO-1001')])).status).toBe(202);
+    const documents = await waitFor(
+      () => platform.call('GET', '/api/portal/documents?type=purchase_order', { token: ritaToken }),
+      (r) => r.status === 200 && r.body.items.length === 1,
+      { what: 'the sales order as a purchase order' },
+    );
+    expect(documents.body.items[0]).toMatchObject({ documentNo: 'SO-1001', type: 'purchase_order' });
+
+    // Rita orders a desk; the ERP accepts it, and she sees its order number.
+    const order = await platform.call('POST', '/api/portal/orders', {
+      token: ritaToken,
+      headers: { 'idempotency-key': 'rita-order-1', 'x-request-id': 'journey-order-request-1' },
+      body: {
+        requestedReceiptDate: '2026-12-15',
+        deliveryAddress: {
+          description: 'Fabrikam store Amsterdam',
+          line1: 'Keizersgracht 12',
+          city: 'Amsterdam',
+          postalCode: '1015 CJ',
+          countryCode: 'NL',
+        },
+        lines: [{ itemNo: 'DESK', quantity: '2', unitCode: 'PCS' }],
+      },
+    });
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({ status: 'submitted', estimatedTotal: '1298.00' });
+    const [submitted] = await submittedOrders(platform, 1);
+    expect(submitted.payload.portalOrderId).toBe(order.body.portalOrderId);
+    expect(submitted.correlationId).toBe('journey-order-request-1');
+    const answer = portalOrderAccepted(place, order.body.portalOrderId, 'C10000', 'SO-2001');
+    expect((await connector([answer])).status).toBe(202);
+    const orders = await waitFor(
+      () => platform.call('GET', '/api/portal/orders', { token: ritaToken }),
+      (r) => r.body.items?.[0]?.status === 'accepted',
+      { what: 'the order accepted by the ERP' },
+    );
+    expect(orders.body.items[0]).toMatchObject({ portalOrderId: order.body.portalOrderId, erpOrderNo: 'SO-2001' });
+  });
+});
