@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { HealthModule } from '@partner-portal/internal-api';
 import { KafkaReadiness, MESSAGING_OPTIONS, type MessagingOptions } from '@partner-portal/messaging';
 import { AdminModule } from './admin/admin.module';
@@ -13,7 +13,7 @@ import { GatewayConfig } from './config/gateway.config';
 import { ConnectorModule } from './connector/connector.module';
 import { IssuerReadiness } from './observability/gateway-health';
 import { PortalModule } from './portal/portal.module';
-import { rateLimits } from './rate-limits';
+import { RateLimitGuard, rateLimits } from './rate-limits';
 import { UpstreamClient } from './upstream/upstream.client';
 
 /** What every feature module of the gateway uses: configuration, the services' client, sign-in and authorization. */
@@ -56,7 +56,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
     };
   }

@@ -1,5 +1,6 @@
-import { SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { ThrottlerModuleOptions } from '@nestjs/throttler';
+import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
+import type { Response } from 'express';
 import type { GatewayConfig } from './config/gateway.config';
 import type { GatewayRequest } from './observability/gateway-request';
 
@@ -29,4 +30,19 @@ export function rateLimits(config: GatewayConfig): ThrottlerModuleOptions {
     },
     errorMessage: 'too many requests; wait before trying again',
   };
+}
+
+/** The throttler guard, answering the standard `Retry-After` (seconds) whichever limit was reached. */
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    context
+      .switchToHttp()
+      .getResponse<Response>()
+      .setHeader('retry-after', String(Math.max(1, detail.timeToBlockExpire)));
+    return super.throwThrottlingException(context, detail);
+  }
 }

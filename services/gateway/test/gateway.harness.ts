@@ -1,10 +1,12 @@
-import { ErpDocumentType, PartnerType, Topics, type EventEnvelope } from '@partner-portal/contracts';
+import { ErpDocumentType, PartnerType, PortalRole, Topics, type EventEnvelope } from '@partner-portal/contracts';
 import {
   companyUpserted,
   contactUpserted,
   documentUpserted,
   erpPlace,
   extensionStatusChanged,
+  invitationTarget,
+  inviteAccepted,
   itemUpserted,
   partnerUpserted,
   priceListUpserted,
@@ -107,3 +109,35 @@ export async function submittedOrders(platform: RunningPlatform, count: number) 
 }
 
 export { erpPlace };
+
+/**
+ * Gives a person a membership of a contact the quick way, as the invitations service would after an acceptance:
+ * `InviteAccepted` with the person's identity at the test provider (partner-identity and document-projection react).
+ */
+export async function grantMembership(
+  platform: RunningPlatform,
+  place: ErpPlace,
+  account: TestAccount,
+  contact: (typeof CONTACTS)[keyof typeof CONTACTS],
+  role: PortalRole,
+): Promise<string> {
+  await platform.publisher.publish(
+    inviteAccepted(place, invitationTarget(place, { ...contact, email: account.email }), role, {
+      issuer: platform.issuer,
+      subject: account.subject,
+      email: account.email,
+      name: account.name,
+    }),
+  );
+  const token = await tokenOf(platform, account);
+  const me = await waitFor(
+    () => platform.call('GET', '/api/portal/me', { token }),
+    (r) =>
+      r.body.memberships?.some(
+        (m: { partnerNo: string; contactNo: string; role: string }) =>
+          m.contactNo === contact.contactNo && m.role === role,
+      ),
+    { what: `${account.username}'s membership of ${contact.contactNo}` },
+  );
+  return me.body.memberships.find((m: { contactNo: string }) => m.contactNo === contact.contactNo).membershipId;
+}

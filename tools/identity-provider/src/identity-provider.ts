@@ -91,12 +91,11 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     },
     // First-party clients: the person consents by signing in, as with an organisation's own Entra app.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
-      const existing = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      const { client, session } = ctx.oidc;
+      if (!client || !session?.accountId) return undefined;
+      const existing = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({
-        clientId: ctx.oidc.client!.clientId,
-        accountId: ctx.oidc.session!.accountId!,
-      });
+      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       grant.addOIDCScope('openid email profile');
       for (const audience of audiences) grant.addResourceScope(audience, 'api');
       await grant.save();

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PrincipalResolver } from '../auth/principal-resolver';
+import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
-import { CurrentCaller, type Caller } from '../observability/gateway-request';
+import { SignedIn } from '../observability/gateway-request';
 
 /** Where an administrator starts: the tenants it administers. */
 @ApiTags('Admin: licenses')
@@ -13,7 +14,7 @@ export class AdminTenantsController {
 
   @Get()
   @Documented('The tenants the signed-in person administers', { returns: '{ items: [tenantId] }' })
-  async tenants(@CurrentCaller() caller: Caller) {
+  async tenants(@SignedIn() caller: { user: SignedInUser; requestId: string }) {
     return { items: (await this.resolver.resolve(caller.user, caller.requestId)).administratorOf };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { GatewayRequest } from '../observability/gateway-request';
+import { signedInUser, type GatewayRequest } from '../observability/gateway-request';
 import { administers } from './access-rules';
 import { PrincipalResolver } from './principal-resolver';
 
@@ -14,9 +14,10 @@ export class AdministratorGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
     const tenantId = String(request.params.tenantId);
-    const identity = await this.resolver.resolve(request.user!, request.requestId);
+    const user = signedInUser(request);
+    const identity = await this.resolver.resolve(user, request.requestId);
     if (!administers(identity, tenantId)) throw new NotFoundException(`tenant ${tenantId} not found`);
-    request.principal = { kind: 'admin', tenantId, issuer: request.user!.issuer, subject: request.user!.subject };
+    request.principal = { kind: 'admin', tenantId, issuer: user.issuer, subject: user.subject };
     return true;
   }
 }

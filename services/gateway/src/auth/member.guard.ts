@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { InvalidInputException } from '@partner-portal/internal-api';
-import type { GatewayRequest } from '../observability/gateway-request';
+import { signedInUser, type GatewayRequest } from '../observability/gateway-request';
 import { chooseMembership } from './access-rules';
 import { PrincipalResolver } from './principal-resolver';
 
@@ -23,7 +23,8 @@ export class MemberGuard implements CanActivate {
     if (requested !== undefined && !UUID.test(requested)) {
       throw new InvalidInputException([{ field: 'X-Portal-Membership', reason: 'must be a membership id (UUID)' }]);
     }
-    const identity = await this.resolver.resolve(request.user!, request.requestId);
+    const user = signedInUser(request);
+    const identity = await this.resolver.resolve(user, request.requestId);
     const choice = chooseMembership(identity, requested);
     switch (choice.kind) {
       case 'none':
@@ -42,8 +43,8 @@ export class MemberGuard implements CanActivate {
         request.principal = {
           kind: 'partner',
           tenantId: choice.grant.tenantId,
-          issuer: request.user!.issuer,
-          subject: request.user!.subject,
+          issuer: user.issuer,
+          subject: user.subject,
           membershipId: choice.grant.membershipId,
         };
         return true;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject } from 'class-validator';
 import { ProblemException } from '@partner-portal/internal-api';
@@ -46,7 +46,8 @@ export class ConnectorEventsController {
     problems: [400, 413],
   })
   async publish(@Req() request: GatewayRequest, @Body() body: ConnectorEventsRequest) {
-    const { accepted, rejected } = checkConnectorBatch(request.connector!.tenantId, body.events);
+    if (!request.connector) throw new UnauthorizedException('a connector key is required');
+    const { accepted, rejected } = checkConnectorBatch(request.connector.tenantId, body.events);
     if (rejected.length > 0) {
       throw new ProblemException(
         400,

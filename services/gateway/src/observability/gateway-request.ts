@@ -1,4 +1,4 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Principal } from '@partner-portal/internal-api';
 import type { MembershipGrant } from '../auth/access-rules';
@@ -25,15 +25,33 @@ export interface Caller {
   membership?: MembershipGrant;
 }
 
+/** The verified person of a request; guards after sign-in can count on it, and a route without sign-in gets 401. */
+export function signedInUser(request: GatewayRequest): SignedInUser {
+  if (!request.user) throw new UnauthorizedException('sign in: a bearer token is required');
+  return request.user;
+}
+
+/** Whom a request acts as, once an authorization guard decided it. */
+function actingPrincipal(request: GatewayRequest): Principal {
+  if (!request.principal) throw new UnauthorizedException('no principal for this route');
+  return request.principal;
+}
+
 /** The caller of a request that passed authentication (and, where the route asks for it, authorization). */
 export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const request = context.switchToHttp().getRequest<GatewayRequest>();
   return {
     requestId: request.requestId,
-    user: request.user!,
-    principal: request.principal!,
+    user: signedInUser(request),
+    principal: actingPrincipal(request),
     membership: request.membership,
   };
+});
+
+/** Who is signed in, for routes that act for the person itself rather than for a tenant or membership. */
+export const SignedIn = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  const request = context.switchToHttp().getRequest<GatewayRequest>();
+  return { requestId: request.requestId, user: signedInUser(request) };
 });
 
 /** The request id alone. */

@@ -4,8 +4,9 @@ import type { Response } from 'express';
 import { AcceptInvitationRequest, PreviewRequest } from '@partner-portal/api-contracts';
 import { PrincipalResolver } from '../auth/principal-resolver';
 import { Anonymous } from '../auth/route-access';
+import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
-import { CurrentCaller, CurrentRequestId, type Caller } from '../observability/gateway-request';
+import { CurrentRequestId, SignedIn } from '../observability/gateway-request';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { TightRateLimit } from '../rate-limits';
 
@@ -46,7 +47,7 @@ export class PortalInvitationsController {
     problems: [400, 403, 404, 409, 410, 422, 423],
   })
   async accept(
-    @CurrentCaller() caller: Caller,
+    @SignedIn() caller: { user: SignedInUser; requestId: string },
     @Body() body: AcceptInvitationRequest,
     @Res({ passthrough: true }) response: Response,
   ) {

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { PrincipalResolver } from '../auth/principal-resolver';
+import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
-import { CurrentCaller, type Caller } from '../observability/gateway-request';
+import { SignedIn } from '../observability/gateway-request';
 
 /** Who the signed-in person is to the portal. */
 @ApiTags('Portal: me')
@@ -15,7 +16,7 @@ export class PortalMeController {
   @Documented('The signed-in person, the tenants it administers and its active memberships', {
     returns: 'subject, email, name, portalUserId, administratorOf, memberships (pass one as X-Portal-Membership)',
   })
-  async me(@CurrentCaller() { user, requestId }: Caller) {
+  async me(@SignedIn() { user, requestId }: { user: SignedInUser; requestId: string }) {
     const identity = await this.resolver.resolve(user, requestId);
     return { subject: user.subject, email: user.email ?? null, name: user.name ?? null, ...identity };
   }
