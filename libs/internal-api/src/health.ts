@@ -9,6 +9,7 @@ import {
   type DynamicModule,
   type Type,
 } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { MetricsController } from './metrics';
 import { PublicRoute } from './public-route';
@@ -29,6 +30,7 @@ const READINESS_CHECKS = 'partner-portal:readiness-checks';
  * `/health/live`: the process answers. `/health/ready`: its database (when it has one) and every registered check
  * (Kafka) answer; 503 naming what does not. No credential needed.
  */
+@ApiTags('Operations')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -38,6 +40,9 @@ export class HealthController {
 
   @Get('live')
   @PublicRoute()
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiResponse({ status: 200, description: '{ status: "ok" }' })
+  @ApiResponse({ status: 503, description: 'Never answered by a live process; a probe that gets nothing restarts it' })
   live() {
     return { status: 'ok' };
   }
@@ -45,6 +50,9 @@ export class HealthController {
   @Get('ready')
   @PublicRoute()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Readiness: the database (if any) and every dependency check answer' })
+  @ApiResponse({ status: 200, description: '{ status: "ok", <dependency>: "ok" }' })
+  @ApiResponse({ status: 503, description: 'Names each dependency that does not answer, and why' })
   async ready() {
     const database = this.dataSource;
     const probes: Array<[string, () => Promise<unknown>]> = this.checks.map((c) => [c.name, () => c.check()]);

@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Histogram, register } from 'prom-client';
 import { PublicRoute } from './public-route';
 
@@ -34,10 +35,15 @@ export function httpMetrics(service: string) {
 }
 
 /** `/metrics` in Prometheus' text format: HTTP latency, and whatever the messaging library registers. */
+@ApiTags('Operations')
 @Controller('metrics')
 export class MetricsController {
   @Get()
   @PublicRoute()
+  @ApiOperation({ summary: 'Metrics in Prometheus text format' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'HTTP latency, consumer lag, inbox outcomes, dead letters, outbox backlog' })
+  @ApiResponse({ status: 503, description: 'Not answered while the process starts or stops' })
   async metrics(@Res() response: Response) {
     response.type(register.contentType).send(await register.metrics());
   }

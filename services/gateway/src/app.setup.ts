@@ -81,7 +81,6 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  await app.init();
 
   // The docs offer sign-in at the issuer; when it is not reachable yet the docs offer a plain bearer field.
   const endpoints = await app
@@ -91,6 +90,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
       ({ metadata }) => ({ authorizationUrl: metadata.authorization_endpoint, tokenUrl: metadata.token_endpoint }),
       () => ({}),
     );
+  // Served before init, which ends the routing with the 404 handler.
   serveApiDocs(app, config, createOpenApiDocument(app, config, endpoints));
   await app.listen(config.port, config.host);
   return app;

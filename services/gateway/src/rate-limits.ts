@@ -1,6 +1,7 @@
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { PUBLIC_ROUTE } from '@partner-portal/internal-api';
 import type { GatewayConfig } from './config/gateway.config';
 import type { GatewayRequest } from './observability/gateway-request';
 
@@ -10,6 +11,8 @@ const TIGHT_LIMIT = 'gateway:tight-limit';
 export const TightRateLimit = () => SetMetadata(TIGHT_LIMIT, true);
 
 const isTight = (context: ExecutionContext) => Reflect.getMetadata(TIGHT_LIMIT, context.getHandler()) === true;
+/** Health and metrics answer probes and scrapers, whatever their rate. */
+const isOperational = (context: ExecutionContext) => Reflect.getMetadata(PUBLIC_ROUTE, context.getHandler()) === true;
 
 /**
  * Per signed-in identity (or connector key, or address for anonymous calls), per minute: `default` on every route,
@@ -19,7 +22,7 @@ const isTight = (context: ExecutionContext) => Reflect.getMetadata(TIGHT_LIMIT, 
 export function rateLimits(config: GatewayConfig): ThrottlerModuleOptions {
   return {
     throttlers: [
-      { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute },
+      { name: 'default', ttl: 60_000, limit: config.rateLimitPerMinute, skipIf: isOperational },
       { name: 'accept', ttl: 60_000, limit: config.acceptRateLimitPerMinute, skipIf: (c) => !isTight(c) },
     ],
     getTracker: (request) => {
