@@ -39,8 +39,15 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'libs/testing/src/**/*.ts'],
-    // Tests read JSON answers whose shape they assert; typing every one would add nothing.
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/test/**/*.ts',
+      'libs/testing/src/**/*.ts',
+      'tools/dev/**/*.ts',
+      'bench/**/*.ts',
+    ],
+    // Tests and scripts read JSON answers whose shape they assert or print; typing every one would add nothing.
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 ];

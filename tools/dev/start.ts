@@ -1,16 +1,25 @@
-// `npm start`: the whole system on this machine. Brings up Kafka (fetched from Maven Central on first use), the
-// topics and the service databases, builds the workspace, starts every service under services/, prints what runs
-// where, and on Ctrl-C stops the services and the broker it started, leaving no process behind.
+// `npm start`: the whole system on this machine, from a fresh clone. Brings up Kafka (fetched from Maven Central on
+// first use), the topics and the service databases, builds the workspace, starts the development sign-in provider
+// and every service under services/ (the gateway among them), prepares the demo tenant with the ERP simulator,
+// keeps the simulator answering portal orders, and prints where everything is and how to sign in. Ctrl-C stops
+// all of it, including the broker if this run started it. A second `npm start` reuses what is there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { answerPortalOrders, DEMO_PEOPLE, GatewaySink } from '@partner-portal/erp-simulator';
 import { databaseUrl, localKafkaBroker, upLocalInfra } from '@partner-portal/infra';
+import { prepareDemoTenant } from './demo-tenant';
+import { PortalClient, SCRIPT_CLIENT, until } from './portal-client';
 import { bin, runStep } from './run-step';
 import { discoverServices } from './services';
 
 const root = join(__dirname, '..', '..');
+const local = join(root, '.local');
 const say = (line: string) => console.log(`[start] ${line}`);
+const DEMO_TENANT = process.env.DEMO_TENANT_ID ?? 'demo';
+const IDP_PORT = Number(process.env.IDP_PORT ?? 3200);
 
 function pipeLines(child: ChildProcess, name: string): void {
   for (const stream of [child.stdout, child.stderr]) {
@@ -30,67 +39,158 @@ function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
+/** Whether something already answers on a port (a system started elsewhere, or a stale one). */
+async function answers(url: string): Promise<boolean> {
+  return fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function main(): Promise<void> {
   const infra = await upLocalInfra((line) => say(line));
   const built = await runStep('build', process.execPath, [bin('tsc'), '-b', 'tsconfig.build.json']);
   if (built !== 0) throw new Error('the build failed; see above');
 
-  // The credential the gateway presents to the services: one per run unless the environment sets it.
-  const internalApiToken = process.env.INTERNAL_API_TOKEN ?? randomBytes(24).toString('hex');
-  // The invitations service's secrets, per run unless set (e-mails waiting to be sent are sealed with the key).
+  const services = discoverServices(root);
+  const gateway = services.find((s) => s.name === 'gateway');
+  for (const service of services) {
+    if (await answers(`http://127.0.0.1:${service.port}/health/live`)) {
+      throw new Error(`port ${service.port} (${service.name}) is taken: is another npm start running? Stop it first`);
+    }
+  }
+
+  // Per-run secrets unless the environment sets them: the gateway's credential at the services, the invitation
+  // code pepper, the key that seals e-mails waiting to be sent.
   const secrets = {
+    INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? randomBytes(24).toString('hex'),
     INVITATION_CODE_PEPPER: process.env.INVITATION_CODE_PEPPER ?? randomBytes(32).toString('hex'),
     EMAIL_PAYLOAD_KEY: process.env.EMAIL_PAYLOAD_KEY ?? randomBytes(32).toString('base64'),
-    MAIL_DEV_DIR: process.env.MAIL_DEV_DIR ?? join(root, '.local', 'mail'),
   };
+  const mailDir = process.env.MAIL_DEV_DIR ?? join(local, 'mail');
+  const idpStateDir = process.env.IDP_STATE_DIR ?? join(local, 'identity-provider');
+  const gatewayUrl = `http://127.0.0.1:${gateway?.port ?? 3100}`;
   const children: Array<{ name: string; child: ChildProcess }> = [];
   let stopping = false;
-  for (const service of discoverServices(root)) {
+  const watch = (name: string, child: ChildProcess) => {
+    pipeLines(child, name);
+    child.on('exit', (code, signal) => {
+      if (!stopping) say(`${name} exited (${signal ?? code}); the others keep running`);
+    });
+    children.push({ name, child });
+  };
+
+  // The development sign-in provider, standing in for Microsoft Entra ID.
+  const idp = spawn(
+    process.execPath,
+    ['--conditions=development', '--import', 'tsx', join(root, 'tools/identity-provider/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        IDP_PORT: String(IDP_PORT),
+        IDP_STATE_DIR: idpStateDir,
+        DEMO_TENANT_ID: DEMO_TENANT,
+        GATEWAY_PUBLIC_URL: gatewayUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  watch('identity-provider', idp);
+  const issuer = `http://127.0.0.1:${IDP_PORT}`;
+  await until(() => answers(`${issuer}/.well-known/openid-configuration`), Boolean, 'the identity provider', 30_000);
+
+  for (const service of services) {
     const child = spawn(process.execPath, ['--enable-source-maps', join(service.dir, service.main)], {
       cwd: service.dir,
       env: {
         ...process.env,
+        ...secrets,
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-        INTERNAL_API_TOKEN: internalApiToken,
-        ...secrets,
+        MAIL_DEV_DIR: mailDir,
+        OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer,
         ...(service.database ? { DATABASE_URL: databaseUrl(infra.postgresAdminUrl, service.database) } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    pipeLines(child, service.name);
-    child.on('exit', (code, signal) => {
-      if (!stopping) say(`${service.name} exited (${signal ?? code}); the others keep running`);
-    });
-    children.push({ name: service.name, child });
+    watch(service.name, child);
   }
 
-  say('running:');
-  say(`  ${'Kafka'.padEnd(20)} ${infra.kafkaBrokers.join(',')}`);
-  say(`  ${'PostgreSQL'.padEnd(20)} ${infra.postgresAdminUrl.replace(/\/[^/]*$/, '')}`);
-  for (const service of discoverServices(root)) {
-    say(
-      `  ${service.name.padEnd(20)} http://127.0.0.1:${service.port}${service.database ? `  (database ${service.database})` : ''}`,
-    );
-  }
-  if (children.length === 0) say('  (no services under services/ yet)');
-  say('press Ctrl-C to stop');
-
-  const shutdown = async (signal: string) => {
+  let answering: { stop(): Promise<void> } | undefined;
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
-    say(`${signal}: stopping services ...`);
+    say(`${signal}: stopping ...`);
+    await answering?.stop().catch(() => undefined);
     await Promise.all(children.map(({ child }) => stopChild(child, 15_000)));
     if (infra.kafkaStartedNow) {
       say('stopping the Kafka broker this run started ...');
       await localKafkaBroker().stop();
     }
     say('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  // Keep running until a signal arrives.
+
+  try {
+    for (const service of services) {
+      await until(
+        () =>
+          fetch(`http://127.0.0.1:${service.port}/health/ready`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        (status) => status === 200,
+        `${service.name} to be ready`,
+        90_000,
+      );
+    }
+    say('every service is ready');
+
+    const { password } = {
+      password: JSON.parse(readFileSync(join(idpStateDir, 'demo-password.json'), 'utf8')) as string,
+    };
+    if (gateway && process.env.DEMO !== 'off') {
+      const client = new PortalClient({ gatewayUrl, issuer, client: SCRIPT_CLIENT });
+      const { connectorKey } = await prepareDemoTenant({
+        client,
+        gatewayUrl,
+        tenantId: DEMO_TENANT,
+        password,
+        mailDir,
+        stateDir: join(local, 'demo'),
+        seed: 42,
+        say,
+      });
+      answering = await answerPortalOrders(new GatewaySink(gatewayUrl, connectorKey), {
+        brokers: infra.kafkaBrokers,
+        seed: 42,
+        delayMs: 800,
+        log: (line) => console.log(line),
+      });
+      say('the ERP simulator answers portal orders (accepts, or rejects lines over 999)');
+    }
+
+    say('running:');
+    say(`  ${'gateway (the API)'.padEnd(26)} ${gatewayUrl}`);
+    say(`  ${'API docs (Swagger UI)'.padEnd(26)} ${gatewayUrl}/api/docs   (Authorize signs in with PKCE)`);
+    say(`  ${'sign-in provider (OIDC)'.padEnd(26)} ${issuer}`);
+    for (const service of services.filter((s) => s.name !== 'gateway')) {
+      say(`  ${service.name.padEnd(26)} http://127.0.0.1:${service.port}  (internal; database ${service.database})`);
+    }
+    say(`  ${'Kafka'.padEnd(26)} ${infra.kafkaBrokers.join(',')}`);
+    say(`  ${'PostgreSQL'.padEnd(26)} ${infra.postgresAdminUrl.replace(/\/[^/]*$/, '')}`);
+    say(`  ${'e-mails (development)'.padEnd(26)} ${mailDir}`);
+    say(`demo sign-ins (tenant ${DEMO_TENANT}), password ${password} for everyone:`);
+    for (const person of DEMO_PEOPLE) say(`  ${person.username.padEnd(8)} ${person.portrays}`);
+    say('next: `npm run demo` walks through the main journey; `npm run sim -- help` streams more ERP data');
+    say('press Ctrl-C to stop');
+  } catch (error) {
+    say(`could not bring the system up: ${(error as Error).message}`);
+    await shutdown('failure', 1);
+  }
   setInterval(() => undefined, 1 << 30);
 }
 

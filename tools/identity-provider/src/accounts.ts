@@ -1,3 +1,5 @@
+import { DEMO_PEOPLE } from '@partner-portal/erp-simulator';
+
 /** A person who can sign in at the development identity provider. */
 export interface DemoAccount {
   /** What is typed on the sign-in page. */
@@ -18,41 +20,15 @@ export interface DemoAccount {
 /** The administrator app role the portal recognises in tokens (partner-identity's ADMIN_ROLE default). */
 export const ADMINISTRATOR_ROLE = 'PartnerPortal.Administrator';
 
-/**
- * One person for every role of the demo tenant: an administrator of the company, and contacts of its partners
- * that the demo invites (the simulator's seed creates these contacts with these e-mail addresses).
- */
+/** The demo people (the simulator seeds their contacts) as accounts of the demo tenant, all with one password. */
 export function demoAccounts(tenantId: string, password: string): DemoAccount[] {
-  const person = (
-    username: string,
-    name: string,
-    email: string,
-    portrays: string,
-    extra: Partial<DemoAccount> = {},
-  ) => ({
-    username,
+  return DEMO_PEOPLE.map((person) => ({
+    username: person.username,
     password,
-    subject: `demo-${username}`,
-    email,
-    name,
-    portrays,
-    ...extra,
-  });
-  return [
-    person('ada', 'Ada Administrator', 'ada@cronus.example', `administrator of tenant ${tenantId}`, {
-      roles: [ADMINISTRATOR_ROLE],
-      tenants: [tenantId],
-    }),
-    person('rita', 'Rita Representative', 'rita@fabrikam.example', 'customer representative of customer C10000'),
-    person('aaron', 'Aaron Buyer', 'aaron@fabrikam.example', 'authorized user of customer C10000'),
-    person('alice', 'Alice Buyer', 'alice@fabrikam.example', 'authorized user of customer C10000'),
-    person('victor', 'Victor Vendor', 'victor@contoso-supplies.example', 'customer representative of vendor V10000'),
-    person(
-      'theo',
-      'Theo Logistics',
-      'theo@northwind-logistics.example',
-      'customer representative of 3PL customer L10000',
-    ),
-    person('uma', 'Uma Unauthorized', 'uma@fabrikam.example', 'contact of customer C10000 without portal access'),
-  ];
+    subject: `demo-${person.username}`,
+    email: person.email,
+    name: person.name,
+    portrays: person.portrays,
+    ...(person.administrator ? { roles: [ADMINISTRATOR_ROLE], tenants: [tenantId] } : {}),
+  }));
 }
