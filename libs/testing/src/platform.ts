@@ -37,6 +37,8 @@ export interface RunningPlatform {
   publisher: EventPublisher;
   idp: TestIdentityProvider;
   services: Record<(typeof PLATFORM_SERVICES)[number] | 'gateway', ServiceProcess>;
+  /** Each service's own database (benchmarks load read models directly). */
+  databaseUrls: Record<(typeof PLATFORM_SERVICES)[number], string>;
   call<T = any>(method: string, path: string, options?: GatewayRequestOptions): Promise<GatewayResponse<T>>;
   stop(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startPlatform(
 ): Promise<RunningPlatform> {
   const env = await isolatedEnvironment(label);
   const databases: string[] = [];
+  const databaseUrls: Partial<RunningPlatform['databaseUrls']> = {};
   const started: ServiceProcess[] = [];
   let idp: TestIdentityProvider | undefined;
   const publisher = new EventPublisher(env.kafkaBrokers, env.topicPrefix);
@@ -81,6 +84,7 @@ export async function startPlatform(
       PLATFORM_SERVICES.map(async (name) => {
         const database = await createTestDatabase(`${label}-${name}`);
         databases.push(database.name);
+        databaseUrls[name] = database.url;
         const service = await startServiceProcess(name, {
           ...common,
           ...own[name],
@@ -112,6 +116,7 @@ export async function startPlatform(
       publisher,
       idp,
       services: { ...byName, gateway },
+      databaseUrls: databaseUrls as RunningPlatform['databaseUrls'],
       call: (method, path, request = {}) => callGateway(gatewayUrl, method, path, request),
       stop,
     };

@@ -29,15 +29,24 @@ export async function startServiceProcess(name: string, env: NodeJS.ProcessEnv):
     env: { PATH: process.env.PATH, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)));
-  child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-200_000)));
+  // The last ~200 kB of what it printed, kept as chunks: joining a large string per chunk would cost the test (or
+  // benchmark) process more than the service it watches when that service logs every request.
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  const keep = (chunk: Buffer) => {
+    chunks.push(chunk);
+    kept += chunk.length;
+    while (kept > 200_000 && chunks.length > 1) kept -= chunks.shift()!.length;
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const output = () => Buffer.concat(chunks).toString('utf8');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-4_000)}`);
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output().slice(-4_000)}`);
         return fetch(`${baseUrl}/health/ready`).then(
           (r) => r.status,
           () => 0,
@@ -54,7 +63,7 @@ export async function startServiceProcess(name: string, env: NodeJS.ProcessEnv):
     name,
     baseUrl,
     request: internalApiClient(baseUrl),
-    output: () => output,
+    output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

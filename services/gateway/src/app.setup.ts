@@ -65,6 +65,8 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'", new URL(config.oidcIssuer).origin],
           frameAncestors: ["'none'"],
+          // TLS ends at the load balancer; upgrading would break the docs on a plain-HTTP development machine.
+          upgradeInsecureRequests: null,
         },
       },
     }),

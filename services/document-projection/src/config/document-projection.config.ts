@@ -9,6 +9,12 @@ export class DocumentProjectionConfig extends ServiceConfig {
   @Max(12)
   partitionsConcurrently!: number;
 
+  /** VIEWER_CACHE_MS: how long a membership's role and status are reused between requests (0: never). */
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  viewerCacheMs!: number;
+
   /** DB_POOL_SIZE: connections to the database. */
   @IsInt()
   @Min(2)
@@ -28,6 +34,7 @@ export function loadDocumentProjectionConfig(env: NodeJS.ProcessEnv = process.en
         Number(env.PROJECTION_PARTITIONS_CONCURRENTLY ?? 3),
       ],
       poolSize: ['DB_POOL_SIZE', Number(env.DB_POOL_SIZE ?? 12)],
+      viewerCacheMs: ['VIEWER_CACHE_MS', Number(env.VIEWER_CACHE_MS ?? 1_000)],
     },
   );
 }

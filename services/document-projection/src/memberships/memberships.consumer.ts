@@ -8,10 +8,13 @@ import {
   type PortalUserRefV1,
 } from '@partner-portal/contracts';
 import { OnEvent, type InboxContext } from '@partner-portal/messaging';
+import { ViewerService } from '../documents/viewer.service';
 
 /** Who may see what: portal users' memberships and roles, from `partner-identity.events`. */
 @Controller()
 export class MembershipsConsumer {
+  constructor(private readonly viewers: ViewerService) {}
+
   @OnEvent(PortalUserActivated)
   async onActivated(@Payload() event: EventOf<typeof PortalUserActivated>, @Ctx() { manager }: InboxContext) {
     await this.record(manager, event.tenantId, event.payload, { role: event.payload.role, active: true });
@@ -53,5 +56,6 @@ export class MembershipsConsumer {
         change.active ?? null,
       ],
     );
+    this.viewers.forget(ref.membershipId);
   }
 }

@@ -23,6 +23,8 @@ export interface IssuerMetadata {
 export class OidcTokenVerifier {
   private readonly logger = new Logger(OidcTokenVerifier.name);
   private metadata?: Promise<{ metadata: IssuerMetadata; keys: JWTVerifyGetKey }>;
+  /** Tokens verified already, until they expire: a client sends the same token for an hour, many times a second. */
+  private readonly verified = new Map<string, { validUntil: number; user: SignedInUser }>();
 
   constructor(private readonly config: GatewayConfig) {}
 
@@ -46,6 +48,8 @@ export class OidcTokenVerifier {
   }
 
   async verify(token: string): Promise<SignedInUser> {
+    const known = this.verified.get(token);
+    if (known && known.validUntil > Date.now()) return known.user;
     const { keys } = await this.discover();
     try {
       const { payload } = await jwtVerify(token, keys, {
@@ -55,7 +59,13 @@ export class OidcTokenVerifier {
         clockTolerance: this.config.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
       });
-      return userFromClaims(this.config.oidcIssuer, payload as Record<string, unknown>);
+      const user = userFromClaims(this.config.oidcIssuer, payload as Record<string, unknown>);
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, {
+        validUntil: ((payload.exp as number) + this.config.clockToleranceSeconds) * 1_000,
+        user,
+      });
+      return user;
     } catch (error) {
       throw new TokenRefused(refusalReason(error));
     }

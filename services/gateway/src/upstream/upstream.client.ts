@@ -1,4 +1,5 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Agent, request as httpRequest } from 'node:http';
+import { Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
 import type { Response } from 'express';
 import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, type Principal } from '@partner-portal/internal-api';
 import { GatewayConfig } from '../config/gateway.config';
@@ -17,12 +18,40 @@ export interface UpstreamCall {
   requestId: string;
 }
 
-/** What a service answered. */
+/** What a service answered; `body` parses `text` when first read. */
 export interface UpstreamAnswer<T = unknown> {
   status: number;
   contentType: string;
-  body: T;
-  headers: Headers;
+  text: string;
+  readonly body: T;
+  header(name: string): string | undefined;
+}
+
+/** One HTTP exchange over kept-alive connections (node:http costs this gateway less per request than fetch). */
+function exchange(
+  agent: Agent,
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method, headers, agent, timeout: 30_000 }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () =>
+        resolve({
+          status: incoming.statusCode ?? 502,
+          headers: incoming.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
+      incoming.on('error', reject);
+    });
+    outgoing.on('timeout', () => outgoing.destroy(new Error('the service did not answer within 30 s')));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
 }
 
 /** Headers of a service's answer that the gateway passes on to its caller. */
@@ -34,9 +63,10 @@ const RELAYED_HEADERS = ['location', 'retry-after'];
  * known to be idempotent.
  */
 @Injectable()
-export class UpstreamClient {
+export class UpstreamClient implements OnApplicationShutdown {
   private readonly logger = new Logger(UpstreamClient.name);
   private readonly bases: Record<UpstreamService, string>;
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 128 });
 
   constructor(private readonly config: GatewayConfig) {
     this.bases = {
@@ -64,15 +94,14 @@ export class UpstreamClient {
     };
     if (call.principal) headers[PRINCIPAL_HEADER] = encodePrincipal(call.principal);
     for (const [key, value] of Object.entries(call.headers ?? {})) if (value !== undefined) headers[key] = value;
-    if (call.body !== undefined) headers['content-type'] = 'application/json';
-    let response: globalThis.Response;
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
+    let response: Awaited<ReturnType<typeof exchange>>;
     try {
-      response = await fetch(url, {
-        method,
-        headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(30_000),
-      });
+      response = await exchange(this.agent, url, method, headers, body);
     } catch (error) {
       this.logger.error({
         message: 'service unreachable',
@@ -83,10 +112,26 @@ export class UpstreamClient {
       });
       throw new ServiceUnavailableException(`the ${service} service is not reachable; try again shortly`);
     }
-    const contentType = response.headers.get('content-type') ?? '';
-    const text = await response.text();
-    const body = (text && contentType.includes('json') ? JSON.parse(text) : text || undefined) as T;
-    return { status: response.status, contentType, body, headers: response.headers };
+    const contentType = String(response.headers['content-type'] ?? '');
+    const { text } = response;
+    let parsed: T | undefined;
+    return {
+      status: response.status,
+      contentType,
+      text,
+      header: (name) => {
+        const value = response.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+      get body(): T {
+        parsed ??= (text && contentType.includes('json') ? JSON.parse(text) : text || undefined) as T;
+        return parsed as T;
+      },
+    };
+  }
+
+  onApplicationShutdown(): void {
+    this.agent.destroy();
   }
 
   /** Calls a service for the caller (its principal and request id) and relays the answer. */
@@ -107,20 +152,22 @@ export class UpstreamClient {
   }
 
   /**
-   * Answers the gateway's caller with what the service answered: status, body and content type; a problem's
+   * Answers the gateway's caller with what the service answered: status, content type and the body as it came
+   * (not parsed and written again, which would cost the gateway most of its time on large lists); a problem's
    * `instance` names the public path, not the internal one.
    */
   relay(response: Response, answer: UpstreamAnswer): unknown {
     response.status(answer.status);
     for (const name of RELAYED_HEADERS) {
-      const value = answer.headers.get(name);
+      const value = answer.header(name);
       if (value) response.setHeader(name, value);
     }
-    if (answer.status === 204 || answer.body === undefined) return undefined;
+    if (answer.status === 204 || !answer.text) return undefined;
     if (answer.contentType.includes('application/problem+json')) {
       response.type('application/problem+json');
       return { ...(answer.body as object), instance: response.req.originalUrl };
     }
-    return answer.body;
+    response.setHeader('content-type', answer.contentType);
+    return answer.text;
   }
 }
