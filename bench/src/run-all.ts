@@ -2,7 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const benchmarks = ['projection-throughput.ts', 'document-queries.ts'];
+const benchmarks = [
+  'projection-throughput.ts',
+  'projection-scale-out.ts',
+  'document-queries.ts',
+  'gateway-documents.ts',
+  'freshness.ts',
+  'invitations.ts',
+];
 let failed = 0;
 for (const file of benchmarks) {
   const result = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', join(__dirname, file)], {

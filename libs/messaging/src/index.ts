@@ -15,3 +15,4 @@ export * from './nest/outbox-relay.service';
 export * from './nest/service-persistence';
 export * from './nest/kafka-readiness';
 export * from './metrics/messaging-metrics';
+export * from './notifications/channel-listener';

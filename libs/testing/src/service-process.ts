@@ -46,7 +46,8 @@ export async function startServiceProcess(name: string, env: NodeJS.ProcessEnv):
   try {
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output().slice(-4_000)}`);
+        if (child.exitCode !== null)
+          throw new Error(`${name} exited with ${child.exitCode}:\n${output().slice(-4_000)}`);
         return fetch(`${baseUrl}/health/ready`).then(
           (r) => r.status,
           () => 0,

@@ -88,7 +88,6 @@ export async function startTestIdentityProvider(accounts: TestAccount[]): Promis
   };
 }
 
-
 /** Signs a test person in through the provider like a browser (authorization code + PKCE); nothing is signed here. */
 export function signIn(
   issuer: string,

@@ -1,9 +1,9 @@
 import type { Producer, IHeaders, TopicMessages } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { PoolClient, Notification } from 'pg';
 import { EventHeaders, type EventEnvelope } from '@partner-portal/contracts';
 import { physicalTopic } from '../kafka/kafka-connection';
 import { backoffDelay, isTransientError, sleep } from '../retry';
+import { ChannelListener } from '../notifications/channel-listener';
 import { OUTBOX_CHANNEL } from './outbox';
 import type { StructuredLogger } from '../logger';
 
@@ -72,7 +72,7 @@ export class OutboxRelay {
   private abort = new AbortController();
   private wake = new AbortController();
   private loop?: Promise<void>;
-  private listener?: PoolClient;
+  private readonly listener: ChannelListener;
   private isolate = false;
   private lastPrune = 0;
 
@@ -91,6 +91,7 @@ export class OutboxRelay {
       lockId: options.lockId ?? DEFAULT_LOCK_ID,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
     };
+    this.listener = new ChannelListener(dataSource, OUTBOX_CHANNEL, () => this.wake.abort());
   }
 
   /** Starts relaying in the background until `stop`. */
@@ -162,7 +163,7 @@ export class OutboxRelay {
           transient: isTransientError((error as RelaySendError).cause ?? error),
         });
         await sleep(delay, this.abort.signal);
-        if (!this.listener) await this.listen();
+        if (!this.listener.listening) await this.listen();
       }
     }
   }
@@ -257,31 +258,16 @@ export class OutboxRelay {
   }
 
   private async listen(): Promise<void> {
-    if (this.listener || this.abort.signal.aborted) return;
+    if (this.abort.signal.aborted) return;
     try {
-      const pool = (this.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } }).master;
-      const client = await pool.connect();
-      client.on('notification', (n: Notification) => {
-        if (n.channel === OUTBOX_CHANNEL) this.wake.abort();
-      });
-      client.on('error', () => void this.unlisten(true));
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
+      await this.listener.open();
     } catch (error) {
       // Polling still delivers everything; LISTEN only shortens the wait.
       this.logger.warn('outbox relay could not LISTEN; polling only', { error: (error as Error).message });
     }
   }
 
-  private async unlisten(broken = false): Promise<void> {
-    const client = this.listener;
-    this.listener = undefined;
-    if (!client) return;
-    try {
-      if (!broken) await client.query(`UNLISTEN ${OUTBOX_CHANNEL}`);
-    } catch {
-      broken = true;
-    }
-    client.release(broken);
+  private unlisten(): Promise<void> {
+    return this.listener.close();
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ContactInvited, InvitationEmailFailed } from '@partner-portal/contracts';
-import { Outbox } from '@partner-portal/messaging';
+import { ChannelListener, Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
 import { InvitationStatus } from '../invitations/invitation-status';
 import {
@@ -17,6 +17,7 @@ import {
   type InvitationRow,
   isoOf,
 } from '../invitations/invitation.view';
+import { EMAIL_CHANNEL } from './email-outbox';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { unseal } from './sealed-message';
 
@@ -43,25 +44,39 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
   private readonly logger = new Logger(EmailDeliveryWorker.name);
   private running = false;
   private loops: Promise<void>[] = [];
-  private wakeUp: (() => void) | undefined;
+  private readonly sleepers = new Set<() => void>();
+  private readonly listener: ChannelListener;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
-  ) {}
+  ) {
+    this.listener = new ChannelListener(dataSource, EMAIL_CHANNEL, () => this.wake());
+  }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
     this.running = true;
+    await this.listener
+      .open()
+      .catch((error: Error) =>
+        this.logger.warn({ message: 'e-mail senders poll only: LISTEN failed', error: error.message }),
+      );
     this.logger.log({ message: 'sending invitation e-mails', transport: this.transport.name });
     this.loops = Array.from({ length: SENDERS }, () => this.loop());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
+    this.wake();
     await Promise.all(this.loops);
+    await this.listener.close();
+  }
+
+  /** Wakes every sleeping sender. */
+  private wake(): void {
+    for (const sleeper of [...this.sleepers]) sleeper();
   }
 
   /** Sends what is due now; answers how many deliveries it settled (for tests and tools). */
@@ -79,11 +94,13 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
         this.logger.error({ message: 'e-mail delivery pass failed', error: (error as Error).message });
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, IDLE_MS);
-        this.wakeUp = () => {
+        const wake = () => {
           clearTimeout(timer);
+          this.sleepers.delete(wake);
           resolve();
         };
+        const timer = setTimeout(wake, IDLE_MS);
+        this.sleepers.add(wake);
       });
     }
   }

@@ -7,6 +7,9 @@ import { templateLanguage } from './invitation-email';
 import { InvitationTemplates } from './invitation-templates';
 import { seal } from './sealed-message';
 
+/** The channel queued e-mails notify. */
+export const EMAIL_CHANNEL = 'email_delivery';
+
 /**
  * Queues an invitation e-mail in the caller's transaction: rendered now (the plain secrets exist only here),
  * sealed, and picked up by the delivery worker after the commit.
@@ -58,5 +61,7 @@ export class EmailOutbox {
       `INSERT INTO email_delivery (id, invitation_id, status, sealed_message, resend_count) VALUES ($1, $2, 'pending', $3, $4)`,
       [id, invitation.id, sealed, invitation.resend_count],
     );
+    // Wakes the senders when the transaction commits (they poll too, so a lost notification only waits).
+    await manager.query(`SELECT pg_notify($1, '')`, [EMAIL_CHANNEL]);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { LicenseReservationRejected, LicenseReserved, type EventOf } from '@partner-portal/contracts';
-import { OnEvent, type InboxContext } from '@partner-portal/messaging';
+import { OnEventBatch, type InboxContext } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
 import { EmailOutbox } from '../email/email-outbox';
 import { hashCode, hashToken, newSecrets } from '../invitations/invitation-secrets';
@@ -17,8 +17,13 @@ export class LicenseAnswersConsumer {
     @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
   ) {}
 
-  @OnEvent(LicenseReserved)
-  async onLicenseReserved(@Payload() event: EventOf<typeof LicenseReserved>, @Ctx() { manager }: InboxContext) {
+  /** A run of holds (a bulk invitation) is applied in one transaction, in order; each queues its own e-mail. */
+  @OnEventBatch(LicenseReserved)
+  async onLicensesReserved(@Payload() events: EventOf<typeof LicenseReserved>[], @Ctx() { manager }: InboxContext) {
+    for (const event of events) await this.reserved(manager, event);
+  }
+
+  private async reserved(manager: InboxContext['manager'], event: EventOf<typeof LicenseReserved>) {
     const invitation = await this.pending(manager, event.tenantId, event.payload.invitationId);
     // Revoked while licensing was deciding: licensing releases on InviteRevoked, nothing to send.
     if (!invitation) return;
@@ -33,16 +38,18 @@ export class LicenseAnswersConsumer {
     await this.emails.queue(manager, { ...invitation, status: 'invited' as never }, secrets, expiresAt);
   }
 
-  @OnEvent(LicenseReservationRejected)
-  async onLicenseReservationRejected(
-    @Payload() event: EventOf<typeof LicenseReservationRejected>,
+  @OnEventBatch(LicenseReservationRejected)
+  async onLicenseReservationsRejected(
+    @Payload() events: EventOf<typeof LicenseReservationRejected>[],
     @Ctx() { manager }: InboxContext,
   ) {
-    await manager.query(
-      `UPDATE invitation SET status = 'rejected', rejection_reason = $3, ended_at = now(), updated_at = now()
-        WHERE tenant_id = $1 AND id = $2 AND status = 'pending_license'`,
-      [event.tenantId, event.payload.invitationId, event.payload.reason],
-    );
+    for (const event of events) {
+      await manager.query(
+        `UPDATE invitation SET status = 'rejected', rejection_reason = $3, ended_at = now(), updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'pending_license'`,
+        [event.tenantId, event.payload.invitationId, event.payload.reason],
+      );
+    }
   }
 
   private async pending(
