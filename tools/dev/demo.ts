@@ -116,7 +116,9 @@ async function main(): Promise<void> {
     return byType;
   };
   show(JSON.stringify(await count(rita)));
-  step('Documents as Nina, an authorized user: only the orders the ERP records with her contact, and what follows from them');
+  step(
+    'Documents as Nina, an authorized user: only the orders the ERP records with her contact, and what follows from them',
+  );
   show(JSON.stringify(await count(ninaToken)));
 
   step('Nina orders 2 ATHENS Desks for the Amsterdam store');

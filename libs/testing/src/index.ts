@@ -9,3 +9,4 @@ export * from './service-under-test';
 export * from './service-process';
 export * from './sign-in';
 export * from './platform';
+export { repoRoot } from '@partner-portal/infra';

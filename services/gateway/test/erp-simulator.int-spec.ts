@@ -1,0 +1,162 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { PortalRole } from '@partner-portal/contracts';
+import { repoRoot, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
+import { erpPlace, grantMembership, people, tokenOf } from './gateway.harness';
+
+// The ERP simulator as its own process, publishing through the gateway with a connector key, as a Business
+// Central extension would: seed, stream, and answering portal orders.
+describe('the ERP simulator against the running platform', () => {
+  let platform: RunningPlatform;
+  let answering: ChildProcess | undefined;
+  const tenant = 'tenant-sim';
+  const who = people(tenant);
+  const simulator = (args: string[], env: NodeJS.ProcessEnv) => ({
+    command: process.execPath,
+    args: ['--conditions=development', '--import', 'tsx', join(repoRoot, 'tools/erp-simulator/src/cli.ts'), ...args],
+    env: {
+      PATH: process.env.PATH,
+      KAFKA_BROKERS: platform.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: platform.topicPrefix,
+      GATEWAY_URL: platform.gatewayUrl,
+      ...env,
+    },
+  });
+  const run = (args: string[], env: NodeJS.ProcessEnv) => {
+    const { command, args: all, env: full } = simulator(args, env);
+    return spawnSync(command, all, { env: full, encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
+  };
+  const order = (quantity: string) => ({
+    requestedReceiptDate: '2026-12-20',
+    deliveryAddress: {
+      description: 'Store',
+      line1: 'Damrak 1',
+      city: 'Amsterdam',
+      postalCode: '1012 LG',
+      countryCode: 'NL',
+    },
+    lines: [{ itemNo: '1896-S', quantity, unitCode: 'PCS' }],
+  });
+
+  beforeAll(async () => {
+    platform = await startPlatform('simulator', Object.values(who));
+  }, 120_000);
+  afterAll(async () => {
+    answering?.kill('SIGTERM');
+    await platform?.stop();
+  });
+
+  it('seeds, streams and answers orders through the gateway with the tenant key', async () => {
+    const adminToken = await tokenOf(platform, who.admin);
+    const key = await platform.call('POST', `/api/admin/tenants/${tenant}/connector-keys`, {
+      token: adminToken,
+      body: { label: 'simulator' },
+    });
+    const env = { CONNECTOR_API_KEY: key.body.key };
+
+    const seeded = run(
+      ['seed', '--tenant', tenant, '--via', 'gateway', '--customers', '3', '--vendors', '1', '--3pl', '1'],
+      env,
+    );
+    expect([seeded.status, seeded.stderr]).toEqual([0, expect.stringContaining('master data events sent')]);
+    const partners = await waitFor(
+      () =>
+        platform.call('GET', `/api/admin/tenants/${tenant}/environments/sandbox/companies/CRONUS/partners`, {
+          token: adminToken,
+        }),
+      (r) => r.body.total === 5,
+      { what: 'the seeded partners in the sandbox' },
+    );
+    expect(partners.body.items.map((p: { partnerNo: string }) => p.partnerNo).sort()).toEqual([
+      'C10000',
+      'C10010',
+      'C10020',
+      'L10000',
+      'V10000',
+    ]);
+
+    // Rita is Fabrikam's (C10000) representative; the simulator's seed made her contact CT000001.
+    await grantMembership(
+      platform,
+      erpPlace(tenant),
+      who.rita,
+      { partnerType: 'customer', partnerNo: 'C10000', contactNo: 'CT000001' } as never,
+      PortalRole.CustomerRepresentative,
+    );
+    const rita = await tokenOf(platform, who.rita);
+
+    const { command, args, env: full } = simulator(['answer', '--via', 'gateway', '--delay-ms', '50'], env);
+    answering = spawn(command, args, { env: full, cwd: repoRoot, stdio: 'ignore' });
+    const place = (quantity: string, key: string) =>
+      platform.call('POST', '/api/portal/orders', {
+        token: rita,
+        headers: { 'idempotency-key': key },
+        body: order(quantity),
+      });
+    const taken = await place('2', 'sim-1');
+    const tooMuch = await place('5000', 'sim-2');
+    expect([taken.status, tooMuch.status]).toEqual([201, 201]);
+    const answered = await waitFor(
+      () => platform.call('GET', '/api/portal/orders', { token: rita }),
+      (r) => r.body.items?.every((o: { status: string }) => o.status !== 'submitted'),
+      { what: 'the simulator to answer both orders' },
+    );
+    const byId = (id: string) => answered.body.items.find((o: { portalOrderId: string }) => o.portalOrderId === id);
+    expect(byId(taken.body.portalOrderId)).toMatchObject({
+      status: 'accepted',
+      erpDocumentId: expect.any(String),
+      erpOrderNo: `SOW${taken.body.portalOrderNo.replace(/\D/g, '')}`,
+    });
+    expect(byId(tooMuch.body.portalOrderId)).toMatchObject({
+      status: 'rejected',
+      rejectionReason: expect.stringContaining('more than can be delivered'),
+    });
+    // The ERP's own sales order for the accepted one shows as Rita's purchase order, linked to the portal order.
+    const linked = await waitFor(
+      () =>
+        platform.call('GET', `/api/portal/documents?search=${byId(taken.body.portalOrderId).erpOrderNo}`, {
+          token: rita,
+        }),
+      (r) => r.body.items?.length === 1,
+      { what: "the ERP's sales order" },
+    );
+    expect(linked.body.items[0]).toMatchObject({ type: 'purchase_order', portalOrderId: taken.body.portalOrderId });
+    const orders = await platform.call('GET', '/api/portal/orders', { token: rita });
+    expect(
+      orders.body.items.find((o: { portalOrderId: string }) => o.portalOrderId === taken.body.portalOrderId),
+    ).toMatchObject({
+      erpDocumentId: linked.body.items[0].documentId,
+    });
+
+    const streamed = run(
+      [
+        'stream',
+        '--tenant',
+        tenant,
+        '--via',
+        'gateway',
+        '--customers',
+        '3',
+        '--vendors',
+        '1',
+        '--3pl',
+        '1',
+        '--rate',
+        '1000',
+        '--events',
+        '400',
+        '--duration',
+        '30',
+      ],
+      env,
+    );
+    expect([streamed.status, streamed.stderr]).toEqual([0, expect.stringMatching(/done: 4\d\d events/)]);
+    const documents = await waitFor(
+      () => platform.call('GET', `/api/admin/tenants/${tenant}/documents?limit=200`, { token: adminToken }),
+      (r) => r.body.items?.length >= 100,
+      { what: 'the streamed documents' },
+    );
+    const types = new Set(documents.body.items.map((d: { erpDocumentType: string }) => d.erpDocumentType));
+    expect([...types]).toEqual(expect.arrayContaining(['sales_order', 'sales_shipment', 'sales_invoice']));
+  });
+});
