@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { cpuSampler, percentile } from './bench-env';
 
 /** One request of a load run. */
 export interface LoadRequest {
@@ -63,4 +64,43 @@ export async function constantRate(
   const elapsed = (performance.now() - started) / 1_000;
   agent.destroy();
   return { latencies: latencies.sort((a, b) => a - b), sent: total, statuses, seconds: elapsed };
+}
+
+/** The figures of one rate: latency percentiles from when each request was due, the rate reached, CPU shares. */
+export interface RateRun {
+  targetRate: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  statuses: Record<string, number>;
+  cpuPercent: Record<string, number>;
+}
+
+/** Runs `constantRate` at each rate in turn for `seconds`, sampling the CPU of the given process groups. */
+export async function measureAtRates(
+  baseUrl: string,
+  rates: number[],
+  seconds: number,
+  next: (i: number) => LoadRequest,
+  cpuGroups: Record<string, RegExp>,
+): Promise<RateRun[]> {
+  const runs: RateRun[] = [];
+  for (const rate of rates) {
+    const cpu = cpuSampler(cpuGroups);
+    const result = await constantRate(baseUrl, rate, seconds, next);
+    const ms = (p: number) => Math.round(percentile(result.latencies, p) * 10) / 10;
+    runs.push({
+      targetRate: rate,
+      requestsPerSecond: Math.round(result.sent / result.seconds),
+      p50Ms: ms(50),
+      p90Ms: ms(90),
+      p99Ms: ms(99),
+      maxMs: ms(100),
+      statuses: result.statuses,
+      cpuPercent: cpu.stop(),
+    });
+  }
+  return runs;
 }

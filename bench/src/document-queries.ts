@@ -4,13 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER } from '@partner-portal/internal-api';
 import { isolatedEnvironment, partnerUser, startServiceProcess, TEST_INTERNAL_TOKEN } from '@partner-portal/testing';
-import { percentile, prepareBench, progress, report } from './bench-env';
-import { constantRate } from './constant-rate';
+import { prepareBench, progress, report } from './bench-env';
+import { constantRate, measureAtRates } from './constant-rate';
 import { loadDocuments } from './document-load';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 const PARTNERS = 1_000;
-const RATE = Number(process.env.BENCH_RATE ?? 1_000);
+const RATES = (process.env.BENCH_RATES ?? '250,1000').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 
 /** The read model with the documents, and one customer representative per partner (their membership ids). */
@@ -44,7 +44,6 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: env.topicPrefix,
     INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
-    ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
   });
   try {
     progress(`loading ${DOCUMENTS} documents over ${PARTNERS} partners ...`);
@@ -57,21 +56,18 @@ async function main(): Promise<void> {
         [PRINCIPAL_HEADER]: encodePrincipal(principals[i % principals.length]),
       },
     });
-    progress(`warming up, then ${RATE} requests/s for ${DURATION} s, evenly spaced, over all ${PARTNERS} partners ...`);
-    await constantRate(service.baseUrl, RATE, 5, request);
-    const result = await constantRate(service.baseUrl, RATE, DURATION, request);
-    const ms = (p: number) => Math.round(percentile(result.latencies, p) * 10) / 10;
+    progress(`warming up, then each of ${RATES.join(', ')} requests/s for ${DURATION} s, evenly spaced ...`);
+    await constantRate(service.baseUrl, 500, 5, request);
+    const runs = await measureAtRates(service.baseUrl, RATES, DURATION, request, {
+      postgres: /^postgres/,
+      documentProjection: /document-projection\/dist\/main\.js/,
+      loadGenerator: /bench\/src\/document-queries/,
+    });
     report('document-queries', {
       documents: DOCUMENTS,
       partners: PARTNERS,
-      targetRate: RATE,
-      requests: result.sent,
-      requestsPerSecond: Math.round(result.sent / result.seconds),
-      p50Ms: ms(50),
-      p90Ms: ms(90),
-      p99Ms: ms(99),
-      maxMs: ms(100),
-      statuses: result.statuses,
+      seconds: DURATION,
+      runs,
       targets: { p99Ms: 25 },
     });
   } finally {

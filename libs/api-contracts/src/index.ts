@@ -5,3 +5,4 @@ export * from './licensing.requests';
 export * from './invitations.requests';
 export * from './partner-identity.requests';
 export * from './documents.requests';
+export * from './principals';

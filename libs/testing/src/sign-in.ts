@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { signIn as browserSignIn, type SignedIn } from '@partner-portal/identity-provider';
+import { signIn as browserSignIn, type DemoAccount, type SignedIn } from '@partner-portal/identity-provider';
 import { repoRoot } from '@partner-portal/infra';
 
 /** The API audience of test tokens. */
@@ -11,16 +11,8 @@ export const TEST_CLIENT = { clientId: 'portal-test', redirectUri: 'http://127.0
 /** A second client whose access tokens live one second (to see the gateway refuse expired tokens). */
 export const SHORT_LIVED_CLIENT = { clientId: 'portal-test-short', redirectUri: 'http://127.0.0.1/signed-in' };
 
-/** A person of a test provider: the shape tools/identity-provider reads from IDP_ACCOUNTS. */
-export interface TestAccount {
-  username: string;
-  password: string;
-  subject: string;
-  email: string;
-  name: string;
-  roles?: string[];
-  tenants?: string[];
-}
+/** A person of a test provider (tools/identity-provider reads them from IDP_ACCOUNTS). */
+export type TestAccount = DemoAccount;
 
 /** A development identity provider running as its own process. */
 export interface TestIdentityProvider {

@@ -1,11 +1,11 @@
-import { PartnerType, PortalRole } from '@partner-portal/contracts';
-import { administers, chooseMembership, type MembershipGrant, type ResolvedIdentity } from './access-rules';
+import { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
+import { administers, chooseMembership, type MembershipGrant, type ResolvedPrincipal } from './access-rules';
 
 const grant = (membershipId: string, partnerNo: string): MembershipGrant => ({
   membershipId,
   tenantId: 't1',
   environment: 'production',
-  environmentType: 'production',
+  environmentType: EnvironmentType.Production,
   companyId: 'CRONUS',
   partnerType: PartnerType.Customer,
   partnerNo,
@@ -13,7 +13,7 @@ const grant = (membershipId: string, partnerNo: string): MembershipGrant => ({
   contactNo: 'CT1',
   role: PortalRole.AuthorizedUser,
 });
-const identity = (...memberships: MembershipGrant[]): ResolvedIdentity => ({
+const identity = (...memberships: MembershipGrant[]): ResolvedPrincipal => ({
   portalUserId: 'u1',
   administratorOf: ['t1'],
   memberships,

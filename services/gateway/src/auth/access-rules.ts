@@ -1,25 +1,6 @@
-import type { PartnerType, PortalRole } from '@partner-portal/contracts';
+import type { MembershipGrant, ResolvedPrincipal } from '@partner-portal/api-contracts';
 
-/** An active membership of a person, as partner-identity resolves it. */
-export interface MembershipGrant {
-  membershipId: string;
-  tenantId: string;
-  environment: string;
-  environmentType: string;
-  companyId: string;
-  partnerType: PartnerType;
-  partnerNo: string;
-  partnerName: string | null;
-  contactNo: string;
-  role: PortalRole;
-}
-
-/** Everything a signed-in identity may act as. */
-export interface ResolvedIdentity {
-  portalUserId: string | null;
-  administratorOf: string[];
-  memberships: MembershipGrant[];
-}
+export type { MembershipGrant, ResolvedPrincipal };
 
 /** Which membership a request acts through, or why none. */
 export type MembershipChoice =
@@ -32,7 +13,7 @@ export type MembershipChoice =
  * A partner user acts through one membership per request: the one it names, or its only one. Naming one it does
  * not hold is refused, whatever that id is (another person's membership is not revealed as such).
  */
-export function chooseMembership(identity: ResolvedIdentity, requested: string | undefined): MembershipChoice {
+export function chooseMembership(identity: ResolvedPrincipal, requested: string | undefined): MembershipChoice {
   if (requested !== undefined) {
     const grant = identity.memberships.find((m) => m.membershipId === requested.toLowerCase());
     return grant ? { kind: 'chosen', grant } : { kind: 'not-held' };
@@ -43,6 +24,6 @@ export function chooseMembership(identity: ResolvedIdentity, requested: string |
 }
 
 /** Whether the identity administers the tenant. */
-export function administers(identity: ResolvedIdentity, tenantId: string): boolean {
+export function administers(identity: ResolvedPrincipal, tenantId: string): boolean {
   return identity.administratorOf.includes(tenantId);
 }

@@ -1,7 +1,7 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { GatewayConfig } from '../config/gateway.config';
 import { UpstreamClient } from '../upstream/upstream.client';
-import type { ResolvedIdentity } from './access-rules';
+import type { ResolvedPrincipal } from './access-rules';
 import type { SignedInUser } from './signed-in-user';
 
 /**
@@ -11,20 +11,20 @@ import type { SignedInUser } from './signed-in-user';
  */
 @Injectable()
 export class PrincipalResolver {
-  private readonly cache = new Map<string, { until: number; identity: Promise<ResolvedIdentity> }>();
+  private readonly cache = new Map<string, { until: number; identity: Promise<ResolvedPrincipal> }>();
 
   constructor(
     private readonly upstream: UpstreamClient,
     private readonly config: GatewayConfig,
   ) {}
 
-  resolve(user: SignedInUser, requestId: string): Promise<ResolvedIdentity> {
+  resolve(user: SignedInUser, requestId: string): Promise<ResolvedPrincipal> {
     const key = `${user.issuer}\n${user.subject}`;
     const now = Date.now();
     const cached = this.cache.get(key);
     if (cached && cached.until > now) return cached.identity;
     const identity = this.upstream
-      .call<ResolvedIdentity>('partner-identity', 'POST', '/internal/principals/resolve', {
+      .call<ResolvedPrincipal>('partner-identity', 'POST', '/internal/principals/resolve', {
         body: { issuer: user.issuer, subject: user.subject, claims: user.claims },
         requestId,
       })

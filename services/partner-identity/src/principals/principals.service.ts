@@ -1,32 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ResolvedPrincipal } from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import { tenantsAdministered } from '../administrators/admin-recognition';
 import { AdministratorsService } from '../administrators/administrators.service';
 import { PartnerIdentityConfig } from '../config/partner-identity.config';
-
-/** An active membership, as the gateway needs it to authorize a partner user's request. */
-export interface MembershipGrant {
-  membershipId: string;
-  tenantId: string;
-  environment: string;
-  environmentType: EnvironmentType;
-  companyId: string;
-  partnerType: PartnerType;
-  partnerNo: string;
-  partnerName: string | null;
-  contactNo: string;
-  role: PortalRole;
-}
-
-/** Everything an identity may act as. */
-export interface ResolvedPrincipal {
-  portalUserId: string | null;
-  /** Tenants this identity administers. */
-  administratorOf: string[];
-  /** Its active memberships, across tenants. */
-  memberships: MembershipGrant[];
-}
 
 /** Turns a verified identity into the tenants it administers and the memberships it holds. */
 @Injectable()
