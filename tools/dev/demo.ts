@@ -119,7 +119,8 @@ async function main(): Promise<void> {
   step(
     'Documents as Nina, an authorized user: only the orders the ERP records with her contact, and what follows from them',
   );
-  show(JSON.stringify(await count(ninaToken)));
+  const ninasBefore = await count(ninaToken);
+  show(JSON.stringify(ninasBefore));
 
   step('Nina orders 2 ATHENS Desks for the Amsterdam store');
   const order = await client.must([201], 'POST', '/api/portal/orders', {
@@ -156,7 +157,7 @@ async function main(): Promise<void> {
   );
   const withOrder = await until(
     () => count(ninaToken),
-    (c) => (c.purchase_order ?? 0) > 0,
+    (c) => (c.purchase_order ?? 0) > (ninasBefore.purchase_order ?? 0),
     "the ERP's sales order in Nina's view",
   );
   show(`Nina now sees ${JSON.stringify(withOrder)}`);

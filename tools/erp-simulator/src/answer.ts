@@ -13,6 +13,7 @@ import { DocumentLifecycles } from './document-lifecycles';
 import { tenantCompanies } from './erp-tenant';
 import { buildModel, type SeedSize } from './master-data';
 import type { EventSink } from './publishers';
+import { uuidFrom } from './random';
 
 /** How the ERP answers portal orders. */
 export interface AnswerOptions {
@@ -64,6 +65,7 @@ export async function answerPortalOrders(sink: EventSink, options: AnswerOptions
         partnerNo: payload.partnerNo,
       };
       const envelope = {
+        eventId: uuidFrom(`${payload.portalOrderId}:answer`),
         tenantId: order.tenantId,
         producer: 'erp-simulator',
         correlationId: order.correlationId,

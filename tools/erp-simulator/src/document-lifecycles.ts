@@ -8,7 +8,7 @@ import {
 } from '@partner-portal/contracts';
 import type { ErpCompany, SimulatedItem, SimulatedPartner } from './erp-tenant';
 import type { ErpModel } from './master-data';
-import { Random } from './random';
+import { Random, uuidFrom } from './random';
 
 /** How often the stream misbehaves on purpose, as real connectors do. */
 export interface StreamQuirks {
@@ -134,7 +134,9 @@ export class DocumentLifecycles {
       })),
     };
     this.open.push(document);
-    return this.upsert(document, 'Open');
+    // Its id follows from the portal order: answering the same order again (after a restart) is a duplicate the
+    // projection skips, and another run's answers never collide with this one's.
+    return { ...this.upsert(document, 'Open'), eventId: uuidFrom(`${order.portalOrderId}:sales-order`) };
   }
 
   private number(type: ErpDocumentType): string {

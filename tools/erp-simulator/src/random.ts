@@ -1,3 +1,12 @@
+import { createHash } from 'node:crypto';
+
+/** A UUID (v5 layout) derived from a text: the same text always gives the same id. */
+export function uuidFrom(text: string): string {
+  const h = createHash('sha1').update(text).digest('hex');
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** A seeded pseudo-random source (mulberry32): the same seed gives the same data, run after run. */
 export class Random {
   private state: number;

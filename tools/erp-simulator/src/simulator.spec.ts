@@ -92,6 +92,24 @@ describe('the ERP simulator', () => {
     expect(late).toBe(true);
   });
 
+  it("gives the ERP's sales order of a portal order an id that follows from the order, whatever ran before", () => {
+    const order = (portalOrderId: string, erpOrderNo: string) => ({
+      portalOrderId,
+      partnerNo: 'C10000',
+      contactNo: 'CT000005',
+      erpOrderNo,
+      lines: [{ itemNo: '1896-S', quantity: '2', unitCode: 'PCS', estimatedUnitPrice: '649.00' }],
+    });
+    const first = new DocumentLifecycles(production, model, 44);
+    const restarted = new DocumentLifecycles(production, model, 44);
+    const a = first.salesOrderForPortalOrder(order('7b0f6f2e-0d4b-4c39-9d0e-2b7e9a1d1c11', 'SOW000001'));
+    const b = restarted.salesOrderForPortalOrder(order('0c6a3f0e-9f0e-4a37-8f52-5e1b0d8a7c22', 'SOW000002'));
+    const again = restarted.salesOrderForPortalOrder(order('7b0f6f2e-0d4b-4c39-9d0e-2b7e9a1d1c11', 'SOW000001'));
+    expect(a.eventId).not.toBe(b.eventId);
+    expect(again.eventId).toBe(a.eventId);
+    expect(valid([a, b])).toEqual([]);
+  });
+
   it('accepts a deliverable portal order with a number that follows from it, and rejects one it cannot deliver', () => {
     const order = {
       portalOrderNo: 'PO-000042',
