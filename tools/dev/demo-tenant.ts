@@ -81,10 +81,11 @@ async function connectorKey(ctx: DemoContext, adminToken: string): Promise<strin
 export async function inviteAndAccept(ctx: DemoContext, adminToken: string, who: DemoPerson, role: string) {
   const contact = who.contact;
   if (!contact) throw new Error(`${who.username} has no ERP contact`);
+  const { partnerType, partnerNo, contactNo } = contact;
   const sentAfter = Date.now();
   const invitation = await ctx.client.must([201], 'POST', `/api/admin/tenants/${ctx.tenantId}/invitations`, {
     token: adminToken,
-    body: { environment: 'production', companyId: 'CRONUS', ...contact, languageCode: undefined, role },
+    body: { environment: 'production', companyId: 'CRONUS', partnerType, partnerNo, contactNo, role },
   });
   const mail = await invitationCode(ctx.mailDir, who.email, sentAfter);
   const token = await ctx.client.tokenOf(who.username, ctx.password);
