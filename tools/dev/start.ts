@@ -149,9 +149,7 @@ async function main(): Promise<void> {
     }
     say('every service is ready');
 
-    const { password } = {
-      password: JSON.parse(readFileSync(join(idpStateDir, 'demo-password.json'), 'utf8')) as string,
-    };
+    const password = JSON.parse(readFileSync(join(idpStateDir, 'demo-password.json'), 'utf8')) as string;
     if (gateway && process.env.DEMO !== 'off') {
       const client = new PortalClient({ gatewayUrl, issuer, client: SCRIPT_CLIENT });
       const { connectorKey } = await prepareDemoTenant({

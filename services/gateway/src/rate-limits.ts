@@ -15,9 +15,9 @@ const isTight = (context: ExecutionContext) => Reflect.getMetadata(TIGHT_LIMIT, 
 const isOperational = (context: ExecutionContext) => Reflect.getMetadata(PUBLIC_ROUTE, context.getHandler()) === true;
 
 /**
- * Per signed-in identity (or connector key, or address for anonymous calls), per minute: `default` on every route,
- * `accept` on the tight ones. Counters live in this instance's memory: with several gateway instances behind a
- * load balancer the effective limit is per instance.
+ * Per signed-in identity (per address for anonymous calls and connectors, whose key is checked after this guard),
+ * per minute: `default` on every route, `accept` on the tight ones. Counters live in this instance's memory: with
+ * several gateway instances behind a load balancer the effective limit is per instance.
  */
 export function rateLimits(config: GatewayConfig): ThrottlerModuleOptions {
   return {
@@ -27,9 +27,7 @@ export function rateLimits(config: GatewayConfig): ThrottlerModuleOptions {
     ],
     getTracker: (request) => {
       const r = request as GatewayRequest;
-      if (r.user) return `user:${r.user.issuer}|${r.user.subject}`;
-      if (r.connector) return `key:${r.connector.keyId}`;
-      return `ip:${r.ip}`;
+      return r.user ? `user:${r.user.issuer}|${r.user.subject}` : `ip:${r.ip}`;
     },
     errorMessage: 'too many requests; wait before trying again',
   };

@@ -29,7 +29,12 @@ export class ChannelListener {
       if (n.channel === this.channel) this.onNotify();
     });
     client.on('error', () => void this.close(true));
-    await client.query(`LISTEN ${this.channel}`);
+    try {
+      await client.query(`LISTEN ${this.channel}`);
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
     this.client = client;
   }
 
