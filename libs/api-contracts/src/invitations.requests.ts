@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsErpCode, IsLanguageCode, PartnerType, PortalRole } from '@partner-portal/contracts';
-import { PageQuery } from './paging';
+import { ErpScopedPageQuery } from './paging';
 
 /** Where an invitation stands. */
 export enum InvitationStatus {
@@ -76,22 +76,10 @@ export class BulkInviteRequest {
 }
 
 /** Filters of the invitation list. */
-export class ListInvitationsQuery extends PageQuery {
+export class ListInvitationsQuery extends ErpScopedPageQuery {
   @IsOptional()
   @IsEnum(InvitationStatus)
   status?: InvitationStatus;
-
-  @IsOptional()
-  @IsErpCode(50)
-  environment?: string;
-
-  @IsOptional()
-  @IsErpCode(64)
-  companyId?: string;
-
-  @IsOptional()
-  @IsErpCode()
-  partnerNo?: string;
 
   @IsOptional()
   @IsErpCode()

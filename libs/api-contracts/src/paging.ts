@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsErpCode } from '@partner-portal/contracts';
 
 /** Page and page size of a list; pages count from 1. */
 export class PageQuery {
@@ -13,6 +14,21 @@ export class PageQuery {
   @Min(1)
   @Max(200)
   pageSize = 50;
+}
+
+/** A page of a list that can be narrowed to one ERP environment, company and partner number. */
+export class ErpScopedPageQuery extends PageQuery {
+  @IsOptional()
+  @IsErpCode(50)
+  environment?: string;
+
+  @IsOptional()
+  @IsErpCode(64)
+  companyId?: string;
+
+  @IsOptional()
+  @IsErpCode()
+  partnerNo?: string;
 }
 
 /** A page of results. */

@@ -1,6 +1,6 @@
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { ExternalIdentityRefV1, IsErpCode, IsText, PartnerType, PortalRole } from '@partner-portal/contracts';
-import { PageQuery } from './paging';
+import { ExternalIdentityRefV1, IsText, PartnerType, PortalRole } from '@partner-portal/contracts';
+import { ErpScopedPageQuery, PageQuery } from './paging';
 
 /** Whether a membership gives access. */
 export enum MembershipStatus {
@@ -24,22 +24,10 @@ export class ListPartnersQuery extends PageQuery {
 }
 
 /** Filters of an administrator's portal user list. */
-export class ListPortalUsersQuery extends PageQuery {
-  @IsOptional()
-  @IsErpCode(50)
-  environment?: string;
-
-  @IsOptional()
-  @IsErpCode(64)
-  companyId?: string;
-
+export class ListPortalUsersQuery extends ErpScopedPageQuery {
   @IsOptional()
   @IsEnum(PartnerType)
   partnerType?: PartnerType;
-
-  @IsOptional()
-  @IsErpCode()
-  partnerNo?: string;
 
   @IsOptional()
   @IsEnum(MembershipStatus)

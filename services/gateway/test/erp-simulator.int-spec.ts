@@ -86,7 +86,15 @@ describe('the ERP simulator against the running platform', () => {
     const rita = await tokenOf(platform, who.rita);
 
     const { command, args, env: full } = simulator(['answer', '--via', 'gateway', '--delay-ms', '50'], env);
-    answering = spawn(command, args, { env: full, cwd: repoRoot, stdio: 'ignore' });
+    answering = spawn(command, args, { env: full, cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    answering.stderr?.on('data', (chunk) => (said += chunk));
+    // Its consumer group must have joined before the orders arrive (a busy machine takes a while).
+    await waitFor(
+      () => said,
+      (text) => text.includes('answering portal orders'),
+      { what: 'the simulator to start answering', timeoutMs: 60_000 },
+    );
     const place = (quantity: string, key: string) =>
       platform.call('POST', '/api/portal/orders', {
         token: rita,
@@ -99,7 +107,7 @@ describe('the ERP simulator against the running platform', () => {
     const answered = await waitFor(
       () => platform.call('GET', '/api/portal/orders', { token: rita }),
       (r) => r.body.items?.every((o: { status: string }) => o.status !== 'submitted'),
-      { what: 'the simulator to answer both orders' },
+      { what: 'the simulator to answer both orders', timeoutMs: 60_000 },
     );
     const byId = (id: string) => answered.body.items.find((o: { portalOrderId: string }) => o.portalOrderId === id);
     expect(byId(taken.body.portalOrderId)).toMatchObject({
