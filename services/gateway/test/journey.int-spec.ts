@@ -43,6 +43,13 @@ describe('the main journey through the gateway', () => {
     expect(purchase.status).toBe(201);
     expect(purchase.body.quantity).toBe(2);
 
+    // The overview shows the ERP extension the connector reported (licensing needs it to hold licenses).
+    await waitFor(
+      () => platform.call('GET', `${admin}/overview`, { token: adminToken }),
+      (r) => r.body.module?.extensionInstalled === true,
+      { what: 'the extension installed' },
+    );
+
     // Find Rita among Fabrikam's contacts and invite her as customer representative.
     const contacts = await waitFor(
       () =>

@@ -43,6 +43,20 @@ describe('the invitation saga across partner-identity, licensing and invitations
     });
   }
 
+  /** Licensing knows the extension of these places (erp.masterdata has no order with invitations.events). */
+  const extensionKnown = (tenantId: string, places: Array<typeof production>) =>
+    waitFor(
+      () => licensing.request('GET', `/internal/tenants/${tenantId}/overview`, { principal: adminOf(tenantId) }),
+      (r) =>
+        places.every((place) =>
+          r.body.module?.extensions?.some(
+            (e: { environment: string; companyId: string }) =>
+              e.environment === place.environment && e.companyId === place.companyId,
+          ),
+        ),
+      { what: `licensing to know the extension of ${tenantId}` },
+    );
+
   beforeAll(async () => {
     system = await startSystemUnderTest('saga', { invitations: startInvitationsWith() });
     [identity, licensing] = await Promise.all([startProcess('partner-identity'), startProcess('licensing')]);
@@ -69,6 +83,7 @@ describe('the invitation saga across partner-identity, licensing and invitations
       principal: admin,
       headers: { 'idempotency-key': 'saga-3' },
     });
+    await extensionKnown(tenant, [production, sandbox]);
   }, 120_000);
 
   afterAll(async () => {
@@ -249,6 +264,7 @@ describe('the invitation saga across partner-identity, licensing and invitations
       partnerUpserted(broke, { partnerNo: 'C10000' }),
       contactUpserted(broke, { partnerNo: 'C10000', contactNo: 'CT1', email: 'erik@broke.example' }),
     );
+    await extensionKnown('tenant-broke', [broke]);
     const id = await invite('CT1', broke);
     const rejected = await waitFor(
       () =>

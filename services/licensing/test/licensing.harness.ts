@@ -2,10 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { Topics } from '@partner-portal/contracts';
 import {
   adminOf,
+  erpPlace,
+  extensionStatusChanged,
   readTopic,
   startServiceUnderTest,
   testServiceEnv,
+  type ErpPlace,
   type ServiceUnderTest,
+  waitFor,
 } from '@partner-portal/testing';
 import { startLicensing } from '../src/app.setup';
 import { loadLicensingConfig } from '../src/config/licensing.config';
@@ -22,6 +26,29 @@ export function startService(label: string, env: NodeJS.ProcessEnv = {}): Promis
 /** A second instance of the same service: same database, topics and consumer group. */
 export function startSecondInstance(service: RunningLicensing): Promise<INestApplication> {
   return startLicensing(loadLicensingConfig(testServiceEnv(service.env)));
+}
+
+/**
+ * The ERP extension installed in the tenant's production company (or the given places), and known to licensing
+ * before anything else happens: erp.masterdata and invitations.events are separate topics, with no order between.
+ */
+export async function installExtension(
+  service: RunningLicensing,
+  tenantId: string,
+  places: ErpPlace[] = [erpPlace(tenantId)],
+): Promise<void> {
+  await service.publisher.publish(...places.map((place) => extensionStatusChanged(place)));
+  await waitFor(
+    () => service.request('GET', `/internal/tenants/${tenantId}/overview`, { principal: adminOf(tenantId) }),
+    (r) =>
+      places.every((place) =>
+        r.body.module?.extensions?.some(
+          (e: { environment: string; companyId: string; installed: boolean }) =>
+            e.environment === place.environment && e.companyId === place.companyId && e.installed,
+        ),
+      ),
+    { what: `the extension installed for ${tenantId}` },
+  );
 }
 
 /** Buys `quantity` licenses through cart and checkout. */

@@ -1,14 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import {
-  adminOf,
-  erpPlace,
-  extensionStatusChanged,
-  invitationRequested,
-  invitationTarget,
-  waitFor,
-} from '@partner-portal/testing';
+import { adminOf, erpPlace, invitationRequested, invitationTarget, waitFor } from '@partner-portal/testing';
 import {
   buyLicenses,
+  installExtension,
   licensingEvents,
   startSecondInstance,
   startService,
@@ -49,7 +43,7 @@ describe('the license pool under concurrency', () => {
 
   it('reserves exactly 25 of 200 invitations against a pool of 25, with two instances in the group', async () => {
     const tenant = 'tenant-rush';
-    await service.publisher.publish(extensionStatusChanged(erpPlace(tenant)));
+    await installExtension(service, tenant);
     await buyLicenses(service, tenant, 25);
     await inviteMany(tenant, 200);
 
@@ -67,7 +61,7 @@ describe('the license pool under concurrency', () => {
   it('never oversells when cancellations race the reservations', async () => {
     const tenant = 'tenant-race';
     const admin = adminOf(tenant);
-    await service.publisher.publish(extensionStatusChanged(erpPlace(tenant)));
+    await installExtension(service, tenant);
     await buyLicenses(service, tenant, 25);
 
     const invitations = inviteMany(tenant, 200);

@@ -9,7 +9,13 @@ import {
   inviteRevoked,
   waitFor,
 } from '@partner-portal/testing';
-import { buyLicenses, licensingEvents, startService, type RunningLicensing } from './licensing.harness';
+import {
+  buyLicenses,
+  installExtension,
+  licensingEvents,
+  startService,
+  type RunningLicensing,
+} from './licensing.harness';
 
 describe('licensing in the invitation saga', () => {
   let service: RunningLicensing;
@@ -37,7 +43,7 @@ describe('licensing in the invitation saga', () => {
   it('runs purchase 3, reserve 3, consume 2, release 1 to 3/0/2/1 with a ledger of 7 lines; redelivery changes nothing', async () => {
     const tenant = 'tenant-path';
     const place = erpPlace(tenant);
-    await service.publisher.publish(extensionStatusChanged(place));
+    await installExtension(service, tenant);
     expect((await buyLicenses(service, tenant, 3)).status).toBe(201);
 
     const targets = ['CT1', 'CT2', 'CT3'].map((contactNo) =>
@@ -108,7 +114,7 @@ describe('licensing in the invitation saga', () => {
     const tenant = 'tenant-person';
     const production = erpPlace(tenant);
     const sandbox = erpPlace(tenant, { environment: 'sandbox-test', environmentType: 'sandbox' as never });
-    await service.publisher.publish(extensionStatusChanged(production), extensionStatusChanged(sandbox));
+    await installExtension(service, tenant, [production, sandbox]);
     await buyLicenses(service, tenant, 5);
     const inProduction = invitationTarget(production, {
       partnerNo: 'C10000',
