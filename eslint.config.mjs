@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Module boundaries (Nx tags in every project.json):
@@ -7,6 +8,9 @@ import nx from '@nx/eslint-plugin';
  * - type:contracts depends only on contracts (the HTTP API's DTOs build on the event contracts' field rules); type:infra (messaging) on contracts (and the harness in its tests);
  *   type:test (libs/testing) on contracts, the internal API conventions and tooling; type:tooling (infra/, tools/) on contracts, messaging and tooling;
  *   type:bench (bench/) also on the test harness, whose isolation and service processes it reuses.
+ * - type:e2e (the web app's browser journeys) drives the platform like the tests do: the harness, tooling, contracts.
+ * - scope:web (the web app) depends on no library at all: it runs in the browser, talks only to the gateway, and its
+ *   API types are generated from the gateway's OpenAPI document.
  * tools/workspace-checks proves the rule fires.
  */
 export const depConstraints = [
@@ -22,6 +26,8 @@ export const depConstraints = [
   { sourceTag: 'scope:invitations', onlyDependOnLibsWithTags: ['scope:invitations', 'scope:shared'] },
   { sourceTag: 'scope:document-projection', onlyDependOnLibsWithTags: ['scope:document-projection', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+  { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:test', 'type:tooling'] },
 ];
 
 export default [
@@ -29,7 +35,7 @@ export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -38,6 +44,7 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: ['services/web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     files: [
       '**/*.spec.ts',
@@ -46,6 +53,7 @@ export default [
       'libs/testing/src/**/*.ts',
       'tools/dev/**/*.ts',
       'bench/**/*.ts',
+      'services/web/e2e/**/*.ts',
     ],
     // Tests and scripts read JSON answers whose shape they assert or print; typing every one would add nothing.
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },

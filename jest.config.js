@@ -12,7 +12,7 @@ const projectDirs = ['libs', 'services', 'tools']
   .flatMap((group) =>
     existsSync(join(__dirname, group)) ? readdirSync(join(__dirname, group)).map((d) => join(group, d)) : [],
   )
-  .concat(['infra', 'bench'])
+  .concat(['infra', 'bench', 'services/web/e2e'])
   .filter((dir) => existsSync(join(__dirname, dir, 'jest.config.js')));
 
 module.exports = {

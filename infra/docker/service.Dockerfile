@@ -2,8 +2,10 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY . .
-# npm ci, or npm install where the registry lacks other platforms' optional binaries (see tools/dev/bootstrap.mjs).
-RUN node tools/dev/bootstrap.mjs && node node_modules/typescript/bin/tsc -b tsconfig.build.json
+# npm ci, or npm install where the registry lacks other platforms' optional binaries (see tools/dev/bootstrap.mjs);
+# the web app's static files too, which the gateway serves (WEB_APP_DIR).
+RUN node tools/dev/bootstrap.mjs && node node_modules/typescript/bin/tsc -b tsconfig.build.json \
+  && node tools/dev/bootstrap.mjs tools/dev/build-web.ts
 
 FROM node:20-bookworm-slim
 ARG SERVICE

@@ -10,10 +10,10 @@ export class PrerequisiteError extends Error {
 }
 
 /** Runs a command to completion; returns its exit status and output. */
-export function run(command: string, args: string[], options: { cwd?: string } = {}) {
+export function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(command, args, {
     cwd: options.cwd,
-    env: process.env,
+    env: options.env ?? process.env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -98,6 +98,53 @@ export async function inviteAndAccept(ctx: DemoContext, adminToken: string, who:
   return { invitationId: invitation.body.invitationId as string, mail };
 }
 
+/** Refusals of a bulk dry run that only mean the invitations service has not read the ERP's master data yet. */
+const NOT_MIRRORED_YET = ['company_not_found', 'partner_not_found', 'contact_not_found'];
+
+/**
+ * Waits until the invitations service knows the company, partners and contacts of the people about to be invited:
+ * partner-identity and invitations read `erp.masterdata` each at their own pace, so partner-identity answering says
+ * nothing about invitations. A bulk dry run through the gateway checks each target as inviting would, writing nothing.
+ */
+async function invitationsKnow(ctx: DemoContext, adminToken: string, people: DemoPerson[]): Promise<void> {
+  if (people.length === 0) return;
+  const invitations = people.map((who) => ({
+    environment: 'production',
+    companyId: 'CRONUS',
+    partnerType: who.contact?.partnerType,
+    partnerNo: who.contact?.partnerNo,
+    contactNo: who.contact?.contactNo,
+    role: who.startRole,
+  }));
+  await until(
+    async () => {
+      const dryRun = await ctx.client.must([200], 'POST', `/api/admin/tenants/${ctx.tenantId}/invitations/bulk`, {
+        token: adminToken,
+        body: { invitations, dryRun: true },
+      });
+      return (dryRun.body.results as Array<{ index: number; outcome: string; code?: string; detail?: string }>)
+        .filter((r) => r.outcome === 'refused' && NOT_MIRRORED_YET.includes(r.code ?? ''))
+        .map((r) => `${people[r.index].username}: ${r.detail}`);
+    },
+    (missing) => missing.length === 0,
+    (missing) =>
+      `the invitations service to read the seeded master data (a dry run of the demo invitations still says ${missing.join('; ')})`,
+  );
+}
+
+/** Waits until licensing knows that the ERP extension is installed where the demo invites (else it refuses to hold licenses). */
+async function licensingKnowsExtension(ctx: DemoContext, adminToken: string): Promise<void> {
+  await until(
+    () => ctx.client.must([200], 'GET', `/api/admin/tenants/${ctx.tenantId}/overview`, { token: adminToken }),
+    (overview) =>
+      (overview.body.module?.extensions ?? []).some(
+        (e: { environment: string; companyId: string; installed: boolean }) =>
+          e.environment === 'production' && e.companyId === 'CRONUS' && e.installed,
+      ),
+    'licensing to read the seeded ERP extension status of production / CRONUS (without it, invitations are refused with module_inactive)',
+  );
+}
+
 /** The portal status of a demo person's contact, as the administrator's browse shows it. */
 export async function portalStatus(ctx: DemoContext, adminToken: string, who: DemoPerson): Promise<string | undefined> {
   const contact = who.contact;
@@ -145,9 +192,23 @@ export async function prepareDemoTenant(ctx: DemoContext): Promise<{ connectorKe
     ctx.say(`bought ${missing} licenses`);
   }
 
+  // Each service reads the seed at its own pace: wait until the ones that take part in an invitation have read what
+  // they need, rather than for a time.
+  const pending: Array<{ who: DemoPerson; status: string | undefined }> = [];
   for (const who of DEMO_PEOPLE.filter((p) => p.startRole)) {
     const status = await portalStatus(ctx, adminToken, who);
-    if (status === 'portal_user') continue;
+    if (status !== 'portal_user') pending.push({ who, status });
+  }
+  if (pending.length > 0) {
+    await licensingKnowsExtension(ctx, adminToken);
+    await invitationsKnow(
+      ctx,
+      adminToken,
+      pending.map((p) => p.who),
+    );
+  }
+
+  for (const { who, status } of pending) {
     if (status === 'invited') {
       const open = await ctx.client.must(
         [200],

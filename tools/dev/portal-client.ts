@@ -72,18 +72,24 @@ export class PortalClient {
   }
 }
 
-/** Polls until `done` accepts the value, or fails after `timeoutMs` naming what it waited for. */
+/**
+ * Polls until `done` accepts the value, or fails after `timeoutMs` naming what it waited for (`what` may describe
+ * the last value seen, to say what was still missing).
+ */
 export async function until<T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
-  what: string,
+  what: string | ((last: T) => string),
   timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const described = typeof what === 'function' ? what(value) : what;
+      throw new Error(`gave up waiting for ${described} after ${Math.round(timeoutMs / 1000)} s`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

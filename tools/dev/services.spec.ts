@@ -24,6 +24,11 @@ describe('discoverServices', () => {
     ]);
   });
 
+  it('leaves out static apps, which the gateway serves', () => {
+    const root = workspaceWith({ web: { portal: { static: true } }, gateway: { portal: { port: 3000 } } });
+    expect(discoverServices(root).map((s) => s.name)).toEqual(['gateway']);
+  });
+
   it('refuses a service that does not say its port', () => {
     const root = workspaceWith({ invitations: { main: 'dist/main.js' } });
     expect(() => discoverServices(root)).toThrow('services/invitations/package.json needs "portal": { "port": ... }');

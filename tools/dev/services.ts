@@ -13,16 +13,17 @@ export interface ServiceManifest {
   main: string;
 }
 
-/** Every service under services/, in name order. */
+/** Every service process under services/, in name order; static apps (`"portal": { "static": true }`, the web app) are served by the gateway, not run. */
 export function discoverServices(root: string): ServiceManifest[] {
   const servicesDir = join(root, 'services');
   if (!existsSync(servicesDir)) return [];
   return readdirSync(servicesDir)
     .filter((name) => existsSync(join(servicesDir, name, 'package.json')))
     .sort()
-    .map((name) => {
+    .map((name) => ({ name, manifest: JSON.parse(readFileSync(join(servicesDir, name, 'package.json'), 'utf8')) }))
+    .filter(({ manifest }) => !manifest.portal?.static)
+    .map(({ name, manifest }) => {
       const dir = join(servicesDir, name);
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
       if (!manifest.portal?.port) throw new Error(`services/${name}/package.json needs "portal": { "port": ... }`);
       return {
         name,

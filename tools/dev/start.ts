@@ -1,15 +1,23 @@
 // `npm start`: the whole system on this machine, from a fresh clone. Brings up Kafka (fetched from Maven Central on
-// first use), the topics and the service databases, builds the workspace, starts the development sign-in provider
-// and every service under services/ (the gateway among them), prepares the demo tenant with the ERP simulator,
-// keeps the simulator answering portal orders, and prints where everything is and how to sign in. Ctrl-C stops
-// all of it, including the broker if this run started it. A second `npm start` reuses what is there.
+// first use), the topics and the service databases, builds the workspace and the web app, starts the development
+// sign-in provider and every service under services/ (the gateway among them, serving the web app), prepares the
+// demo tenant with the ERP simulator, keeps the simulator answering portal orders, serves the development mailbox,
+// and prints the web app's URL first, then where everything else is and how to sign in. Ctrl-C stops all of it,
+// including the broker if this run started it. A second `npm start` reuses what is there.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { answerPortalOrders, DEMO_PEOPLE, GatewaySink } from '@partner-portal/erp-simulator';
-import { databaseUrl, localKafkaBroker, upLocalInfra } from '@partner-portal/infra';
+import {
+  buildWebApp,
+  databaseUrl,
+  localKafkaBroker,
+  startDevMailbox,
+  upLocalInfra,
+  webAppDist,
+} from '@partner-portal/infra';
 import { prepareDemoTenant } from './demo-tenant';
 import { PortalClient, SCRIPT_CLIENT, until } from './portal-client';
 import { bin, runStep } from './run-step';
@@ -20,6 +28,7 @@ const local = join(root, '.local');
 const say = (line: string) => console.log(`[start] ${line}`);
 const DEMO_TENANT = process.env.DEMO_TENANT_ID ?? 'demo';
 const IDP_PORT = Number(process.env.IDP_PORT ?? 3200);
+const MAILBOX_PORT = Number(process.env.MAILBOX_PORT ?? 3300);
 
 function pipeLines(child: ChildProcess, name: string): void {
   for (const stream of [child.stdout, child.stderr]) {
@@ -51,6 +60,7 @@ async function main(): Promise<void> {
   const infra = await upLocalInfra((line) => say(line));
   const built = await runStep('build', process.execPath, [bin('tsc'), '-b', 'tsconfig.build.json']);
   if (built !== 0) throw new Error('the build failed; see above');
+  say(`web app: ${(await buildWebApp(say)) === 'built' ? 'built' : 'build is current'} (${webAppDist})`);
 
   const services = discoverServices(root);
   const gateway = services.find((s) => s.name === 'gateway');
@@ -70,6 +80,9 @@ async function main(): Promise<void> {
   const mailDir = process.env.MAIL_DEV_DIR ?? join(local, 'mail');
   const idpStateDir = process.env.IDP_STATE_DIR ?? join(local, 'identity-provider');
   const gatewayUrl = `http://127.0.0.1:${gateway?.port ?? 3100}`;
+  // The gateway serves the web app, so the invitation e-mails link to it.
+  const portalUrl = process.env.PORTAL_BASE_URL ?? gatewayUrl;
+  say(`the Partner Portal will be at ${portalUrl} once everything is up`);
   const children: Array<{ name: string; child: ChildProcess }> = [];
   let stopping = false;
   const watch = (name: string, child: ChildProcess) => {
@@ -109,6 +122,8 @@ async function main(): Promise<void> {
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         MAIL_DEV_DIR: mailDir,
+        PORTAL_BASE_URL: portalUrl,
+        WEB_APP_DIR: process.env.WEB_APP_DIR ?? webAppDist,
         OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer,
         ...(service.database ? { DATABASE_URL: databaseUrl(infra.postgresAdminUrl, service.database) } : {}),
       },
@@ -118,11 +133,18 @@ async function main(): Promise<void> {
   }
 
   let answering: { stop(): Promise<void> } | undefined;
+  const mailbox = await startDevMailbox(mailDir, MAILBOX_PORT).catch((error: Error) => {
+    say(
+      `the development mailbox could not start on port ${MAILBOX_PORT} (${error.message}); e-mails stay in ${mailDir}`,
+    );
+    return undefined;
+  });
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping ...`);
     await answering?.stop().catch(() => undefined);
+    await mailbox?.close();
     await Promise.all(children.map(({ child }) => stopChild(child, 15_000)));
     if (infra.kafkaStartedNow) {
       say('stopping the Kafka broker this run started ...');
@@ -171,8 +193,10 @@ async function main(): Promise<void> {
       say('the ERP simulator answers portal orders (accepts, or rejects lines over 999)');
     }
 
+    say(`open the Partner Portal: ${portalUrl}`);
     say('running:');
-    say(`  ${'gateway (the API)'.padEnd(26)} ${gatewayUrl}`);
+    say(`  ${'Partner Portal (web app)'.padEnd(26)} ${portalUrl}`);
+    say(`  ${'gateway (the API)'.padEnd(26)} ${gatewayUrl}/api`);
     say(`  ${'API docs (Swagger UI)'.padEnd(26)} ${gatewayUrl}/api/docs   (Authorize signs in with PKCE)`);
     say(`  ${'sign-in provider (OIDC)'.padEnd(26)} ${issuer}`);
     for (const service of services.filter((s) => s.name !== 'gateway')) {
@@ -180,10 +204,11 @@ async function main(): Promise<void> {
     }
     say(`  ${'Kafka'.padEnd(26)} ${infra.kafkaBrokers.join(',')}`);
     say(`  ${'PostgreSQL'.padEnd(26)} ${infra.postgresAdminUrl.replace(/\/[^/]*$/, '')}`);
-    say(`  ${'e-mails (development)'.padEnd(26)} ${mailDir}`);
+    say(`  ${'e-mails (development)'.padEnd(26)} ${mailbox ? `${mailbox.url}  (files in ${mailDir})` : mailDir}`);
     say(`demo sign-ins (tenant ${DEMO_TENANT}), password ${password} for everyone:`);
     for (const person of DEMO_PEOPLE) say(`  ${person.username.padEnd(8)} ${person.portrays}`);
-    say('next: `npm run demo` walks through the main journey; `npm run sim -- help` streams more ERP data');
+    say(`next: open ${portalUrl} and sign in as ada; \`npm run demo\` walks the main journey through the API;`);
+    say('      `npm run sim -- help` streams more ERP data');
     say('press Ctrl-C to stop');
   } catch (error) {
     say(`could not bring the system up: ${(error as Error).message}`);

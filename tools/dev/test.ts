@@ -1,9 +1,11 @@
-// `npm test`: type-check, lint (with the Nx module boundaries), formatting, the build (saga tests run other services
-// from it), then every jest project against the real Kafka and PostgreSQL (the jest global setup finds or starts
-// them). `--jest-only` skips the static checks;
+// `npm test`: type-check (the services and the web app), lint (with the Nx module boundaries), formatting, the build
+// (saga tests run other services from it; the browser tests open the web app the gateway serves from its build),
+// Chromium for the browser tests, then every jest project against the real Kafka and PostgreSQL (the jest global
+// setup finds or starts them). `--jest-only` skips the static checks;
 // any other argument goes to jest (e.g. `npm test -- --selectProjects messaging`).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWebApp, ensureChromium } from '@partner-portal/infra';
 import { bin, runStep } from './run-step';
 
 const root = join(__dirname, '..', '..');
@@ -21,6 +23,7 @@ async function main(): Promise<number> {
   if (!jestOnly) {
     const checks: Array<[string, string[]]> = [
       ['typecheck', [bin('tsc'), '-p', 'tsconfig.json']],
+      ['typecheck-web', [bin('tsc'), '-p', 'services/web/tsconfig.json']],
       // The module-boundary rule reads Nx's project graph; computing it first makes sure it is current.
       ['project-graph', [bin('nx'), 'show', 'projects']],
       ['lint', [bin('eslint'), '.', '--max-warnings', '0']],
@@ -34,6 +37,9 @@ async function main(): Promise<number> {
   // Tests that run other services as processes start them from their build.
   const built = await runStep('build', node, [bin('tsc'), '-b', 'tsconfig.build.json'], env);
   if (built !== 0) return built;
+  const say = (line: string) => process.stdout.write(`[build-web] ${line}\n`);
+  say(`${await buildWebApp(say)}`);
+  process.stdout.write(`[chromium] ${ensureChromium((line) => process.stdout.write(`[chromium] ${line}\n`))}\n`);
   const nodeOptions = `${process.env.NODE_OPTIONS ?? ''} --conditions=development`.trim();
   return runStep(
     'jest',

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -73,9 +74,23 @@ export class BulkInviteRequest {
   @ValidateNested({ each: true })
   @Type(() => InviteRequest)
   invitations!: InviteRequest[];
+
+  /** Only check: each result says `would_create` or why it would be refused, and nothing is written or sent. */
+  @IsOptional()
+  @IsBoolean()
+  dryRun = false;
 }
 
-/** Filters of the invitation list. */
+/** What the invitation list can be sorted by. */
+export const INVITATION_SORTS = ['createdAt', 'expiresAt', 'status', 'contactName', 'partnerName', 'email'] as const;
+/** A sort key of the invitation list. */
+export type InvitationSort = (typeof INVITATION_SORTS)[number];
+/** Sort direction of a list. */
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+/** `asc` or `desc`. */
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Filters, search and sort of the invitation list. */
 export class ListInvitationsQuery extends ErpScopedPageQuery {
   @IsOptional()
   @IsEnum(InvitationStatus)
@@ -84,6 +99,25 @@ export class ListInvitationsQuery extends ErpScopedPageQuery {
   @IsOptional()
   @IsErpCode()
   contactNo?: string;
+
+  /** `customer`, `vendor` or `3pl_customer`. */
+  @IsOptional()
+  @IsEnum(PartnerType)
+  partnerType?: PartnerType;
+
+  /** Part of the contact's name, e-mail or number, or of the partner's number or name; case does not matter. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
+
+  /** Sort key; ties are broken by creation time (newest first), then by id. */
+  @IsIn(INVITATION_SORTS)
+  sort: InvitationSort = 'createdAt';
+
+  @IsIn(SORT_ORDERS)
+  order: SortOrder = 'desc';
 }
 
 /** Why an administrator revokes (optional). */

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsErpCode } from '@partner-portal/contracts';
+import type { PageResponse } from './response-rules';
 
 /** Page and page size of a list; pages count from 1. */
 export class PageQuery {
@@ -31,10 +32,7 @@ export class ErpScopedPageQuery extends PageQuery {
   partnerNo?: string;
 }
 
-/** A page of results. */
-export interface Page<T> {
+/** A page of results: `PageResponse` (page, pageSize, total) with its items; the concrete page classes name T. */
+export interface Page<T> extends PageResponse {
   items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
 }

@@ -32,6 +32,13 @@ export class ListPortalUsersQuery extends ErpScopedPageQuery {
   @IsOptional()
   @IsEnum(MembershipStatus)
   status?: MembershipStatus;
+
+  /** Part of the invited or signed-in e-mail, the display name, the contact number or the partner number; case does not matter. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
 }
 
 /** Body of a role change. */

@@ -1,24 +1,39 @@
-import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
+import { IsArray, IsEnum, IsString, IsUUID } from 'class-validator';
+import { PortalRole } from '@partner-portal/contracts';
+import { NestedArray, Nullable } from './response-rules';
+import { PartnerPlaceResponse } from './partner-place.responses';
 
 /** An active membership, as partner-identity resolves it and the gateway authorizes a partner user's request with. */
-export interface MembershipGrant {
-  membershipId: string;
-  tenantId: string;
-  environment: string;
-  environmentType: EnvironmentType;
-  companyId: string;
-  partnerType: PartnerType;
-  partnerNo: string;
-  partnerName: string | null;
-  contactNo: string;
-  role: PortalRole;
+export class MembershipGrant extends PartnerPlaceResponse {
+  /** Pass it as `X-Portal-Membership` to act through this membership. */
+  @IsUUID()
+  membershipId!: string;
+
+  /** From the ERP mirror; null when the mirror no longer knows the partner. */
+  @Nullable()
+  @IsString()
+  partnerName!: string | null;
+
+  @IsString()
+  contactNo!: string;
+
+  @IsEnum(PortalRole)
+  role!: PortalRole;
 }
 
 /** Everything a signed-in identity may act as (`POST /internal/principals/resolve`). */
-export interface ResolvedPrincipal {
-  portalUserId: string | null;
+export class ResolvedPrincipal {
+  /** Null until the person first accepted an invitation. */
+  @Nullable()
+  @IsUUID()
+  portalUserId!: string | null;
+
   /** Tenants this identity administers. */
-  administratorOf: string[];
+  @IsArray()
+  @IsString({ each: true })
+  administratorOf!: string[];
+
   /** Its active memberships, across tenants. */
-  memberships: MembershipGrant[];
+  @NestedArray(() => MembershipGrant)
+  memberships!: MembershipGrant[];
 }

@@ -41,7 +41,11 @@ export class HealthController {
   @Get('live')
   @PublicRoute()
   @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiResponse({ status: 200, description: '{ status: "ok" }' })
+  @ApiResponse({
+    status: 200,
+    description: '{ status: "ok" }',
+    schema: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } },
+  })
   @ApiResponse({ status: 503, description: 'Never answered by a live process; a probe that gets nothing restarts it' })
   live() {
     return { status: 'ok' };
@@ -51,7 +55,16 @@ export class HealthController {
   @PublicRoute()
   @HttpCode(200)
   @ApiOperation({ summary: 'Readiness: the database (if any) and every dependency check answer' })
-  @ApiResponse({ status: 200, description: '{ status: "ok", <dependency>: "ok" }' })
+  @ApiResponse({
+    status: 200,
+    description: '{ status: "ok", <dependency>: "ok" }',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      properties: { status: { type: 'string', enum: ['ok'] } },
+      additionalProperties: { type: 'string', enum: ['ok'] },
+    },
+  })
   @ApiResponse({ status: 503, description: 'Names each dependency that does not answer, and why' })
   async ready() {
     const database = this.dataSource;

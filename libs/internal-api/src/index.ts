@@ -8,3 +8,4 @@ export * from './conventions';
 export * from './start-service';
 export * from './health';
 export * from './metrics';
+export * from './sql-text';

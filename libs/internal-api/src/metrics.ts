@@ -42,7 +42,11 @@ export class MetricsController {
   @PublicRoute()
   @ApiOperation({ summary: 'Metrics in Prometheus text format' })
   @ApiProduces('text/plain')
-  @ApiResponse({ status: 200, description: 'HTTP latency, consumer lag, inbox outcomes, dead letters, outbox backlog' })
+  @ApiResponse({
+    status: 200,
+    description: 'HTTP latency, consumer lag, inbox outcomes, dead letters, outbox backlog',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   @ApiResponse({ status: 503, description: 'Not answered while the process starts or stops' })
   async metrics(@Res() response: Response) {
     response.type(register.contentType).send(await register.metrics());

@@ -1,11 +1,18 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, webAppDist } from '@partner-portal/infra';
 import { EventPublisher } from './event-publisher';
 import { createTestDatabase, dropTestDatabase, isolatedEnvironment } from './isolation';
 import { startServiceProcess, type ServiceProcess } from './service-process';
 import { TEST_INTERNAL_TOKEN } from './service-under-test';
-import { startTestIdentityProvider, TEST_AUDIENCE, type TestAccount, type TestIdentityProvider } from './sign-in';
+import {
+  startTestIdentityProvider,
+  TEST_AUDIENCE,
+  TEST_WEB_CLIENT_ID,
+  type TestAccount,
+  type TestIdentityProvider,
+} from './sign-in';
 
 /** The services behind the gateway. */
 export const PLATFORM_SERVICES = ['partner-identity', 'licensing', 'invitations', 'document-projection'] as const;
@@ -39,6 +46,8 @@ export interface RunningPlatform {
   services: Record<(typeof PLATFORM_SERVICES)[number] | 'gateway', ServiceProcess>;
   /** Each service's own database (benchmarks load read models directly). */
   databaseUrls: Record<(typeof PLATFORM_SERVICES)[number], string>;
+  /** The invitations service's development mailbox folder (one JSON file per e-mail). */
+  mailDir: string;
   call<T = any>(method: string, path: string, options?: GatewayRequestOptions): Promise<GatewayResponse<T>>;
   stop(): Promise<void>;
 }
@@ -50,7 +59,15 @@ export interface RunningPlatform {
 export async function startPlatform(
   label: string,
   accounts: TestAccount[],
-  options: { gatewayEnv?: NodeJS.ProcessEnv; serviceEnv?: NodeJS.ProcessEnv } = {},
+  options: {
+    gatewayEnv?: NodeJS.ProcessEnv;
+    serviceEnv?: NodeJS.ProcessEnv;
+    /**
+     * The gateway also serves the web app's build (services/web/dist), signing in with the web client, and the
+     * invitation e-mails link to it: for the browser tests.
+     */
+    webApp?: { accessTokenTtlSeconds?: number };
+  } = {},
 ): Promise<RunningPlatform> {
   const env = await isolatedEnvironment(label);
   const databases: string[] = [];
@@ -64,8 +81,16 @@ export async function startPlatform(
     await Promise.allSettled(databases.map((name) => dropTestDatabase(name)));
     await env.dispose();
   };
+  const mailDir = mkdtempSync(join(tmpdir(), 'platform-mail-'));
   try {
-    idp = await startTestIdentityProvider(accounts);
+    // The web app's origin is the gateway's, which the provider must know as a redirect before the gateway starts.
+    const gatewayPort = await freePort();
+    const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
+    idp = await startTestIdentityProvider(accounts, {
+      ...(options.webApp
+        ? { webOrigin: gatewayOrigin, webAccessTokenTtlSeconds: options.webApp.accessTokenTtlSeconds }
+        : {}),
+    });
     const common = {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: env.topicPrefix,
@@ -73,10 +98,10 @@ export async function startPlatform(
     };
     const own: Record<string, NodeJS.ProcessEnv> = {
       invitations: {
-        PORTAL_BASE_URL: 'https://portal.example.test',
+        PORTAL_BASE_URL: options.webApp ? gatewayOrigin : 'https://portal.example.test',
         INVITATION_CODE_PEPPER: 'test-pepper-that-is-at-least-32-characters',
         EMAIL_PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64'),
-        MAIL_DEV_DIR: mkdtempSync(join(tmpdir(), 'platform-mail-')),
+        MAIL_DEV_DIR: mailDir,
         EMAIL_RETRY_BASE_MS: '50',
       },
     };
@@ -96,16 +121,21 @@ export async function startPlatform(
       }),
     );
     const byName = Object.fromEntries(services) as Record<(typeof PLATFORM_SERVICES)[number], ServiceProcess>;
-    const gateway = await startServiceProcess('gateway', {
-      ...common,
-      OIDC_ISSUER: idp.issuer,
-      OIDC_AUDIENCE: TEST_AUDIENCE,
-      PARTNER_IDENTITY_URL: byName['partner-identity'].baseUrl,
-      LICENSING_URL: byName.licensing.baseUrl,
-      INVITATIONS_URL: byName.invitations.baseUrl,
-      DOCUMENT_PROJECTION_URL: byName['document-projection'].baseUrl,
-      ...options.gatewayEnv,
-    });
+    const gateway = await startServiceProcess(
+      'gateway',
+      {
+        ...common,
+        OIDC_ISSUER: idp.issuer,
+        OIDC_AUDIENCE: TEST_AUDIENCE,
+        PARTNER_IDENTITY_URL: byName['partner-identity'].baseUrl,
+        LICENSING_URL: byName.licensing.baseUrl,
+        INVITATIONS_URL: byName.invitations.baseUrl,
+        DOCUMENT_PROJECTION_URL: byName['document-projection'].baseUrl,
+        ...(options.webApp ? { WEB_APP_DIR: webAppDist, OIDC_CLIENT_ID: TEST_WEB_CLIENT_ID } : {}),
+        ...options.gatewayEnv,
+      },
+      { port: gatewayPort },
+    );
     started.push(gateway);
     const gatewayUrl = gateway.baseUrl;
     return {
@@ -117,6 +147,7 @@ export async function startPlatform(
       idp,
       services: { ...byName, gateway },
       databaseUrls: databaseUrls as RunningPlatform['databaseUrls'],
+      mailDir,
       call: (method, path, request = {}) => callGateway(gatewayUrl, method, path, request),
       stop,
     };

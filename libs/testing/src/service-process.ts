@@ -17,13 +17,17 @@ export interface ServiceProcess {
 }
 
 /**
- * Starts `services/<name>/dist/main.js` (npm test builds first) on a free port with the given variables and waits
+ * Starts `services/<name>/dist/main.js` (npm test builds first) on a free port (or the given one) with the given variables and waits
  * until `/health/ready` answers. For tests that need other services running beside the one they test.
  */
-export async function startServiceProcess(name: string, env: NodeJS.ProcessEnv): Promise<ServiceProcess> {
+export async function startServiceProcess(
+  name: string,
+  env: NodeJS.ProcessEnv,
+  options: { port?: number } = {},
+): Promise<ServiceProcess> {
   const main = join(repoRoot, 'services', name, 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build; npm test does it)`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: join(repoRoot, 'services', name),
     env: { PATH: process.env.PATH, ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -8,6 +8,8 @@ import { repoRoot } from '@partner-portal/infra';
 export const TEST_AUDIENCE = 'api://partner-portal-test';
 /** A public client registered at test providers; its redirect URI is never served, the test reads the redirect. */
 export const TEST_CLIENT = { clientId: 'portal-test', redirectUri: 'http://127.0.0.1/signed-in' };
+/** The web app's client at test providers (its redirect URIs are the gateway's origin, which serves the app). */
+export const TEST_WEB_CLIENT_ID = 'portal-web';
 /** A second client whose access tokens live one second (to see the gateway refuse expired tokens). */
 export const SHORT_LIVED_CLIENT = { clientId: 'portal-test-short', redirectUri: 'http://127.0.0.1/signed-in' };
 
@@ -33,10 +35,23 @@ export function testAccount(username: string, extra: Partial<TestAccount> = {}):
 }
 
 /**
- * Starts tools/identity-provider as a process on a free port with the given accounts, the test clients and, for the
- * audience checks, a second audience `api://another-api`.
+ * Starts tools/identity-provider as a process on a free port with the given accounts, the test clients (and the web
+ * app's, when its origin is given) and, for the audience checks, a second audience `api://another-api`.
  */
-export async function startTestIdentityProvider(accounts: TestAccount[]): Promise<TestIdentityProvider> {
+export async function startTestIdentityProvider(
+  accounts: TestAccount[],
+  options: { webOrigin?: string; webAccessTokenTtlSeconds?: number } = {},
+): Promise<TestIdentityProvider> {
+  const web = options.webOrigin
+    ? [
+        {
+          clientId: TEST_WEB_CLIENT_ID,
+          redirectUris: [`${options.webOrigin}/auth/callback`],
+          postLogoutRedirectUris: [`${options.webOrigin}/signed-out`],
+          ...(options.webAccessTokenTtlSeconds ? { accessTokenTtlSeconds: options.webAccessTokenTtlSeconds } : {}),
+        },
+      ]
+    : [];
   const child = spawn(
     process.execPath,
     ['--conditions=development', '--import', 'tsx', join(repoRoot, 'tools/identity-provider/src/main.ts')],
@@ -55,6 +70,7 @@ export async function startTestIdentityProvider(accounts: TestAccount[]): Promis
             redirectUris: [SHORT_LIVED_CLIENT.redirectUri],
             accessTokenTtlSeconds: 1,
           },
+          ...web,
         ]),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

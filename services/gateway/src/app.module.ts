@@ -15,6 +15,7 @@ import { IssuerReadiness } from './observability/gateway-health';
 import { PortalModule } from './portal/portal.module';
 import { RateLimitGuard, rateLimits } from './rate-limits';
 import { UpstreamClient } from './upstream/upstream.client';
+import { WebAppModule } from './web-app/web-app.module';
 
 /** What every feature module of the gateway uses: configuration, the services' client, sign-in and authorization. */
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         AdminModule,
         PortalModule,
         ConnectorModule,
+        WebAppModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },

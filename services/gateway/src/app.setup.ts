@@ -9,6 +9,7 @@ import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import type { GatewayConfig } from './config/gateway.config';
 import { createOpenApiDocument, serveApiDocs } from './docs/openapi';
 import { requestLog } from './observability/request-log';
+import { serveWebApp } from './web-app/serve-web-app';
 
 /** Body limits: people's JSON is small; a connector's batch of up to 1,000 events is not. */
 const BODY_LIMITS = { default: '256kb', connector: '5mb' };
@@ -77,6 +78,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     exposedHeaders: ['x-request-id', 'retry-after', 'location'],
     maxAge: 600,
   });
+  serveWebApp(app, config);
   app.use('/api/connector', json({ limit: BODY_LIMITS.connector }));
   app.use(json({ limit: BODY_LIMITS.default }));
   app.use(bodyProblems);

@@ -17,8 +17,8 @@ type OpenApi = {
 
 /** Routes for probes and scrapers: open, and never rate-limited. */
 const OPERATIONAL_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics'];
-/** Routes that anyone may call. */
-const OPEN_ROUTES = [...OPERATIONAL_ROUTES, 'POST /api/portal/invitations/preview'];
+/** Routes that anyone may call: probes, the invitation preview before sign-in, the web app's sign-in settings. */
+const OPEN_ROUTES = [...OPERATIONAL_ROUTES, 'POST /api/portal/invitations/preview', 'GET /api/client-config'];
 
 const order = (itemNo = 'DESK') => ({
   requestedReceiptDate: '2026-12-15',

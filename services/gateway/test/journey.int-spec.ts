@@ -62,18 +62,38 @@ describe('the main journey through the gateway', () => {
     expect(contacts.body.items.find((c: { contactNo: string }) => c.contactNo === 'CT-RITA').portalStatus).toBe(
       'not_invited',
     );
-    const invitation = await platform.call('POST', `${admin}/invitations`, {
-      token: adminToken,
-      body: {
-        environment: 'production',
-        companyId: 'CRONUS',
-        partnerType: 'customer',
-        partnerNo: 'C10000',
-        contactNo: 'CT-RITA',
-        role: 'customer_representative',
-      },
+    const ritaInvite = {
+      environment: 'production',
+      companyId: 'CRONUS',
+      partnerType: 'customer',
+      partnerNo: 'C10000',
+      contactNo: 'CT-RITA',
+      role: 'customer_representative',
+    };
+    // A dry run first: it would invite her and take one license, and changes nothing. (The invitations service keeps
+    // its own mirror of the ERP, which may read Rita a moment after partner-identity did: "not found" until then.)
+    const dryRun = await waitFor(
+      () =>
+        platform.call('POST', `${admin}/invitations/bulk`, {
+          token: adminToken,
+          body: { invitations: [ritaInvite], dryRun: true },
+        }),
+      (r) => !['company_not_found', 'partner_not_found', 'contact_not_found'].includes(r.body.results?.[0]?.code),
+      { what: 'the invitations service to know Rita' },
+    );
+    expect(dryRun).toMatchObject({
+      status: 200,
+      body: { dryRun: true, licensesNeeded: 1, results: [{ index: 0, outcome: 'would_create' }] },
     });
+    expect((await platform.call('GET', `${admin}/invitations`, { token: adminToken })).body.total).toBe(0);
+    const invitation = await platform.call('POST', `${admin}/invitations`, { token: adminToken, body: ritaInvite });
     expect(invitation.status).toBe(201);
+    const found = await platform.call(
+      'GET',
+      `${admin}/invitations?search=fabrikam&partnerType=customer&sort=contactName&order=asc`,
+      { token: adminToken },
+    );
+    expect(found.body).toMatchObject({ total: 1, items: [{ contactNo: 'CT-RITA' }] });
     await waitFor(
       () => platform.call('GET', `${admin}/invitations/${invitation.body.invitationId}`, { token: adminToken }),
       (r) => r.body.status === 'invited',
@@ -84,7 +104,16 @@ describe('the main journey through the gateway', () => {
     const mail = await invitationMail(platform, who.rita.email);
     expect(mail.subject).toContain('CRONUS');
     const preview = await platform.call('POST', '/api/portal/invitations/preview', { body: { token: mail.token } });
-    expect(preview.status).toBe(200);
+    expect(preview).toMatchObject({
+      status: 200,
+      body: {
+        companyName: 'CRONUS Nederland BV',
+        partnerType: 'customer',
+        partnerName: 'Fabrikam Retail',
+        role: 'customer_representative',
+      },
+    });
+    expect(preview.body.inviterName).toEqual(expect.any(String));
     expect(JSON.stringify(preview.body)).not.toContain(who.rita.email);
     const ritaToken = await tokenOf(platform, who.rita);
     const accepted = await platform.call('POST', '/api/portal/invitations/accept', {
@@ -111,6 +140,8 @@ describe('the main journey through the gateway', () => {
       partnerNo: 'C10000',
       role: 'customer_representative',
     });
+    const portalUsers = await platform.call('GET', `${admin}/portal-users?search=CT-RIT`, { token: adminToken });
+    expect(portalUsers.body).toMatchObject({ total: 1, items: [{ contactNo: 'CT-RITA' }] });
 
     // The ERP's sales order shows to Rita as her purchase order.
     expect((await connector([salesOrder(place, 'SO-1001')])).status).toBe(202);

@@ -16,6 +16,7 @@ import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { MasterDataConsumer } from './master-data/master-data.consumer';
 import { InvitationsSchema1764100000000 } from './migrations/1764100000000-invitations-schema';
+import { ReplacedSecretsAndHolders1764410000000 } from './migrations/1764410000000-replaced-secrets-and-holders';
 import { PortalMembersConsumer } from './portal-members/portal-members.consumer';
 import { LicenseAnswersConsumer } from './saga/license-answers.consumer';
 import { TenantSettingsService } from './settings/tenant-settings';
@@ -36,7 +37,11 @@ export class AppModule {
           topicPrefix: config.topicPrefix,
           consumerGroup: ConsumerGroups.Invitations,
           entities: [Company, Partner, Contact],
-          migrations: [ErpMirrorTables1763850000000, InvitationsSchema1764100000000],
+          migrations: [
+            ErpMirrorTables1763850000000,
+            InvitationsSchema1764100000000,
+            ReplacedSecretsAndHolders1764410000000,
+          ],
         }),
       ],
       controllers: [

@@ -152,13 +152,19 @@ describe('the invitation saga across partner-identity, licensing and invitations
     const id = await invite('CT1', production, 'customer_representative');
     await statusBecomes(id, 'invited');
     const { token, code } = await latestMail('anna@fabrikam.example');
-    expect((await preview(token)).body).toEqual({
+    const shown = await preview(token);
+    expect(shown.body).toEqual({
+      inviterName: 'Olga',
       companyName: 'CRONUS Nederland BV',
       environment: 'production',
       environmentType: 'production',
+      partnerType: 'customer',
+      partnerName: 'Fabrikam Retail',
       role: 'customer_representative',
       expiresAt: expect.any(String),
     });
+    // Nothing personal of the contact: the link may have reached someone else.
+    expect(JSON.stringify(shown.body)).not.toMatch(/anna|CT1/i);
 
     const accepted = await accept({ code: code.toLowerCase(), identity: person('anna') });
     expect(accepted).toMatchObject({
@@ -224,7 +230,7 @@ describe('the invitation saga across partner-identity, licensing and invitations
     expect(await preview(token)).toMatchObject({ status: 410, body: { code: 'expired' } });
   });
 
-  it('locks after five wrong codes; a resend unlocks with new secrets and the old link stops working', async () => {
+  it('locks after five wrong codes; a resend unlocks with new secrets, and the old link and code say they were replaced', async () => {
     const id = await invite('CT4');
     await statusBecomes(id, 'invited');
     const old = await latestMail('dora@fabrikam.example');
@@ -244,11 +250,35 @@ describe('the invitation saga across partner-identity, licensing and invitations
     expect(resent.body).toMatchObject({ status: 'invited', resendCount: 1, locked: false });
     const fresh = await latestMail('dora@fabrikam.example', 2);
     expect(fresh.token).not.toBe(old.token);
-    expect((await preview(old.token)).status).toBe(404);
-    expect(await accept({ code: old.code, identity: person('dora') })).toMatchObject({
-      status: 400,
-      body: { code: 'wrong_code' },
+    const replacedLink = await preview(old.token);
+    expect(replacedLink).toMatchObject({
+      status: 410,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: {
+        code: 'replaced',
+        detail: 'this link was replaced by a newer invitation e-mail; use the link in the newest e-mail',
+      },
     });
+    expect(JSON.stringify(replacedLink.body)).not.toMatch(/dora|CRONUS|Fabrikam|C10000/i);
+    expect(await accept({ token: old.token, identity: person('dora') })).toMatchObject({
+      status: 410,
+      body: { code: 'replaced' },
+    });
+    // An old code, even typed twice, is not a wrong code: the next wrong one is the first of five.
+    for (let i = 0; i < 2; i += 1) {
+      expect(await accept({ code: old.code.toLowerCase(), identity: person('dora') })).toMatchObject({
+        status: 410,
+        body: { code: 'replaced', detail: expect.stringContaining('use the code in the newest e-mail') },
+      });
+    }
+    expect(await accept({ code: 'AAAAA-AAAAA', identity: person('dora') })).toMatchObject({
+      status: 400,
+      body: { code: 'wrong_code', attemptsLeft: 4 },
+    });
+    // A link that never existed is still only "not valid", with nothing about any invitation.
+    const unknown = await preview('x'.repeat(43));
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'unknown_link' } });
+    expect(Object.keys(unknown.body).sort()).toEqual(['code', 'detail', 'instance', 'status', 'title', 'type']);
     expect(await accept({ code: fresh.code, identity: person('dora') })).toMatchObject({
       status: 200,
       body: { invitationId: id },

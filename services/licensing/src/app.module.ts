@@ -8,6 +8,7 @@ import { LicensingConfig } from './config/licensing.config';
 import { HoldsModule } from './holds/holds.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LicensingSchema1764000000000 } from './migrations/1764000000000-licensing-schema';
+import { CartPerAdministrator1764400000000 } from './migrations/1764400000000-cart-per-administrator';
 import { ModuleStatusModule } from './module-status/module-status.module';
 import { PoolModule } from './pool/pool.module';
 
@@ -26,7 +27,7 @@ export class AppModule {
           kafkaBrokers: config.kafkaBrokers,
           topicPrefix: config.topicPrefix,
           consumerGroup: ConsumerGroups.Licensing,
-          migrations: [LicensingSchema1764000000000],
+          migrations: [LicensingSchema1764000000000, CartPerAdministrator1764400000000],
         }),
         ModuleStatusModule,
         PoolModule,

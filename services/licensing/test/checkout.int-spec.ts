@@ -142,6 +142,60 @@ describe('cart, checkout and cancellation', () => {
     ]);
   });
 
+  it("keeps each administrator's cart to themselves: views, changes and checkouts use only their own lines", async () => {
+    const pair = 'tenant-pair';
+    const olga = adminOf(pair, 'admin-olga');
+    const piet = adminOf(pair, 'admin-piet');
+    const cart = (rest: string) => `/internal/tenants/${pair}/cart${rest}`;
+    await service.request('POST', cart('/lines'), { principal: olga, body: { quantity: 2 } });
+    await service.request('POST', cart('/lines'), { principal: piet, body: { quantity: 1 } });
+    const pietsSecond = await service.request('POST', cart('/lines'), { principal: piet, body: { quantity: 4 } });
+    expect(pietsSecond.body).toMatchObject({ quantity: 5, total: '62.50' });
+    const pietsLines = pietsSecond.body.lines;
+
+    const olgasCart = await service.request('GET', cart(''), { principal: olga });
+    expect(olgasCart.body).toMatchObject({ quantity: 2, lines: [{ quantity: 2, addedBy: 'admin-olga' }] });
+    expect(olgasCart.body.lines).toHaveLength(1);
+    const pietsCart = await service.request('GET', cart(''), { principal: piet });
+    expect(pietsCart.body.lines.map((l: { addedBy: string }) => l.addedBy)).toEqual(['admin-piet', 'admin-piet']);
+
+    const olgasLine = olgasCart.body.lines[0].lineId;
+    const foreignChange = await service.request('PATCH', cart(`/lines/${olgasLine}`), {
+      principal: piet,
+      body: { quantity: 9 },
+    });
+    expect(foreignChange.status).toBe(404);
+    expect((await service.request('DELETE', cart(`/lines/${olgasLine}`), { principal: piet })).status).toBe(404);
+
+    const bought = await service.request('POST', `/internal/tenants/${pair}/checkout`, {
+      principal: olga,
+      headers: { 'idempotency-key': 'pair-olga-1' },
+    });
+    expect(bought).toMatchObject({ status: 201, body: { quantity: 2, amount: '25.00', purchasedBy: 'admin-olga' } });
+    expect((await service.request('GET', cart(''), { principal: olga })).body).toMatchObject({
+      quantity: 0,
+      lines: [],
+    });
+    expect((await service.request('GET', cart(''), { principal: piet })).body).toMatchObject({
+      quantity: 5,
+      lines: pietsLines,
+    });
+    const overview = await service.request('GET', `/internal/tenants/${pair}/overview`, { principal: olga });
+    expect(overview.body.pool).toMatchObject({ purchased: 2, available: 2 });
+
+    // A key is one checkout of the tenant: another administrator cannot replay it as theirs.
+    const reused = await service.request('POST', `/internal/tenants/${pair}/checkout`, {
+      principal: piet,
+      headers: { 'idempotency-key': 'pair-olga-1' },
+    });
+    expect(reused).toMatchObject({ status: 409, body: { code: 'idempotency_key_reused' } });
+    const pietBuys = await service.request('POST', `/internal/tenants/${pair}/checkout`, {
+      principal: piet,
+      headers: { 'idempotency-key': 'pair-piet-1' },
+    });
+    expect(pietBuys).toMatchObject({ status: 201, body: { quantity: 5, purchasedBy: 'admin-piet' } });
+  });
+
   it("answers another tenant's administrator 404 on every route", async () => {
     const stranger = adminOf('tenant-elsewhere');
     for (const [method, route] of [

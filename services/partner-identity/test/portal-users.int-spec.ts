@@ -163,4 +163,39 @@ describe('portal users from accepted invitations', () => {
     );
     expect(users.items[0].deactivationReason).toBe('partner_deleted');
   });
+
+  it('finds portal users by part of an e-mail, name, contact or partner number, with wildcards taken literally', async () => {
+    const tenant = 'tenant-pu-search';
+    const here = erpPlace(tenant);
+    const boss = adminOf(tenant);
+    const accepted = (partnerNo: string, contactNo: string, email: string, name: string) =>
+      inviteAccepted(here, invitationTarget(here, { partnerNo, contactNo, email }), PortalRole.AuthorizedUser, {
+        subject: `person-${contactNo}`,
+        name,
+      });
+    await service.publisher.publish(
+      accepted('C10000', 'CT0001', 'anna@fabrikam.example', 'Anna (100%) de Vries'),
+      accepted('C10000', 'CT0002', 'bert_b@fabrikam.example', 'Bert Jansen'),
+      accepted('C20000', 'CT0003', 'carl@contoso.example', 'Carl Percent'),
+    );
+    const users = `/internal/tenants/${tenant}/portal-users`;
+    await service.eventually(users, boss, (b) => b.total === 3);
+    const search = async (query: string) => {
+      const page = await service.request('GET', `${users}?${query}`, { principal: boss });
+      expect(page.status).toBe(200);
+      return [page.body.total, page.body.items.map((u: { contactNo: string }) => u.contactNo)];
+    };
+
+    expect(await search('search=FABRIKAM')).toEqual([2, ['CT0001', 'CT0002']]);
+    expect(await search('search=jansen')).toEqual([1, ['CT0002']]);
+    expect(await search('search=ct0003')).toEqual([1, ['CT0003']]);
+    expect(await search('search=c200')).toEqual([1, ['CT0003']]);
+    expect(await search(`search=${encodeURIComponent('%')}`)).toEqual([1, ['CT0001']]);
+    expect(await search('search=_')).toEqual([1, ['CT0002']]);
+    expect(await search('search=fabrikam&pageSize=1&page=2')).toEqual([2, ['CT0002']]);
+    expect(await search('search=fabrikam&partnerNo=C20000')).toEqual([0, []]);
+    const tooLong = await service.request('GET', `${users}?search=${'x'.repeat(101)}`, { principal: boss });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: { field: string }) => e.field)).toEqual(['search']);
+  });
 });

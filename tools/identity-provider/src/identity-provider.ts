@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { type ClientMetadata, type JWK, type KoaContextWithOIDC } from 'oidc-provider';
 import type { DemoAccount } from './accounts';
-import { signInPage } from './sign-in-page';
+import { signInPage, signOutPage } from './sign-in-page';
 
 /** How the development identity provider is set up. */
 export interface IdentityProviderOptions {
@@ -15,8 +15,16 @@ export interface IdentityProviderOptions {
   /** Further audiences it can issue tokens for (tests ask for one to prove the gateway refuses them). */
   otherAudiences?: string[];
   accounts: DemoAccount[];
-  /** Public clients (PKCE, no secret): id, redirect URIs, optional access token lifetime in seconds. */
-  clients: Array<{ clientId: string; redirectUris: string[]; accessTokenTtlSeconds?: number }>;
+  /**
+   * Public clients (PKCE, no secret): id, redirect URIs, where sign-out may return to, optional access token
+   * lifetime in seconds. Browsers on a redirect URI's origin may call the token endpoint (CORS).
+   */
+  clients: Array<{
+    clientId: string;
+    redirectUris: string[];
+    postLogoutRedirectUris?: string[];
+    accessTokenTtlSeconds?: number;
+  }>;
   /** Signing keys (private JWKs); fresh ones when absent. */
   signingKeys?: JWK[];
   /** Keys of the session cookies' signatures. */
@@ -73,6 +81,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       client_name: 'Partner Portal',
       token_endpoint_auth_method: 'none',
       redirect_uris: c.redirectUris,
+      post_logout_redirect_uris: c.postLogoutRedirectUris ?? [],
       grant_types: ['authorization_code'],
       response_types: ['code'],
     })),
@@ -103,6 +112,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     },
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => void (ctx.body = signOutPage(form)) },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => options.audience,

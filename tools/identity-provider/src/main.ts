@@ -27,15 +27,20 @@ async function main(): Promise<void> {
   const accounts: DemoAccount[] = env.IDP_ACCOUNTS
     ? JSON.parse(env.IDP_ACCOUNTS)
     : demoAccounts(env.DEMO_TENANT_ID ?? 'demo', password);
+  // The web app signs in where the gateway serves it, and on `npm run dev:web`'s server.
+  const gateway = env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:3100';
+  const webOrigins = [gateway, env.WEB_DEV_URL ?? 'http://127.0.0.1:5173'];
   const clients: IdentityProviderOptions['clients'] = env.IDP_CLIENTS
     ? JSON.parse(env.IDP_CLIENTS)
     : [
         {
           clientId: 'partner-portal',
           redirectUris: [
-            `${env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:3100'}/api/docs/oauth2-redirect.html`,
+            `${gateway}/api/docs/oauth2-redirect.html`,
             'http://127.0.0.1/signed-in',
+            ...webOrigins.map((origin) => `${origin}/auth/callback`),
           ],
+          postLogoutRedirectUris: webOrigins.map((origin) => `${origin}/signed-out`),
         },
       ];
   const signingKeys = await persisted<JWK[]>(stateDir && `${stateDir}/signing-keys.json`, async () => [

@@ -5,17 +5,26 @@ import { platformTopicSpecs } from '@partner-portal/contracts';
 import { kafkaVersion, repoRoot, SERVICE_DATABASES } from '@partner-portal/infra';
 
 interface ComposeFile {
-  services: Record<string, { image?: string; command?: string[]; volumes?: string[]; build?: unknown }>;
+  services: Record<
+    string,
+    { image?: string; command?: string[]; volumes?: string[]; build?: unknown; environment?: Record<string, string> }
+  >;
 }
 
 const compose: ComposeFile = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8'));
 
-/** Services under services/ (folders with a package.json). */
-function workspaceServices(): string[] {
-  const dir = join(repoRoot, 'services');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'package.json')));
+const servicesDir = join(repoRoot, 'services');
+const packageOf = (name: string) =>
+  JSON.parse(readFileSync(join(servicesDir, name, 'package.json'), 'utf8')) as { portal?: { static?: boolean } };
+
+/** Folders under services/ with a package.json: running services, and static apps (`portal.static`). */
+function workspaceProjects(isStatic: boolean): string[] {
+  if (!existsSync(servicesDir)) return [];
+  return readdirSync(servicesDir)
+    .filter((name) => existsSync(join(servicesDir, name, 'package.json')))
+    .filter((name) => Boolean(packageOf(name).portal?.static) === isStatic);
 }
+const workspaceServices = () => workspaceProjects(false);
 
 /** The names of `services` that have no entry in the compose file. */
 function missingFromCompose(file: ComposeFile, services: string[]): string[] {
@@ -25,6 +34,15 @@ function missingFromCompose(file: ComposeFile, services: string[]): string[] {
 describe('docker-compose.yml', () => {
   it('has an entry for every service under services/', () => {
     expect(missingFromCompose(compose, workspaceServices())).toEqual([]);
+  });
+
+  it('has the gateway serve every static app under services/ from its build in the image', () => {
+    const statics = workspaceProjects(true);
+    expect(statics).toContain('web');
+    for (const name of statics) {
+      expect(compose.services.gateway.environment?.WEB_APP_DIR).toBe(`/app/services/${name}/dist`);
+    }
+    expect(readFileSync(join(repoRoot, 'infra/docker/service.Dockerfile'), 'utf8')).toContain('tools/dev/build-web.ts');
   });
 
   it('would report a service that has no entry', () => {

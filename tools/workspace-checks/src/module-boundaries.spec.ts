@@ -74,6 +74,22 @@ describe('the module boundary lint rule', () => {
     expect(errors).toEqual([expect.stringContaining('relative or absolute path')]);
   });
 
+  it('refuses the web app importing any library: it only calls the gateway, with types from its OpenAPI document', async () => {
+    const errors = await boundaryErrors(
+      'services/web/src/probe.tsx',
+      "import { PartnerType } from '@partner-portal/contracts';\nexport const probe = PartnerType;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('"scope:web" can only depend on libs tagged with')]);
+  });
+
+  it('lets the browser journeys use the test harness', async () => {
+    const errors = await boundaryErrors(
+      'services/web/e2e/probe.ts',
+      "import { startPlatform } from '@partner-portal/testing';\nexport const probe = startPlatform;\n",
+    );
+    expect(errors).toEqual([]);
+  });
+
   it('accepts a dependency the tags allow', async () => {
     const errors = await boundaryErrors(
       'libs/messaging/src/probe.ts',

@@ -3,7 +3,18 @@ import { DataSource } from 'typeorm';
 import { ErpDocumentType, type PartnerType } from '@partner-portal/contracts';
 import { InvalidInputException } from '@partner-portal/internal-api';
 import { erpTypeOf, viewsOf, type PartnerDocumentType } from '../projection/perspective';
-import type { AdminListDocumentsQuery, DocumentSort } from '@partner-portal/api-contracts';
+import type {
+  AdminDocumentDetailResponse,
+  AdminDocumentPage,
+  AdminDocumentResponse,
+  AdminListDocumentsQuery,
+  DocumentLineResponse,
+  DocumentSort,
+  PartnerDocumentDetailResponse,
+  PartnerDocumentPage,
+  PartnerDocumentResponse,
+  ShipToAddressResponse,
+} from '@partner-portal/api-contracts';
 import { visibleDocuments, type Viewer } from './visibility';
 
 const ORDER: Record<DocumentSort, { columns: string[]; direction: 'ASC' | 'DESC' }> = {
@@ -41,13 +52,17 @@ interface DocumentRow {
   external_document_no: string | null;
   portal_order_id: string | null;
   line_count: number;
-  lines?: unknown[];
-  ship_to?: unknown;
 }
 
-/** A document as the API shows it: in the partner's words, with the ERP's type for administrators. */
-function toView(row: DocumentRow, viewer: Viewer) {
-  const base = {
+/** One document read with its lines and ship-to address (JSON as the ERP sent them). */
+interface DocumentDetailRow extends DocumentRow {
+  lines: DocumentLineResponse[];
+  ship_to: ShipToAddressResponse | null;
+}
+
+/** A listed document in the partner's words, field by field as the API contract has it. */
+function partnerView(row: DocumentRow): PartnerDocumentResponse {
+  return {
     documentId: row.id,
     type: row.view_type,
     documentNo: row.document_no,
@@ -62,17 +77,32 @@ function toView(row: DocumentRow, viewer: Viewer) {
     externalDocumentNo: row.external_document_no,
     portalOrderId: row.portal_order_id,
     lineCount: row.line_count,
-    ...(row.lines ? { lines: row.lines, shipTo: row.ship_to ?? null } : {}),
   };
-  return viewer.kind === 'administrator'
-    ? {
-        ...base,
-        erpDocumentType: row.document_type,
-        partnerType: row.partner_type,
-        partnerNo: row.partner_no,
-        contactNo: row.contact_no,
-      }
-    : base;
+}
+
+/** What administrators see on top: the ERP's type, the partner and the contact. */
+function adminFields(row: DocumentRow): Omit<AdminDocumentResponse, keyof PartnerDocumentResponse> {
+  return {
+    erpDocumentType: row.document_type,
+    partnerType: row.partner_type,
+    partnerNo: row.partner_no,
+    contactNo: row.contact_no,
+  };
+}
+
+/** A document of a list as the API shows it: in the partner's words, with the ERP's type for administrators. */
+function toView(row: DocumentRow, viewer: Viewer): PartnerDocumentResponse | AdminDocumentResponse {
+  const base = partnerView(row);
+  return viewer.kind === 'administrator' ? { ...base, ...adminFields(row) } : base;
+}
+
+/** One document with its lines and ship-to address, as the API shows it. */
+function toDetailView(
+  row: DocumentDetailRow,
+  viewer: Viewer,
+): PartnerDocumentDetailResponse | AdminDocumentDetailResponse {
+  const base: PartnerDocumentDetailResponse = { ...partnerView(row), lines: row.lines, shipTo: row.ship_to ?? null };
+  return viewer.kind === 'administrator' ? { ...base, ...adminFields(row) } : base;
 }
 
 function encodeCursor(sort: DocumentSort, row: DocumentRow): string {
@@ -97,7 +127,7 @@ function decodeCursor(cursor: string, sort: DocumentSort): string[] {
 export class DocumentsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(viewer: Viewer, query: AdminListDocumentsQuery) {
+  async list(viewer: Viewer, query: AdminListDocumentsQuery): Promise<PartnerDocumentPage | AdminDocumentPage> {
     const visible = visibleDocuments(viewer);
     const params = [...visible.params];
     const where = [visible.sql];
@@ -148,14 +178,14 @@ export class DocumentsService {
   }
 
   /** One document with its lines; 404 when it does not exist or the viewer may not see it (never 403). */
-  async get(viewer: Viewer, documentId: string) {
+  async get(viewer: Viewer, documentId: string): Promise<PartnerDocumentDetailResponse | AdminDocumentDetailResponse> {
     const visible = visibleDocuments(viewer, 2);
-    const [row] = await this.dataSource.query(
+    const [row]: DocumentDetailRow[] = await this.dataSource.query(
       `SELECT ${LIST_COLUMNS}, d.lines, d.ship_to FROM document d WHERE d.id = $1 AND ${visible.sql}`,
       [documentId, ...visible.params],
     );
     if (!row) throw new NotFoundException(`document ${documentId} not found`);
-    return toView(row, viewer);
+    return toDetailView(row, viewer);
   }
 
   private erpType(viewer: Viewer, type: string): ErpDocumentType {

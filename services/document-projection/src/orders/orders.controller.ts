@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { OrderListQuery, OrderRequest, OrderUploadRequest } from '@partner-portal/api-contracts';
+import {
+  OrderListQuery,
+  OrderRequest,
+  OrderUploadRequest,
+  type OrderListResponse,
+  type OrderResponse,
+  type UploadedOrdersResponse,
+} from '@partner-portal/api-contracts';
 import {
   CurrentPrincipal,
   InvalidInputException,
@@ -40,7 +47,7 @@ export class PartnerOrdersController {
     @Headers('idempotency-key') key: string | undefined,
     @RequestId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<OrderResponse> {
     const idempotencyKey = requireKey(key);
     const { order, replayed } = await this.orders.submit(
       await this.viewers.viewerFor(principal),
@@ -60,7 +67,7 @@ export class PartnerOrdersController {
     @Headers('idempotency-key') key: string | undefined,
     @RequestId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<UploadedOrdersResponse> {
     const idempotencyKey = requireKey(key);
     const result = await this.orders.upload(
       await this.viewers.viewerFor(principal),
@@ -73,7 +80,7 @@ export class PartnerOrdersController {
   }
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Query() { limit }: OrderListQuery) {
+  async list(@CurrentPrincipal() principal: Principal, @Query() { limit }: OrderListQuery): Promise<OrderListResponse> {
     return this.orders.list(await this.viewers.viewerFor(principal), limit);
   }
 }
@@ -92,7 +99,7 @@ export class AdminOrdersController {
     @CurrentPrincipal() principal: Principal,
     @Param() _params: TenantParams,
     @Query() { limit }: OrderListQuery,
-  ) {
+  ): Promise<OrderListResponse> {
     return this.orders.list(await this.viewers.viewerFor(principal), limit);
   }
 }

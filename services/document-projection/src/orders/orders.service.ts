@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OrderRequest } from '@partner-portal/api-contracts';
-import { PartnerType, PortalOrderSubmitted, type FieldError } from '@partner-portal/contracts';
+import type { OrderListResponse, OrderRequest, OrderResponse, PortalOrderStatus } from '@partner-portal/api-contracts';
+import { PartnerType, PortalOrderSubmitted, type DeliveryAddressV1, type FieldError } from '@partner-portal/contracts';
 import { ProblemException } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import type { Viewer } from '../documents/visibility';
@@ -31,11 +31,16 @@ const ORDER_COLUMNS = `o.id, o.portal_order_no, o.status, o.erp_order_no, o.reje
 interface OrderRow {
   id: string;
   portal_order_no: string;
-  status: string;
+  status: PortalOrderStatus;
   erp_order_no: string | null;
   erp_document_id: string | null;
   rejection_reason: string | null;
-  submission: { requestedReceiptDate: string; requisitionNo?: string; deliveryAddress: object; lines: PricedLine[] };
+  submission: {
+    requestedReceiptDate: string;
+    requisitionNo?: string;
+    deliveryAddress: DeliveryAddressV1;
+    lines: PricedLine[];
+  };
   estimated_total: string;
   currency_code: string;
   contact_no: string;
@@ -43,7 +48,7 @@ interface OrderRow {
 }
 
 /** An order as the API shows it. */
-function toView(row: OrderRow) {
+function toView(row: OrderRow): OrderResponse {
   return {
     portalOrderId: row.id,
     portalOrderNo: row.portal_order_no,
@@ -72,7 +77,12 @@ export class OrdersService {
   ) {}
 
   /** Creates one order, once per idempotency key: the same key again answers the first order (`replayed`). */
-  async submit(viewer: Viewer, request: OrderRequest, idempotencyKey: string, correlationId: string) {
+  async submit(
+    viewer: Viewer,
+    request: OrderRequest,
+    idempotencyKey: string,
+    correlationId: string,
+  ): Promise<{ order: OrderResponse; replayed: boolean }> {
     const orderer = this.orderer(viewer);
     return this.dataSource.transaction(async (manager) => {
       const [existing] = await this.byKeys(manager, orderer, [idempotencyKey]);
@@ -96,7 +106,12 @@ export class OrdersService {
   }
 
   /** Creates every order of a CSV file in one transaction, or none: all errors come back with their rows. */
-  async upload(viewer: Viewer, content: string, idempotencyKey: string, correlationId: string) {
+  async upload(
+    viewer: Viewer,
+    content: string,
+    idempotencyKey: string,
+    correlationId: string,
+  ): Promise<{ orders: OrderResponse[]; replayed: boolean }> {
     const orderer = this.orderer(viewer);
     const parsed = ordersFromCsv(content);
     if (parsed.errors.length) throw this.uploadRefused(parsed.errors);
@@ -126,7 +141,7 @@ export class OrdersService {
   }
 
   /** The orders a viewer may see: an administrator all, a representative its partner's, an authorized user its own. */
-  async list(viewer: Viewer, limit: number) {
+  async list(viewer: Viewer, limit: number): Promise<OrderListResponse> {
     if (viewer.kind === 'nobody') return { items: [] };
     const params: unknown[] = [viewer.tenantId];
     let where = 'o.tenant_id = $1';
@@ -139,7 +154,7 @@ export class OrdersService {
       }
     }
     params.push(limit);
-    const rows = await this.dataSource.query(
+    const rows: OrderRow[] = await this.dataSource.query(
       `SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE ${where} ORDER BY o.submitted_at DESC, o.portal_order_no DESC LIMIT $${params.length}`,
       params,
     );
@@ -212,7 +227,7 @@ export class OrdersService {
     order: PreparedOrder,
     idempotencyKey: string,
     correlationId: string,
-  ) {
+  ): Promise<OrderResponse> {
     const [{ last_no }] = await manager.query(
       `INSERT INTO portal_order_counter (tenant_id, last_no) VALUES ($1, 1)
        ON CONFLICT (tenant_id) DO UPDATE SET last_no = portal_order_counter.last_no + 1 RETURNING last_no`,
@@ -291,8 +306,8 @@ export class OrdersService {
     return toView(row);
   }
 
-  private async byKeys(manager: EntityManager, orderer: Orderer, keys: string[]) {
-    const rows = await manager.query(
+  private async byKeys(manager: EntityManager, orderer: Orderer, keys: string[]): Promise<OrderResponse[]> {
+    const rows: OrderRow[] = await manager.query(
       `SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE o.membership_id = $1 AND o.idempotency_key = ANY($2) ORDER BY o.portal_order_no`,
       [orderer.membershipId, keys],
     );

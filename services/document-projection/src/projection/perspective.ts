@@ -1,20 +1,8 @@
+import { PartnerDocumentType } from '@partner-portal/api-contracts';
 import { ErpDocumentType, PartnerType } from '@partner-portal/contracts';
 
-/** Document types in the partner's own words (ARCHITECTURE.md section 1). */
-export enum PartnerDocumentType {
-  PurchaseOrder = 'purchase_order',
-  WarehouseReceipt = 'warehouse_receipt',
-  PurchaseReturnOrder = 'purchase_return_order',
-  PurchaseInvoice = 'purchase_invoice',
-  PurchaseCreditMemo = 'purchase_credit_memo',
-  SalesOrder = 'sales_order',
-  WarehouseShipment = 'warehouse_shipment',
-  SalesReturnOrder = 'sales_return_order',
-  SalesInvoice = 'sales_invoice',
-  SalesCreditMemo = 'sales_credit_memo',
-  Shipment = 'shipment',
-  Delivery = 'delivery',
-}
+/** Document types in the partner's own words (ARCHITECTURE.md section 1), as the API contract names them. */
+export { PartnerDocumentType };
 
 const VIEWS: Record<PartnerType, Partial<Record<ErpDocumentType, PartnerDocumentType>>> = {
   [PartnerType.Customer]: {

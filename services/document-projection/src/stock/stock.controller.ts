@@ -1,6 +1,12 @@
 import { Controller, ForbiddenException, Get, Injectable, Param, Query, UseGuards } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AdminStockQuery, StockQuery } from '@partner-portal/api-contracts';
+import {
+  AdminStockQuery,
+  StockQuery,
+  type StockResponse,
+  type StockRowResponse,
+  type StockTotalResponse,
+} from '@partner-portal/api-contracts';
 import { PartnerType } from '@partner-portal/contracts';
 import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
 import { ViewerService } from '../documents/viewer.service';
@@ -11,7 +17,7 @@ import type { Viewer } from '../documents/visibility';
 export class StockService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async stock(viewer: Viewer, query: AdminStockQuery) {
+  async stock(viewer: Viewer, query: AdminStockQuery): Promise<StockResponse> {
     const params: unknown[] = [];
     const where: string[] = ['s.quantity <> 0'];
     const add = (column: string, value: unknown) => {
@@ -34,7 +40,7 @@ export class StockService {
     if (query.binCode) add('s.bin_code', query.binCode);
     if (query.licensePlate) add('s.license_plate', query.licensePlate);
     const filter = where.join(' AND ');
-    const rows = await this.dataSource.query(
+    const rows: StockRowResponse[] = await this.dataSource.query(
       `SELECT s.partner_no AS "partnerNo", s.item_no AS "itemNo", s.description, s.location_code AS "locationCode",
               NULLIF(s.bin_code, '') AS "binCode", NULLIF(s.license_plate, '') AS "licensePlate", NULLIF(s.lot_no, '') AS "lotNo",
               NULLIF(s.serial_no, '') AS "serialNo", trim_scale(s.quantity)::text AS quantity, s.unit_code AS "unitCode"
@@ -42,12 +48,27 @@ export class StockService {
         ORDER BY s.item_no, s.location_code, s.bin_code, s.license_plate, s.lot_no, s.serial_no LIMIT 5000`,
       params,
     );
-    const totals = await this.dataSource.query(
+    const totals: StockTotalResponse[] = await this.dataSource.query(
       `SELECT s.item_no AS "itemNo", s.unit_code AS "unitCode", trim_scale(sum(s.quantity))::text AS quantity
          FROM stock_level s WHERE ${filter} GROUP BY s.item_no, s.unit_code ORDER BY s.item_no, s.unit_code`,
       params,
     );
-    return { rows, totals };
+    // Field by field, so that a column added to a query does not reach the API without the contract.
+    return {
+      rows: rows.map((r): StockRowResponse => ({
+        partnerNo: r.partnerNo,
+        itemNo: r.itemNo,
+        description: r.description,
+        locationCode: r.locationCode,
+        binCode: r.binCode,
+        licensePlate: r.licensePlate,
+        lotNo: r.lotNo,
+        serialNo: r.serialNo,
+        quantity: r.quantity,
+        unitCode: r.unitCode,
+      })),
+      totals: totals.map((t): StockTotalResponse => ({ itemNo: t.itemNo, unitCode: t.unitCode, quantity: t.quantity })),
+    };
   }
 }
 

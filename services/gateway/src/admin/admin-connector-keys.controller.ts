@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CreateConnectorKeyRequest } from '@partner-portal/api-contracts';
+import {
+  ConnectorKeyListResponse,
+  ConnectorKeyResponse,
+  CreateConnectorKeyRequest,
+  CreatedConnectorKeyResponse,
+} from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
 import { pathOf, UuidParam } from '../upstream/path-params';
@@ -22,6 +27,7 @@ export class AdminConnectorKeysController {
 
   @Post()
   @Documented('Create a connector key, or rotate one (`replaces` revokes the old key at once)', {
+    type: CreatedConnectorKeyResponse,
     status: 201,
     returns: 'The key: `key` is shown this once and never again',
     problems: [400, 404],
@@ -35,13 +41,21 @@ export class AdminConnectorKeysController {
   }
 
   @Get()
-  @Documented("The tenant's connector keys (never the keys themselves)", { returns: 'The keys', problems: [404] })
+  @Documented("The tenant's connector keys (never the keys themselves)", {
+    type: ConnectorKeyListResponse,
+    returns: 'The keys',
+    problems: [404],
+  })
   list(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response) {
     return this.keys(response, caller, 'GET', '');
   }
 
   @Post(':keyId/revoke')
-  @Documented('Revoke a connector key', { returns: 'The key, revoked', problems: [400, 404] })
+  @Documented('Revoke a connector key', {
+    type: ConnectorKeyResponse,
+    returns: 'The key, revoked',
+    problems: [400, 404],
+  })
   revoke(
     @CurrentCaller() caller: Caller,
     @Param('keyId', UuidParam) keyId: string,

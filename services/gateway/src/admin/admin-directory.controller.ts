@@ -3,9 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   AdministratorIdentity,
+  AdministratorResponse,
   ChangeRoleRequest,
+  CompanyResponse,
+  ContactPage,
+  EnvironmentResponse,
   ListPartnersQuery,
   ListPortalUsersQuery,
+  PartnerPage,
+  PortalUserPage,
+  PortalUserResponse,
 } from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
@@ -27,6 +34,8 @@ export class AdminDirectoryController {
 
   @Get('environments')
   @Documented('Environments (production, sandboxes) with their company count', {
+    type: EnvironmentResponse,
+    isArray: true,
     returns: 'The environments',
     problems: [404],
   })
@@ -35,7 +44,12 @@ export class AdminDirectoryController {
   }
 
   @Get('environments/:environment/companies')
-  @Documented('Companies of an environment', { returns: 'The companies', problems: [400, 404] })
+  @Documented('Companies of an environment', {
+    type: CompanyResponse,
+    isArray: true,
+    returns: 'The companies',
+    problems: [400, 404],
+  })
   companies(
     @CurrentCaller() caller: Caller,
     @Param('environment', ErpCodeParam) environment: string,
@@ -46,6 +60,7 @@ export class AdminDirectoryController {
 
   @Get('environments/:environment/companies/:companyId/partners')
   @Documented('Customers, vendors and 3PL customers of a company', {
+    type: PartnerPage,
     returns: 'A page of partners',
     problems: [400, 404],
   })
@@ -69,6 +84,7 @@ export class AdminDirectoryController {
 
   @Get('environments/:environment/companies/:companyId/partners/:partnerType/:partnerNo/contacts')
   @Documented("A partner's contacts, each with its portal status", {
+    type: ContactPage,
     returns: 'Contacts with portalStatus: not_invited, invited, portal_user or deactivated',
     problems: [400, 404],
   })
@@ -89,7 +105,11 @@ export class AdminDirectoryController {
   }
 
   @Get('portal-users')
-  @Documented('Portal users of the tenant', { returns: 'A page of portal users', problems: [400, 404] })
+  @Documented('Portal users of the tenant', {
+    type: PortalUserPage,
+    returns: 'A page of portal users',
+    problems: [400, 404],
+  })
   portalUsers(
     @CurrentCaller() caller: Caller,
     @Query() query: ListPortalUsersQuery,
@@ -99,7 +119,7 @@ export class AdminDirectoryController {
   }
 
   @Get('portal-users/:membershipId')
-  @Documented('One portal user', { returns: 'The portal user', problems: [400, 404] })
+  @Documented('One portal user', { type: PortalUserResponse, returns: 'The portal user', problems: [400, 404] })
   portalUser(
     @CurrentCaller() caller: Caller,
     @Param('membershipId', UuidParam) membershipId: string,
@@ -109,7 +129,11 @@ export class AdminDirectoryController {
   }
 
   @Patch('portal-users/:membershipId/role')
-  @Documented("Change a portal user's role", { returns: 'The portal user', problems: [400, 404, 409] })
+  @Documented("Change a portal user's role", {
+    type: PortalUserResponse,
+    returns: 'The portal user',
+    problems: [400, 404, 409],
+  })
   changeRole(
     @CurrentCaller() caller: Caller,
     @Param('membershipId', UuidParam) membershipId: string,
@@ -121,6 +145,7 @@ export class AdminDirectoryController {
 
   @Post('portal-users/:membershipId/deactivate')
   @Documented('Deactivate a portal user (its license goes back)', {
+    type: PortalUserResponse,
     returns: 'The portal user',
     problems: [400, 404, 409],
   })
@@ -133,7 +158,11 @@ export class AdminDirectoryController {
   }
 
   @Post('portal-users/:membershipId/reactivate')
-  @Documented('Reactivate a portal user', { returns: 'The portal user', problems: [400, 404, 409] })
+  @Documented('Reactivate a portal user', {
+    type: PortalUserResponse,
+    returns: 'The portal user',
+    problems: [400, 404, 409],
+  })
   reactivate(
     @CurrentCaller() caller: Caller,
     @Param('membershipId', UuidParam) membershipId: string,
@@ -143,7 +172,12 @@ export class AdminDirectoryController {
   }
 
   @Get('administrators')
-  @Documented("The tenant's administrator list", { returns: 'Identities on the list', problems: [404] })
+  @Documented("The tenant's administrator list", {
+    type: AdministratorResponse,
+    isArray: true,
+    returns: 'Identities on the list',
+    problems: [404],
+  })
   administrators(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response) {
     return this.identity(response, caller, 'GET', '/administrators');
   }

@@ -1,7 +1,15 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AdminListDocumentsQuery, AdminStockQuery, OrderListQuery } from '@partner-portal/api-contracts';
+import {
+  AdminDocumentDetailResponse,
+  AdminDocumentPage,
+  AdminListDocumentsQuery,
+  AdminStockQuery,
+  OrderListQuery,
+  OrderListResponse,
+  StockResponse,
+} from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
 import { pathOf, UuidParam } from '../upstream/path-params';
@@ -22,6 +30,7 @@ export class AdminDocumentsController {
 
   @Get('documents')
   @Documented('Documents of every partner (type is the ERP document type)', {
+    type: AdminDocumentPage,
     returns: 'A page of documents and nextCursor',
     problems: [400, 404],
   })
@@ -34,7 +43,11 @@ export class AdminDocumentsController {
   }
 
   @Get('documents/:documentId')
-  @Documented('One document with its lines', { returns: 'The document', problems: [400, 404] })
+  @Documented('One document with its lines', {
+    type: AdminDocumentDetailResponse,
+    returns: 'The document',
+    problems: [400, 404],
+  })
   document(
     @CurrentCaller() caller: Caller,
     @Param('documentId', UuidParam) documentId: string,
@@ -45,6 +58,7 @@ export class AdminDocumentsController {
 
   @Get('stock')
   @Documented('Stock held for 3PL customers, with totals per item', {
+    type: StockResponse,
     returns: 'Stock rows and totals',
     problems: [400, 404],
   })
@@ -57,7 +71,11 @@ export class AdminDocumentsController {
   }
 
   @Get('orders')
-  @Documented('Portal orders of every partner, newest first', { returns: 'The orders', problems: [400, 404] })
+  @Documented('Portal orders of every partner, newest first', {
+    type: OrderListResponse,
+    returns: 'The orders',
+    problems: [400, 404],
+  })
   orders(
     @CurrentCaller() caller: Caller,
     @Query() query: OrderListQuery,

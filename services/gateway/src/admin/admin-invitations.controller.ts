@@ -3,6 +3,10 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   BulkInviteRequest,
+  BulkInviteResponse,
+  InvitationPage,
+  InvitationResponse,
+  InvitationSettingsResponse,
   InviteRequest,
   ListInvitationsQuery,
   RevokeRequest,
@@ -33,6 +37,7 @@ export class AdminInvitationsController {
 
   @Post('invitations')
   @Documented('Invite a contact of a customer, vendor or 3PL customer', {
+    type: InvitationResponse,
     status: 201,
     returns: 'The invitation, pending_license until a license is held',
     problems: [400, 404, 409, 422],
@@ -42,8 +47,10 @@ export class AdminInvitationsController {
   }
 
   @Post('invitations/bulk')
-  @Documented('Invite up to 200 contacts at once', {
-    returns: 'One result per contact: the invitation, or why it was refused',
+  @Documented('Invite up to 200 contacts at once, or check them first (`dryRun`: nothing is written or sent)', {
+    type: BulkInviteResponse,
+    returns:
+      '`dryRun`, `licensesNeeded` (licenses the created rows newly take) and one result per contact: the invitation (`would_create` in a dry run), or why it was refused',
     problems: [400, 404],
   })
   inviteMany(
@@ -52,11 +59,17 @@ export class AdminInvitationsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const invitations = body.invitations.map((invite) => this.withInviter(caller, invite));
-    return this.invitations(response, caller, 'POST', '/invitations/bulk', { body: { invitations } });
+    return this.invitations(response, caller, 'POST', '/invitations/bulk', {
+      body: { invitations, dryRun: body.dryRun },
+    });
   }
 
   @Get('invitations')
-  @Documented('Invitations with their status', { returns: 'A page of invitations', problems: [400, 404] })
+  @Documented('Invitations with their status: filters, search and sort', {
+    type: InvitationPage,
+    returns: 'A page of invitations',
+    problems: [400, 404],
+  })
   list(
     @CurrentCaller() caller: Caller,
     @Query() query: ListInvitationsQuery,
@@ -66,7 +79,7 @@ export class AdminInvitationsController {
   }
 
   @Get('invitations/:invitationId')
-  @Documented('One invitation', { returns: 'The invitation', problems: [400, 404] })
+  @Documented('One invitation', { type: InvitationResponse, returns: 'The invitation', problems: [400, 404] })
   one(
     @CurrentCaller() caller: Caller,
     @Param('invitationId', UuidParam) invitationId: string,
@@ -77,6 +90,7 @@ export class AdminInvitationsController {
 
   @Post('invitations/:invitationId/resend')
   @Documented('Send the invitation again with a new link and code (the old ones stop working)', {
+    type: InvitationResponse,
     returns: 'The invitation',
     problems: [400, 404, 409, 429],
   })
@@ -90,6 +104,7 @@ export class AdminInvitationsController {
 
   @Post('invitations/:invitationId/revoke')
   @Documented('Revoke an open invitation (its license goes back)', {
+    type: InvitationResponse,
     returns: 'The invitation',
     problems: [400, 404, 409],
   })
@@ -104,6 +119,7 @@ export class AdminInvitationsController {
 
   @Get('invitation-settings')
   @Documented("The tenant's invitation settings", {
+    type: InvitationSettingsResponse,
     returns: 'Validity in hours, e-mail match rule, automatic invitations',
     problems: [404],
   })
@@ -112,7 +128,11 @@ export class AdminInvitationsController {
   }
 
   @Put('invitation-settings')
-  @Documented('Change the invitation settings', { returns: 'The settings', problems: [400, 404] })
+  @Documented('Change the invitation settings', {
+    type: InvitationSettingsResponse,
+    returns: 'The settings',
+    problems: [400, 404],
+  })
   changeSettings(
     @CurrentCaller() caller: Caller,
     @Body() body: TenantSettingsRequest,

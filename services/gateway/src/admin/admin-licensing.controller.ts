@@ -4,8 +4,14 @@ import type { Response } from 'express';
 import {
   CancellationRequest,
   CartLineRequest,
+  CartResponse,
+  LedgerPage,
   LedgerQuery,
+  OverviewResponse,
   PageQuery,
+  PoolResponse,
+  PurchasePage,
+  PurchaseResponse,
   SetModuleRequest,
 } from '@partner-portal/api-contracts';
 import { AdminArea } from './admin-area';
@@ -28,6 +34,7 @@ export class AdminLicensingController {
 
   @Get('overview')
   @Documented('Module status and licenses purchased, reserved, consumed and available', {
+    type: OverviewResponse,
     returns: 'Server module switch, ERP extension per environment and company, and the pool counts',
     problems: [404],
   })
@@ -36,7 +43,11 @@ export class AdminLicensingController {
   }
 
   @Put('module')
-  @Documented('Switch the server module on or off', { returns: 'The new module status', problems: [400, 404] })
+  @Documented('Switch the server module on or off', {
+    type: OverviewResponse,
+    returns: 'The new module status',
+    problems: [400, 404],
+  })
   setModule(
     @CurrentCaller() caller: Caller,
     @Body() body: SetModuleRequest,
@@ -46,7 +57,8 @@ export class AdminLicensingController {
   }
 
   @Get('cart')
-  @Documented("The tenant's cart and its total", {
+  @Documented("The calling administrator's own cart and its total (each administrator of a tenant has one)", {
+    type: CartResponse,
     returns: 'Cart lines, unit price, currency, total',
     problems: [404],
   })
@@ -55,7 +67,12 @@ export class AdminLicensingController {
   }
 
   @Post('cart/lines')
-  @Documented('Add licenses to the cart', { status: 201, returns: 'The cart', problems: [400, 404] })
+  @Documented('Add licenses to the cart', {
+    type: CartResponse,
+    status: 201,
+    returns: 'The cart',
+    problems: [400, 404],
+  })
   addCartLine(
     @CurrentCaller() caller: Caller,
     @Body() body: CartLineRequest,
@@ -65,7 +82,7 @@ export class AdminLicensingController {
   }
 
   @Patch('cart/lines/:lineId')
-  @Documented('Change the quantity of a cart line', { returns: 'The cart', problems: [400, 404] })
+  @Documented('Change the quantity of a cart line', { type: CartResponse, returns: 'The cart', problems: [400, 404] })
   changeCartLine(
     @CurrentCaller() caller: Caller,
     @Param('lineId', UuidParam) lineId: string,
@@ -76,7 +93,7 @@ export class AdminLicensingController {
   }
 
   @Delete('cart/lines/:lineId')
-  @Documented('Remove a cart line', { returns: 'The cart', problems: [400, 404] })
+  @Documented('Remove a cart line', { type: CartResponse, returns: 'The cart', problems: [400, 404] })
   removeCartLine(
     @CurrentCaller() caller: Caller,
     @Param('lineId', UuidParam) lineId: string,
@@ -87,10 +104,12 @@ export class AdminLicensingController {
 
   @Post('checkout')
   @IdempotencyKeyHeader('checkout')
-  @Documented('Buy what the cart holds', {
+  @Documented("Buy what the calling administrator's cart holds", {
+    type: PurchaseResponse,
     status: 201,
     returns: 'The purchase (200 with the same purchase when the key was used before)',
-    problems: [400, 404, 422],
+    replayed: 'The same purchase: the key was used before, nothing more was bought',
+    problems: [400, 404, 409, 422],
   })
   checkout(
     @CurrentCaller() caller: Caller,
@@ -101,7 +120,7 @@ export class AdminLicensingController {
   }
 
   @Get('purchases')
-  @Documented('Purchases, newest first', { returns: 'A page of purchases', problems: [400, 404] })
+  @Documented('Purchases, newest first', { type: PurchasePage, returns: 'A page of purchases', problems: [400, 404] })
   purchases(
     @CurrentCaller() caller: Caller,
     @Query() query: PageQuery,
@@ -112,6 +131,7 @@ export class AdminLicensingController {
 
   @Post('cancellations')
   @Documented('Give up purchased licenses that are not in use', {
+    type: PoolResponse,
     returns: 'The pool after the cancellation',
     problems: [400, 404, 409],
   })
@@ -125,6 +145,7 @@ export class AdminLicensingController {
 
   @Get('ledger')
   @Documented('Every change to the license pool, newest first', {
+    type: LedgerPage,
     returns: 'A page of ledger lines',
     problems: [400, 404],
   })

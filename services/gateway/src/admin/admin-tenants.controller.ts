@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AdministeredTenantsResponse } from '@partner-portal/api-contracts';
 import { PrincipalResolver } from '../auth/principal-resolver';
 import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
@@ -13,8 +14,11 @@ export class AdminTenantsController {
   constructor(private readonly resolver: PrincipalResolver) {}
 
   @Get()
-  @Documented('The tenants the signed-in person administers', { returns: '{ items: [tenantId] }' })
-  async tenants(@SignedIn() caller: { user: SignedInUser; requestId: string }) {
+  @Documented('The tenants the signed-in person administers', {
+    type: AdministeredTenantsResponse,
+    returns: '{ items: [tenantId] }',
+  })
+  async tenants(@SignedIn() caller: { user: SignedInUser; requestId: string }): Promise<AdministeredTenantsResponse> {
     return { items: (await this.resolver.resolve(caller.user, caller.requestId)).administratorOf };
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseConfig, loadBaseConfig } from '@partner-portal/internal-api';
 
 /** JWS algorithms a token may be signed with; never `none`, never symmetric (the issuer's public keys verify). */
@@ -28,10 +28,24 @@ export class GatewayConfig extends BaseConfig {
   @Max(300)
   clockToleranceSeconds!: number;
 
-  /** OIDC_CLIENT_ID: the public client the API docs sign in with (authorization code + PKCE). */
+  /** OIDC_CLIENT_ID: the public client the web app and the API docs sign in with (authorization code + PKCE). */
   @IsString()
   @MinLength(1)
   oidcClientId!: string;
+
+  /**
+   * OIDC_WEB_SCOPE: the scopes the web app asks for; they must yield an access token for OIDC_AUDIENCE (Entra:
+   * `openid profile email api://<app id>/<scope>`).
+   */
+  @IsString()
+  @MinLength(1)
+  oidcWebScope!: string;
+
+  /** WEB_APP_DIR: the web app's build (services/web/dist) to serve on this origin; unset, no web app is served. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  webAppDir?: string;
 
   /** PARTNER_IDENTITY_URL, LICENSING_URL, INVITATIONS_URL, DOCUMENT_PROJECTION_URL: the services' internal APIs. */
   @IsUrl(httpUrl)
@@ -87,6 +101,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       oidcAlgorithms: ['OIDC_ALGORITHMS', list(env.OIDC_ALGORITHMS, ['RS256', 'PS256', 'ES256'])],
       clockToleranceSeconds: ['OIDC_CLOCK_TOLERANCE_SECONDS', Number(env.OIDC_CLOCK_TOLERANCE_SECONDS ?? 60)],
       oidcClientId: ['OIDC_CLIENT_ID', env.OIDC_CLIENT_ID ?? 'partner-portal'],
+      oidcWebScope: ['OIDC_WEB_SCOPE', env.OIDC_WEB_SCOPE ?? 'openid email profile api'],
+      webAppDir: ['WEB_APP_DIR', env.WEB_APP_DIR || undefined],
       partnerIdentityUrl: ['PARTNER_IDENTITY_URL', env.PARTNER_IDENTITY_URL ?? 'http://127.0.0.1:3101'],
       licensingUrl: ['LICENSING_URL', env.LICENSING_URL ?? 'http://127.0.0.1:3102'],
       invitationsUrl: ['INVITATIONS_URL', env.INVITATIONS_URL ?? 'http://127.0.0.1:3103'],

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject } from 'class-validator';
+import { ConnectorEventsAcceptedResponse, ConnectorIdentityResponse } from '@partner-portal/api-contracts';
 import { ProblemException } from '@partner-portal/internal-api';
 import { ConnectorKeyRoute } from '../auth/route-access';
 import { Documented } from '../docs/documented';
@@ -41,11 +42,15 @@ export class ConnectorEventsController {
     },
   })
   @Documented("Publish a batch of ERP master data and document events for the key's tenant", {
+    type: ConnectorEventsAcceptedResponse,
     status: 202,
     returns: 'Every event was acknowledged by Kafka: { accepted }',
     problems: [400, 413],
   })
-  async publish(@Req() request: GatewayRequest, @Body() body: ConnectorEventsRequest) {
+  async publish(
+    @Req() request: GatewayRequest,
+    @Body() body: ConnectorEventsRequest,
+  ): Promise<ConnectorEventsAcceptedResponse> {
     if (!request.connector) throw new UnauthorizedException('a connector key is required');
     const { accepted, rejected } = checkConnectorBatch(request.connector.tenantId, body.events);
     if (rejected.length > 0) {
@@ -62,8 +67,12 @@ export class ConnectorEventsController {
   }
 
   @Get('whoami')
-  @Documented('The tenant the key publishes for (to check a key)', { returns: '{ tenantId, keyId }' })
-  whoami(@Req() request: GatewayRequest) {
+  @Documented('The tenant the key publishes for (to check a key)', {
+    type: ConnectorIdentityResponse,
+    returns: '{ tenantId, keyId }',
+  })
+  whoami(@Req() request: GatewayRequest): ConnectorIdentityResponse {
+    if (!request.connector) throw new UnauthorizedException('a connector key is required');
     return request.connector;
   }
 }

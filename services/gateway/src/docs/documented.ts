@@ -7,7 +7,7 @@ const PROBLEM_MEANING: Record<number, string> = {
   403: 'Not allowed for this role or membership',
   404: 'Not found, or outside what the caller may see',
   409: 'Conflicts with the current state (the problem says with what)',
-  410: 'Gone: the invitation was accepted, revoked or expired',
+  410: 'Gone: the invitation was accepted, revoked, expired or rejected, or a newer e-mail replaced its link and code (`code`: already_accepted, revoked, expired, rejected, replaced)',
   413: 'The body is too large',
   422: 'Understood but cannot be done (the problem says why)',
   423: 'Locked after too many wrong codes',
@@ -15,16 +15,39 @@ const PROBLEM_MEANING: Record<number, string> = {
   503: 'A service behind the gateway cannot be reached now',
 };
 
-/** How a route answers, for the OpenAPI document. */
-export interface RouteDoc {
-  /** Success status; 200 unless said. */
-  status?: number;
-  /** What the success answer holds. */
+/** A response class of `libs/api-contracts` (class-validator rules, described by `describeDto`). */
+export type ResponseType = new () => object;
+
+interface RouteDocBase {
+  /** What the success answer holds, in words. */
   returns: string;
   /** Problems besides the ones every route can give (401, 429, 503). */
   problems?: number[];
   /** Anonymous routes cannot answer 401. */
   anonymous?: boolean;
+}
+
+/**
+ * How a route answers, for the OpenAPI document: a 204 has no body; every other success names its response class
+ * (`isArray` for a bare JSON array of it), so that no route of the document goes without its answer's schema.
+ */
+export type RouteDoc = RouteDocBase &
+  (
+    | { status: 204; type?: never; isArray?: never; replayed?: never }
+    | {
+        status?: 200 | 201 | 202;
+        type: ResponseType;
+        isArray?: boolean;
+        /** A create route with `Idempotency-Key`: what its 200 says when the key was used before (same body). */
+        replayed?: string;
+      }
+  );
+
+const responseTypes = new Set<ResponseType>();
+
+/** Every response class a route names, so that each is described before the document is built. */
+export function documentedResponseTypes(): ResponseType[] {
+  return [...responseTypes];
 }
 
 const problem = (status: number) =>
@@ -34,14 +57,17 @@ const problem = (status: number) =>
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   });
 
-/** Summary, success answer and every problem a route can answer, as one decorator. */
+/** Summary, success answer (with its schema) and every problem a route can answer, as one decorator. */
 export function Documented(summary: string, doc: RouteDoc) {
   const statuses = new Set([...(doc.problems ?? []), ...(doc.anonymous ? [] : [401]), 429, 503]);
-  return applyDecorators(
-    ApiOperation({ summary }),
-    ApiResponse({ status: doc.status ?? 200, description: doc.returns }),
-    ...[...statuses].sort().map(problem),
-  );
+  if (doc.type) responseTypes.add(doc.type);
+  const successes = doc.type
+    ? [
+        ApiResponse({ status: doc.status ?? 200, description: doc.returns, type: doc.type, isArray: doc.isArray }),
+        ...(doc.replayed ? [ApiResponse({ status: 200, description: doc.replayed, type: doc.type })] : []),
+      ]
+    : [ApiResponse({ status: doc.status, description: doc.returns })];
+  return applyDecorators(ApiOperation({ summary }), ...successes, ...[...statuses].sort().map(problem));
 }
 
 /** The `Idempotency-Key` header of a create route. */

@@ -3,31 +3,91 @@ import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { GatewayConfig } from '../config/gateway.config';
+import { documentedResponseTypes } from './documented';
 import { describeDto } from './dto-schemas';
 
-/** RFC 9457 problem document, as every error answers. */
+const count = (description: string) => ({ type: 'integer', description });
+
+/**
+ * RFC 9457 problem document, as every error answers, with the extension members clients rely on. Open: a problem
+ * may carry members not listed here.
+ */
 const PROBLEM_SCHEMA = {
   type: 'object',
   required: ['type', 'title', 'status'],
+  additionalProperties: true,
   properties: {
     type: { type: 'string', example: 'about:blank' },
     title: { type: 'string', example: 'Bad Request' },
     status: { type: 'integer', example: 400 },
     detail: { type: 'string', example: '1 field(s) refused: quantity' },
     instance: { type: 'string', example: '/api/admin/tenants/demo/cart/lines' },
+    code: {
+      type: 'string',
+      description: [
+        'Stable machine code of a refusal, for clients to tell refusals apart (the `detail` is for people).',
+        'Invitations: company_not_found, partner_not_found, partner_blocked, partner_not_portal_enabled,',
+        'contact_not_found, contact_without_email, already_portal_user, invitation_open, not_open, not_sent_yet,',
+        'resend_limit; accepting: unknown_link, expired, revoked, already_accepted, rejected, replaced, locked,',
+        'email_mismatch, wrong_code. Licenses: cart_empty, cart_over_maximum, cancellation_below_usage, idempotency_key_reused.',
+        'Portal users: membership_inactive, erp_record_deleted, last_representative, not_a_representative.',
+        'Orders: order_invalid, upload_invalid.',
+      ].join(' '),
+      example: 'contact_without_email',
+    },
     errors: {
       type: 'array',
       description: 'Each refused field, named by its path, with the reason',
       items: {
         type: 'object',
+        required: ['field', 'reason'],
         properties: { field: { type: 'string', example: 'quantity' }, reason: { type: 'string' } },
+      },
+    },
+    attemptsLeft: count('`wrong_code`: registration codes that may still be tried before the invitation locks'),
+    existingInvitationId: {
+      type: 'string',
+      format: 'uuid',
+      description: "`invitation_open`: the contact's open invitation",
+    },
+    membershipId: { type: 'string', format: 'uuid', description: "`already_portal_user`: the contact's membership" },
+    maximum: count('`cart_over_maximum`: the most licenses one checkout buys'),
+    requested: count('`cancellation_below_usage`: the licenses asked to cancel'),
+    purchased: count('`cancellation_below_usage`: licenses purchased'),
+    reserved: count('`cancellation_below_usage`: licenses held for open invitations'),
+    consumed: count('`cancellation_below_usage`: licenses used by portal users'),
+    rejected: {
+      type: 'array',
+      description: 'Connector batches: each refused event (nothing of the batch was published)',
+      items: {
+        type: 'object',
+        required: ['index', 'reason'],
+        properties: {
+          index: { type: 'integer', description: 'Position in `events`, from 0' },
+          eventId: { type: 'string' },
+          type: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      },
+    },
+    rowErrors: {
+      type: 'array',
+      description: '`upload_invalid`: each problem of the uploaded file, by row (the header is row 1)',
+      items: {
+        type: 'object',
+        required: ['row', 'field', 'reason'],
+        properties: { row: { type: 'integer' }, field: { type: 'string' }, reason: { type: 'string' } },
       },
     },
   },
 };
 
-/** Every class a controller method takes as @Body, @Query or @Param DTO, so that each is described first. */
+/**
+ * Every class a controller method takes as @Body, @Query or @Param DTO, and every response class a route names, so
+ * that each is described first.
+ */
 function describeControllerDtos(app: INestApplication): void {
+  for (const type of documentedResponseTypes()) describeDto(type);
   const controllers = app.get(DiscoveryService).getControllers();
   for (const wrapper of controllers) {
     const type = wrapper.metatype as (new () => object) | undefined;

@@ -1,7 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ListDocumentsQuery, StockQuery } from '@partner-portal/api-contracts';
+import {
+  ListDocumentsQuery,
+  PartnerDocumentDetailResponse,
+  PartnerDocumentPage,
+  StockQuery,
+  StockResponse,
+} from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
 import { pathOf, UuidParam } from '../upstream/path-params';
@@ -17,6 +23,7 @@ export class PortalDocumentsController {
 
   @Get('documents')
   @Documented("Documents by type in the partner's words (purchase_order, warehouse_receipt, sales_invoice...)", {
+    type: PartnerDocumentPage,
     returns: 'A page of documents and nextCursor',
     problems: [400, 403],
   })
@@ -32,6 +39,7 @@ export class PortalDocumentsController {
 
   @Get('documents/:documentId')
   @Documented('One document with its lines (404 outside what the role may see)', {
+    type: PartnerDocumentDetailResponse,
     returns: 'The document',
     problems: [400, 403, 404],
   })
@@ -46,6 +54,7 @@ export class PortalDocumentsController {
 
   @Get('stock')
   @Documented('Stock held for the 3PL customer by item, location, bin, license plate and lot, with totals', {
+    type: StockResponse,
     returns: 'Stock rows and totals per item',
     problems: [400, 403],
   })

@@ -1,7 +1,12 @@
 import { Body, Controller, HttpCode, Post, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AcceptInvitationRequest, PreviewRequest } from '@partner-portal/api-contracts';
+import {
+  AcceptedInvitationResponse,
+  AcceptInvitationRequest,
+  InvitationPreviewResponse,
+  PreviewRequest,
+} from '@partner-portal/api-contracts';
 import { PrincipalResolver } from '../auth/principal-resolver';
 import { Anonymous } from '../auth/route-access';
 import type { SignedInUser } from '../auth/signed-in-user';
@@ -24,7 +29,8 @@ export class PortalInvitationsController {
   @Anonymous()
   @TightRateLimit()
   @Documented('What an invitation link is for, before signing in (nothing personal)', {
-    returns: 'Company, environment, partner type, role and expiry',
+    type: InvitationPreviewResponse,
+    returns: 'Who invites, the company, the partner (type and name), environment, role and expiry',
     problems: [400, 404, 410],
     anonymous: true,
   })
@@ -43,6 +49,7 @@ export class PortalInvitationsController {
   @ApiBearerAuth('oidc')
   @TightRateLimit()
   @Documented('Accept an invitation signed in: with the link token or the registration code', {
+    type: AcceptedInvitationResponse,
     returns: 'The accepted invitation; the portal access follows within moments (GET /api/portal/me)',
     problems: [400, 403, 404, 409, 410, 422, 423],
   })

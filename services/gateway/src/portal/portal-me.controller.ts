@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MeResponse } from '@partner-portal/api-contracts';
 import { PrincipalResolver } from '../auth/principal-resolver';
 import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
@@ -14,9 +15,10 @@ export class PortalMeController {
 
   @Get()
   @Documented('The signed-in person, the tenants it administers and its active memberships', {
+    type: MeResponse,
     returns: 'subject, email, name, portalUserId, administratorOf, memberships (pass one as X-Portal-Membership)',
   })
-  async me(@SignedIn() { user, requestId }: { user: SignedInUser; requestId: string }) {
+  async me(@SignedIn() { user, requestId }: { user: SignedInUser; requestId: string }): Promise<MeResponse> {
     const identity = await this.resolver.resolve(user, requestId);
     return { subject: user.subject, email: user.email ?? null, name: user.name ?? null, ...identity };
   }

@@ -2,7 +2,14 @@ import { Body, Controller, Get, Headers, Post, Query, Res, UploadedFile, UseInte
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ORDER_FILE_MAX_LENGTH, OrderListQuery, OrderRequest } from '@partner-portal/api-contracts';
+import {
+  ORDER_FILE_MAX_LENGTH,
+  OrderListQuery,
+  OrderListResponse,
+  OrderRequest,
+  OrderResponse,
+  UploadedOrdersResponse,
+} from '@partner-portal/api-contracts';
 import { InvalidInputException } from '@partner-portal/internal-api';
 import { Documented, IdempotencyKeyHeader } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
@@ -27,8 +34,10 @@ export class PortalOrdersController {
   @Post()
   @IdempotencyKeyHeader('order')
   @Documented('Place an order; prices come from the price list, the rest from the contact record', {
+    type: OrderResponse,
     status: 201,
     returns: 'The order, submitted (200 with the same order when the key was used before)',
+    replayed: 'The same order: the key was used before, nothing more was placed',
     problems: [400, 403, 422],
   })
   create(
@@ -62,8 +71,10 @@ export class PortalOrdersController {
   })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: ORDER_FILE_MAX_LENGTH, files: 1, fields: 5 } }))
   @Documented('Upload a CSV file of order lines: all its orders, or none and every error with its row', {
+    type: UploadedOrdersResponse,
     status: 201,
     returns: 'The orders created',
+    replayed: 'The same orders: the key was used before, nothing more was placed',
     problems: [400, 403, 413, 422],
   })
   upload(
@@ -86,6 +97,7 @@ export class PortalOrdersController {
 
   @Get()
   @Documented('Orders placed through the portal, newest first, with their ERP answer', {
+    type: OrderListResponse,
     returns: 'The orders',
     problems: [400, 403],
   })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ChangeRoleRequest, PageQuery } from '@partner-portal/api-contracts';
+import { ChangeRoleRequest, PageQuery, PortalUserPage, PortalUserResponse } from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
 import { pathOf, UuidParam } from '../upstream/path-params';
@@ -27,13 +27,21 @@ export class PortalUsersController {
   }
 
   @Get()
-  @Documented("The partner's portal users (representatives only)", { returns: 'A page of users', problems: [400, 403] })
+  @Documented("The partner's portal users (representatives only)", {
+    type: PortalUserPage,
+    returns: 'A page of users',
+    problems: [400, 403],
+  })
   list(@CurrentCaller() caller: Caller, @Query() query: PageQuery, @Res({ passthrough: true }) response: Response) {
     return this.users(response, caller, 'GET', '', { query });
   }
 
   @Get(':membershipId')
-  @Documented('One portal user of the partner', { returns: 'The user', problems: [400, 403, 404] })
+  @Documented('One portal user of the partner', {
+    type: PortalUserResponse,
+    returns: 'The user',
+    problems: [400, 403, 404],
+  })
   one(
     @CurrentCaller() caller: Caller,
     @Param('membershipId', UuidParam) membershipId: string,
@@ -44,6 +52,7 @@ export class PortalUsersController {
 
   @Patch(':membershipId/role')
   @Documented("Change a colleague's role (the last representative cannot be taken away)", {
+    type: PortalUserResponse,
     returns: 'The user',
     problems: [400, 403, 404, 409],
   })
@@ -57,7 +66,11 @@ export class PortalUsersController {
   }
 
   @Post(':membershipId/deactivate')
-  @Documented('Deactivate a colleague', { returns: 'The user', problems: [400, 403, 404, 409] })
+  @Documented('Deactivate a colleague', {
+    type: PortalUserResponse,
+    returns: 'The user',
+    problems: [400, 403, 404, 409],
+  })
   deactivate(
     @CurrentCaller() caller: Caller,
     @Param('membershipId', UuidParam) membershipId: string,
@@ -67,7 +80,11 @@ export class PortalUsersController {
   }
 
   @Post(':membershipId/reactivate')
-  @Documented('Reactivate a colleague', { returns: 'The user', problems: [400, 403, 404, 409] })
+  @Documented('Reactivate a colleague', {
+    type: PortalUserResponse,
+    returns: 'The user',
+    problems: [400, 403, 404, 409],
+  })
   reactivate(
     @CurrentCaller() caller: Caller,
     @Param('membershipId', UuidParam) membershipId: string,

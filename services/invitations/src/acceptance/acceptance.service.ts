@@ -1,11 +1,18 @@
-import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InviteAccepted, type SignedInIdentityV1 } from '@partner-portal/contracts';
+import type { AcceptedInvitationResponse, InvitationPreviewResponse } from '@partner-portal/api-contracts';
 import { ProblemException } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
 import { hashCode, hashToken, sameHash } from '../invitations/invitation-secrets';
-import { assertAcceptable, checkEmail, InvitationRefusal, MAX_CODE_ATTEMPTS } from '../invitations/invitation-status';
+import {
+  assertAcceptable,
+  checkEmail,
+  InvitationRefusal,
+  MAX_CODE_ATTEMPTS,
+  replacedSecret,
+} from '../invitations/invitation-status';
 import {
   INVITATION_COLUMNS,
   INVITATION_FROM,
@@ -16,16 +23,13 @@ import {
 import { asProblem } from '../invitations/invitations.service';
 import { TenantSettingsService } from '../settings/tenant-settings';
 
-/** What a person about to accept may see: who invites, where, as what, until when. Nothing personal. */
-export interface InvitationPreview {
-  companyName: string;
-  environment: string;
-  environmentType: string;
-  role: string;
-  expiresAt: string;
-}
+/**
+ * What a person about to accept may see: who invites, to which company and partner, where, as what, until when.
+ * Nothing personal of the contact (no e-mail, no contact name): the link may have reached someone else.
+ */
+export type InvitationPreview = InvitationPreviewResponse;
 
-const UNKNOWN_LINK = 'this invitation link is not valid: it may have been replaced by a newer e-mail or used already';
+const UNKNOWN_LINK = 'this invitation link is not valid; check that the whole link from the e-mail was opened';
 
 /** Preview and acceptance by link token or registration code. */
 @Injectable()
@@ -41,9 +45,12 @@ export class AcceptanceService {
     const invitation = await this.byToken(this.dataSource.manager, token, false);
     this.check(() => assertAcceptable(this.facts(invitation), new Date()));
     return {
+      inviterName: invitation.inviter_name,
       companyName: invitation.company_name ?? invitation.company_id,
       environment: invitation.environment,
       environmentType: invitation.environment_type,
+      partnerType: invitation.partner_type,
+      partnerName: invitation.partner_name,
       role: invitation.role,
       expiresAt: isoOf(invitation.expires_at),
     };
@@ -51,9 +58,14 @@ export class AcceptanceService {
 
   /**
    * Single use: an accepted invitation refuses its link and code ("already accepted"); `InviteAccepted` goes out. A wrong code counts against the
-   * signed-in person's open invitations; the fifth locks them until they are resent.
+   * signed-in person's open invitations; the fifth locks them until they are resent. A link or code that a resend
+   * replaced answers 410 `replaced` and is not a wrong code.
    */
-  async accept(request: { token?: string; code?: string; identity: SignedInIdentityV1 }) {
+  async accept(request: {
+    token?: string;
+    code?: string;
+    identity: SignedInIdentityV1;
+  }): Promise<AcceptedInvitationResponse> {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const invitation = request.token
         ? await this.byToken(manager, request.token, true)
@@ -101,7 +113,7 @@ export class AcceptanceService {
           partnerName: invitation.partner_name,
           role: invitation.role,
           emailMatched,
-        },
+        } satisfies AcceptedInvitationResponse,
       };
     });
     if (outcome.wrongCode) {
@@ -126,8 +138,9 @@ export class AcceptanceService {
       `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.token_hash = $1 ${lock ? 'FOR UPDATE OF i' : ''}`,
       [hash],
     );
-    if (!row || !sameHash(row.token_hash, hash)) throw new NotFoundException(UNKNOWN_LINK);
-    return row;
+    if (row && sameHash(row.token_hash, hash)) return row;
+    await this.refuseIfSuperseded(manager, 'token', hash);
+    throw new ProblemException(HttpStatus.NOT_FOUND, UNKNOWN_LINK, { code: 'unknown_link' });
   }
 
   private async byCode(manager: EntityManager, code: string): Promise<InvitationRow | undefined> {
@@ -136,7 +149,18 @@ export class AcceptanceService {
       `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.code_hash = $1 FOR UPDATE OF i`,
       [hash],
     );
-    return row && sameHash(row.code_hash, hash) ? row : undefined;
+    if (row && sameHash(row.code_hash, hash)) return row;
+    await this.refuseIfSuperseded(manager, 'code', hash);
+    return undefined;
+  }
+
+  /** 410 `replaced` for a link token or code that a resend replaced (looked up by hash, compared in constant time). */
+  private async refuseIfSuperseded(manager: EntityManager, kind: 'token' | 'code', hash: string): Promise<void> {
+    const [superseded] = await manager.query(`SELECT hash FROM superseded_secret WHERE kind = $1 AND hash = $2`, [
+      kind,
+      hash,
+    ]);
+    if (superseded && sameHash(superseded.hash, hash)) throw asProblem(replacedSecret(kind));
   }
 
   /** Counts a wrong code against the open invitations of the signed-in address; answers the attempts left. */

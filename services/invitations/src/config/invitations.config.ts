@@ -72,7 +72,7 @@ export function loadInvitationsConfig(env: NodeJS.ProcessEnv = process.env): Inv
     env,
     { name: 'invitations', port: 3103, database: 'invitations' },
     {
-      portalBaseUrl: ['PORTAL_BASE_URL', env.PORTAL_BASE_URL ?? 'http://127.0.0.1:3000'],
+      portalBaseUrl: ['PORTAL_BASE_URL', env.PORTAL_BASE_URL ?? 'http://127.0.0.1:3100'],
       codePepper: ['INVITATION_CODE_PEPPER', env.INVITATION_CODE_PEPPER],
       emailPayloadKey: ['EMAIL_PAYLOAD_KEY', env.EMAIL_PAYLOAD_KEY],
       sendgridApiKey: ['SENDGRID_API_KEY', env.SENDGRID_API_KEY || undefined],

@@ -6,6 +6,8 @@ import {
   InvitationRefusal,
   InvitationStatus,
   MAX_CODE_ATTEMPTS,
+  replacedSecret,
+  STATUS_SORT_ORDER,
 } from './invitation-status';
 import {
   CODE_ALPHABET,
@@ -45,6 +47,19 @@ describe('invitation rules', () => {
     ] as const) {
       expect(refusal(() => assertAcceptable({ ...open, status }, now))).toBe(code);
     }
+  });
+
+  it('says that a replaced link or code belongs to an older e-mail', () => {
+    expect(replacedSecret('token')).toMatchObject({
+      code: 'replaced',
+      message: 'this link was replaced by a newer invitation e-mail; use the link in the newest e-mail',
+    });
+    expect(replacedSecret('code').message).toContain('use the code in the newest e-mail');
+  });
+
+  it('sorts every status, open ones first', () => {
+    expect([...STATUS_SORT_ORDER].sort()).toEqual(Object.values(InvitationStatus).sort());
+    expect(STATUS_SORT_ORDER.slice(0, 3)).toEqual(['pending_license', 'invited', 'email_failed']);
   });
 
   it('revokes only open invitations', () => {

@@ -24,7 +24,8 @@ export class InvitationRefusal extends Error {
       | 'rejected'
       | 'locked'
       | 'email_mismatch'
-      | 'resend_limit',
+      | 'resend_limit'
+      | 'replaced',
     message: string,
   ) {
     super(message);
@@ -61,6 +62,30 @@ export function assertAcceptable(invitation: InvitationFacts, now: Date): void {
     throw new InvitationRefusal('locked', 'too many wrong codes; ask the company to send the invitation again');
   }
 }
+
+/**
+ * A link or code that a resend replaced: the person holds an older e-mail. Said whatever became of the invitation
+ * since, so that nothing about it shows through an old secret.
+ */
+export function replacedSecret(kind: 'token' | 'code'): InvitationRefusal {
+  return new InvitationRefusal(
+    'replaced',
+    kind === 'token'
+      ? 'this link was replaced by a newer invitation e-mail; use the link in the newest e-mail'
+      : 'this registration code was replaced by a newer invitation e-mail; use the code in the newest e-mail',
+  );
+}
+
+/** Statuses in the order the invitation list sorts them by `status`: open ones first, then how they ended. */
+export const STATUS_SORT_ORDER: readonly InvitationStatus[] = [
+  InvitationStatus.PendingLicense,
+  InvitationStatus.Invited,
+  InvitationStatus.EmailFailed,
+  InvitationStatus.Accepted,
+  InvitationStatus.Expired,
+  InvitationStatus.Revoked,
+  InvitationStatus.Rejected,
+];
 
 /** Only an open invitation can be revoked. */
 export function assertRevocable(status: InvitationStatus): void {

@@ -1,4 +1,10 @@
-import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
+import type { InvitationResponse } from '@partner-portal/api-contracts';
+import type {
+  EnvironmentType,
+  LicenseReservationRejectionReason,
+  PartnerType,
+  PortalRole,
+} from '@partner-portal/contracts';
 import { MAX_CODE_ATTEMPTS, type InvitationStatus } from './invitation-status';
 
 /** An invitation row as read with `INVITATION_COLUMNS`. */
@@ -16,7 +22,7 @@ export interface InvitationRow {
   role: PortalRole;
   language: string;
   status: InvitationStatus;
-  rejection_reason: string | null;
+  rejection_reason: LicenseReservationRejectionReason | null;
   requested_by: { kind: 'admin'; subject: string } | { kind: 'erp' };
   inviter_name: string;
   token_hash: string | null;
@@ -47,8 +53,8 @@ export function isoOf(value: Date | string | null): string {
   return new Date(value).toISOString();
 }
 
-/** An invitation as the admin view shows it. */
-export function toInvitationView(row: InvitationRow) {
+/** An invitation as the admin view shows it, field by field as the API contract has it. */
+export function toInvitationView(row: InvitationRow): InvitationResponse {
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   return {
     invitationId: row.id,
@@ -74,12 +80,12 @@ export function toInvitationView(row: InvitationRow) {
     resendCount: row.resend_count,
     locked: row.failed_code_attempts >= MAX_CODE_ATTEMPTS,
     emailMatched: row.email_matched,
-    createdAt: iso(row.created_at),
+    createdAt: isoOf(row.created_at),
   };
 }
 
-/** The admin view of an invitation. */
-export type InvitationView = ReturnType<typeof toInvitationView>;
+/** The admin view of an invitation: the API contract's shape. */
+export type InvitationView = InvitationResponse;
 
 /** The target part of every invitation event. */
 export function targetOf(row: InvitationRow) {

@@ -8,7 +8,13 @@ import {
   TenantParams,
   type Principal,
 } from '@partner-portal/internal-api';
-import { BulkInviteRequest, InviteRequest, ListInvitationsQuery, RevokeRequest } from '@partner-portal/api-contracts';
+import {
+  BulkInviteRequest,
+  InviteRequest,
+  ListInvitationsQuery,
+  RevokeRequest,
+  type BulkInviteResponse,
+} from '@partner-portal/api-contracts';
 import { InvitationsService, type Requester } from './invitations.service';
 
 /** Path of one invitation. */
@@ -38,17 +44,20 @@ export class InvitationsController {
     return this.invitations.create(tenantId, body, requesterOf(principal, tenantId, body.inviterName), correlationId);
   }
 
-  /** 200 with one result per contact, in request order: `created` with the invitation, or `refused` with why. */
+  /**
+   * 200 with `{dryRun, licensesNeeded, results}`: one result per contact, in request order: `created` with the
+   * invitation (`would_create` in a dry run, which writes nothing), or `refused` with why.
+   */
   @Post('bulk')
   @HttpCode(200)
-  async inviteMany(
+  inviteMany(
     @CurrentPrincipal() principal: Principal,
     @Param() { tenantId }: TenantParams,
     @Body() body: BulkInviteRequest,
     @RequestId() correlationId: string,
-  ) {
+  ): Promise<BulkInviteResponse> {
     const requester = requesterOf(principal, tenantId, body.invitations[0]?.inviterName);
-    return { results: await this.invitations.createMany(tenantId, body.invitations, requester, correlationId) };
+    return this.invitations.inviteMany(tenantId, body.invitations, requester, correlationId, body.dryRun ?? false);
   }
 
   @Get()

@@ -1,16 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { InviteRequest, ListInvitationsQuery } from '@partner-portal/api-contracts';
+import type {
+  BulkInviteResponse,
+  BulkInviteResultResponse,
+  InvitationSort,
+  InviteRequest,
+  ListInvitationsQuery,
+} from '@partner-portal/api-contracts';
 import { InvitationRequested, InviteRevoked, type ActorV1 } from '@partner-portal/contracts';
-import { ProblemException, type Page } from '@partner-portal/internal-api';
+import { containsPattern, ProblemException, type Page } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
 import { EmailOutbox } from '../email/email-outbox';
 import { templateLanguage } from '../email/invitation-email';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { hashCode, hashToken, newSecrets } from './invitation-secrets';
-import { assertResendable, assertRevocable, InvitationRefusal, OPEN_STATUSES } from './invitation-status';
+import {
+  assertResendable,
+  assertRevocable,
+  InvitationRefusal,
+  OPEN_STATUSES,
+  STATUS_SORT_ORDER,
+} from './invitation-status';
+import {
+  holderKeyOf,
+  invitationOpen,
+  inviteRefusal,
+  licensesNeeded,
+  planBulkInvite,
+  type InviteRefusal,
+  type InviteTarget,
+  type TargetFacts,
+} from './invite-checks';
 import {
   INVITATION_COLUMNS,
   INVITATION_FROM,
@@ -23,15 +45,52 @@ import {
 /** Who asks: an administrator (subject, and the name the e-mail shows) or the ERP. */
 export type Requester = { kind: 'admin'; subject: string; name?: string } | { kind: 'erp' };
 
-/** The outcome of one invitation of a bulk request. */
-export type BulkResult =
-  | { index: number; outcome: 'created'; invitation: InvitationView }
-  | { index: number; outcome: 'refused'; status: number; code: string; detail: string; existingInvitationId?: string };
+/** The outcome of one invitation of a bulk request (`would_create` only in a dry run), within the API contract. */
+export type BulkResult = BulkInviteResultResponse &
+  (
+    | { index: number; outcome: 'created'; invitation: InvitationView }
+    | { index: number; outcome: 'would_create' }
+    | { index: number; outcome: 'refused'; status: number; code: string; detail: string; existingInvitationId?: string }
+  );
+
+/** The answer of a bulk request: one result per row, and the licenses the rows created (or to create) newly take. */
+export type BulkAnswer = BulkInviteResponse & { results: BulkResult[] };
 
 const CLOSED = `'${OPEN_STATUSES.join("','")}'`;
 
-function refusal(status: HttpStatus, code: string, detail: string, extra: Record<string, unknown> = {}) {
+/** What the mirror, the portal members and the open invitations say about a target, for the checks and the insert. */
+interface TargetRow extends TargetFacts {
+  companyName: string | null;
+  environmentType: string | null;
+  partnerLanguage: string | null;
+  contactName: string | null;
+  contactLanguage: string | null;
+}
+
+/** Sort expressions of the list; null values (no expiry yet, a partner the mirror does not know) come last. */
+const SORT_EXPRESSIONS: Record<InvitationSort, string> = {
+  createdAt: 'i.created_at',
+  expiresAt: 'i.expires_at',
+  status: `array_position(ARRAY['${STATUS_SORT_ORDER.join("','")}']::text[], i.status)`,
+  contactName: 'lower(i.contact_name)',
+  partnerName: 'lower(p.name)',
+  email: 'i.email',
+};
+
+function problemOf(refused: InviteRefusal): ProblemException {
+  const { status, code, detail, ...extra } = refused;
   return new ProblemException(status, detail, { code, ...extra });
+}
+
+function refusedResult(index: number, refused: InviteRefusal): BulkResult {
+  return {
+    index,
+    outcome: 'refused',
+    status: refused.status,
+    code: refused.code,
+    detail: refused.detail,
+    existingInvitationId: refused.existingInvitationId,
+  };
 }
 
 /** Problem for a rule's refusal. */
@@ -46,8 +105,9 @@ export function asProblem(error: InvitationRefusal): ProblemException {
     locked: HttpStatus.LOCKED,
     email_mismatch: HttpStatus.FORBIDDEN,
     resend_limit: HttpStatus.TOO_MANY_REQUESTS,
+    replaced: HttpStatus.GONE,
   }[error.code];
-  return refusal(status, error.code, error.message);
+  return new ProblemException(status, error.message, { code: error.code });
 }
 
 /** Creating, listing, resending and revoking invitations. */
@@ -74,72 +134,10 @@ export class InvitationsService {
   ): Promise<InvitationView> {
     if (!manager)
       return this.dataSource.transaction((m) => this.create(tenantId, request, requester, correlationId, m));
-    const key = [tenantId, request.environment, request.companyId, request.partnerType, request.partnerNo];
-    const [company] = await manager.query(
-      `SELECT name, environment_type FROM company WHERE tenant_id = $1 AND environment = $2 AND company_id = $3`,
-      key.slice(0, 3),
-    );
-    if (!company) {
-      throw refusal(
-        HttpStatus.NOT_FOUND,
-        'company_not_found',
-        `company ${request.companyId} does not exist in environment ${request.environment}`,
-      );
-    }
-    const [partner] = await manager.query(
-      `SELECT name, portal_enabled, blocked, language_code FROM partner
-        WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4 AND partner_no = $5 AND deleted_at IS NULL`,
-      key,
-    );
-    if (!partner) {
-      throw refusal(
-        HttpStatus.NOT_FOUND,
-        'partner_not_found',
-        `${request.partnerType} ${request.partnerNo} does not exist in company ${request.companyId}`,
-      );
-    }
-    if (!partner.portal_enabled || partner.blocked) {
-      throw refusal(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        partner.blocked ? 'partner_blocked' : 'partner_not_portal_enabled',
-        `${request.partnerType} ${request.partnerNo} is ${partner.blocked ? 'blocked in the ERP' : 'not enabled for the portal in the ERP'}`,
-      );
-    }
-    const [contact] = await manager.query(
-      `SELECT name, email, language_code FROM contact
-        WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4 AND partner_no = $5
-          AND contact_no = $6 AND deleted_at IS NULL`,
-      [...key, request.contactNo],
-    );
-    if (!contact) {
-      throw refusal(
-        HttpStatus.NOT_FOUND,
-        'contact_not_found',
-        `contact ${request.contactNo} does not exist for ${request.partnerType} ${request.partnerNo}`,
-      );
-    }
-    if (!contact.email) {
-      throw refusal(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        'contact_without_email',
-        `contact ${request.contactNo} has no e-mail address in the ERP`,
-      );
-    }
-    const [member] = await manager.query(
-      `SELECT membership_id FROM portal_member WHERE tenant_id = $1 AND environment = $2 AND company_id = $3
-          AND partner_type = $4 AND partner_no = $5 AND contact_no = $6 AND active`,
-      [...key, request.contactNo],
-    );
-    if (member) {
-      throw refusal(
-        HttpStatus.CONFLICT,
-        'already_portal_user',
-        `contact ${request.contactNo} is already a portal user in ${request.environment} / ${request.companyId}`,
-        {
-          membershipId: member.membership_id,
-        },
-      );
-    }
+    const [facts] = await this.targetFacts(manager, tenantId, [request]);
+    const refused = inviteRefusal(request, facts);
+    if (refused) throw problemOf(refused);
+    const contact = facts.contact as { email: string };
     const id = randomUUID();
     const requestedBy: ActorV1 =
       requester.kind === 'admin' ? { kind: 'admin', subject: requester.subject } : { kind: 'erp' };
@@ -153,33 +151,22 @@ export class InvitationsService {
         id,
         tenantId,
         request.environment,
-        company.environment_type,
+        facts.environmentType,
         request.companyId,
         request.partnerType,
         request.partnerNo,
         request.contactNo,
         contact.email.toLowerCase(),
-        contact.name,
+        facts.contactName,
         request.role,
-        templateLanguage(request.language ?? contact.language_code ?? partner.language_code),
+        templateLanguage(request.language ?? facts.contactLanguage ?? facts.partnerLanguage),
         JSON.stringify(requestedBy),
-        requester.kind === 'admin' ? (requester.name ?? `the ${company.name} team`) : company.name,
+        requester.kind === 'admin' ? (requester.name ?? `the ${facts.companyName} team`) : facts.companyName,
       ],
     );
     if (inserted.length === 0) {
-      const [open] = await manager.query(
-        `SELECT id FROM invitation WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4
-            AND partner_no = $5 AND contact_no = $6 AND status IN (${CLOSED})`,
-        [...key, request.contactNo],
-      );
-      throw refusal(
-        HttpStatus.CONFLICT,
-        'invitation_open',
-        `contact ${request.contactNo} already has an open invitation there`,
-        {
-          existingInvitationId: open?.id,
-        },
-      );
+      // Another request opened one since the check (the partial unique index decides).
+      throw problemOf(invitationOpen(request, await this.openFor(manager, tenantId, request)));
     }
     const row = await this.row(manager, tenantId, id);
     await this.outbox.append(manager, [
@@ -192,37 +179,148 @@ export class InvitationsService {
     return toInvitationView(row);
   }
 
-  /** Every invitation of the request on its own: one refused does not stop the others. */
-  async createMany(
+  /**
+   * A bulk request, checked row by row like single invitations (`planBulkInvite`) against one read of the mirror,
+   * the portal members and the open invitations. A dry run writes and publishes nothing and says `would_create`
+   * where a real run would create; a real run creates each such row in its own transaction (one refused does not
+   * stop the others; `create` checks again, so a concurrent change still refuses correctly).
+   */
+  async inviteMany(
     tenantId: string,
     requests: InviteRequest[],
     requester: Requester,
     correlationId: string,
-  ): Promise<BulkResult[]> {
+    dryRun: boolean,
+  ): Promise<BulkAnswer> {
+    const manager = this.dataSource.manager;
+    const facts = await this.targetFacts(manager, tenantId, requests);
+    const holders = await this.licensedHolders(
+      manager,
+      tenantId,
+      facts.flatMap((f) => (f.contact?.email ? [f.contact.email] : [])),
+    );
+    const plan = planBulkInvite(
+      requests.map((target, index) => ({ target, facts: facts[index] })),
+      holders,
+    );
+    if (dryRun) {
+      return {
+        dryRun,
+        licensesNeeded: plan.licensesNeeded,
+        results: plan.decisions.map((decision, index) =>
+          decision.outcome === 'create' ? { index, outcome: 'would_create' } : refusedResult(index, decision.refusal),
+        ),
+      };
+    }
     const results: BulkResult[] = [];
-    for (const [index, request] of requests.entries()) {
+    for (const [index, decision] of plan.decisions.entries()) {
+      if (decision.outcome === 'refused') {
+        results.push(refusedResult(index, decision.refusal));
+        continue;
+      }
       try {
         results.push({
           index,
           outcome: 'created',
-          invitation: await this.create(tenantId, request, requester, correlationId),
+          invitation: await this.create(tenantId, requests[index], requester, correlationId),
         });
       } catch (error) {
         if (!(error instanceof ProblemException)) throw error;
-        const body = error.getResponse() as { code: string; detail: string; existingInvitationId?: string };
-        results.push({
-          index,
-          outcome: 'refused',
-          status: error.getStatus(),
-          code: body.code,
-          detail: body.detail,
-          existingInvitationId: body.existingInvitationId,
-        });
+        const body = error.getResponse() as {
+          code: InviteRefusal['code'];
+          detail: string;
+          existingInvitationId?: string;
+        };
+        results.push(
+          refusedResult(index, {
+            status: error.getStatus() as InviteRefusal['status'],
+            code: body.code,
+            detail: body.detail,
+            existingInvitationId: body.existingInvitationId,
+          }),
+        );
       }
     }
-    return results;
+    const created = results.flatMap((r) => (r.outcome === 'created' ? [r.invitation.email] : []));
+    return { dryRun, licensesNeeded: licensesNeeded(created, holders), results };
   }
 
+  /** One read of everything the checks need about each target, in request order. */
+  private async targetFacts(manager: EntityManager, tenantId: string, targets: InviteTarget[]): Promise<TargetRow[]> {
+    const column = (pick: (t: InviteTarget) => string) => targets.map(pick);
+    const rows: Array<{
+      company_found: boolean;
+      company_name: string | null;
+      environment_type: string | null;
+      partner_found: boolean;
+      portal_enabled: boolean | null;
+      blocked: boolean | null;
+      partner_language: string | null;
+      contact_found: boolean;
+      contact_name: string | null;
+      email: string | null;
+      contact_language: string | null;
+      membership_id: string | null;
+      open_invitation_id: string | null;
+    }> = await manager.query(
+      `SELECT c.company_id IS NOT NULL AS company_found, c.name AS company_name, c.environment_type,
+              p.partner_no IS NOT NULL AS partner_found, p.portal_enabled, p.blocked, p.language_code AS partner_language,
+              ct.contact_no IS NOT NULL AS contact_found, ct.name AS contact_name, ct.email,
+              ct.language_code AS contact_language, pm.membership_id, oi.id AS open_invitation_id
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
+              AS r(environment, company_id, partner_type, partner_no, contact_no, position)
+         LEFT JOIN company c ON c.tenant_id = $1 AND (c.environment, c.company_id) = (r.environment, r.company_id)
+         LEFT JOIN partner p ON p.tenant_id = $1 AND p.deleted_at IS NULL
+              AND (p.environment, p.company_id, p.partner_type, p.partner_no)
+                = (r.environment, r.company_id, r.partner_type, r.partner_no)
+         LEFT JOIN contact ct ON ct.tenant_id = $1 AND ct.deleted_at IS NULL
+              AND (ct.environment, ct.company_id, ct.partner_type, ct.partner_no, ct.contact_no)
+                = (r.environment, r.company_id, r.partner_type, r.partner_no, r.contact_no)
+         LEFT JOIN portal_member pm ON pm.tenant_id = $1 AND pm.active
+              AND (pm.environment, pm.company_id, pm.partner_type, pm.partner_no, pm.contact_no)
+                = (r.environment, r.company_id, r.partner_type, r.partner_no, r.contact_no)
+         LEFT JOIN invitation oi ON oi.tenant_id = $1 AND oi.status IN (${CLOSED})
+              AND (oi.environment, oi.company_id, oi.partner_type, oi.partner_no, oi.contact_no)
+                = (r.environment, r.company_id, r.partner_type, r.partner_no, r.contact_no)
+        ORDER BY r.position`,
+      [
+        tenantId,
+        column((t) => t.environment),
+        column((t) => t.companyId),
+        column((t) => t.partnerType),
+        column((t) => t.partnerNo),
+        column((t) => t.contactNo),
+      ],
+    );
+    return rows.map((r) => ({
+      companyFound: r.company_found,
+      partner: r.partner_found ? { portalEnabled: r.portal_enabled, blocked: r.blocked } : null,
+      contact: r.contact_found ? { email: r.email } : null,
+      activeMembershipId: r.membership_id,
+      openInvitationId: r.open_invitation_id,
+      companyName: r.company_name,
+      environmentType: r.environment_type,
+      partnerLanguage: r.partner_language,
+      contactName: r.contact_name,
+      contactLanguage: r.contact_language,
+    }));
+  }
+
+  /** Which of these people hold a license in the tenant already: an open invitation or an active portal membership. */
+  private async licensedHolders(manager: EntityManager, tenantId: string, emails: string[]): Promise<Set<string>> {
+    const keys = [...new Set(emails.map(holderKeyOf))];
+    if (keys.length === 0) return new Set();
+    const rows: Array<{ holder: string }> = await manager.query(
+      `SELECT lower(btrim(email)) AS holder FROM invitation
+        WHERE tenant_id = $1 AND status IN (${CLOSED}) AND lower(btrim(email)) = ANY($2::text[])
+       UNION
+       SELECT email FROM portal_member WHERE tenant_id = $1 AND active AND email = ANY($2::text[])`,
+      [tenantId, keys],
+    );
+    return new Set(rows.map((r) => r.holder));
+  }
+
+  /** A page of the tenant's invitations: filtered, searched, sorted by the query with creation time and id as ties. */
   async list(tenantId: string, query: ListInvitationsQuery): Promise<Page<InvitationView>> {
     const params: unknown[] = [tenantId];
     const conditions = ['i.tenant_id = $1'];
@@ -230,6 +328,7 @@ export class InvitationsService {
       ['i.status', query.status],
       ['i.environment', query.environment],
       ['i.company_id', query.companyId],
+      ['i.partner_type', query.partnerType],
       ['i.partner_no', query.partnerNo],
       ['i.contact_no', query.contactNo],
     ] as const) {
@@ -237,14 +336,28 @@ export class InvitationsService {
       params.push(value);
       conditions.push(`${column} = $${params.length}`);
     }
+    if (query.search !== undefined) {
+      params.push(containsPattern(query.search));
+      const p = `$${params.length}`;
+      conditions.push(
+        `(lower(i.contact_name) LIKE ${p} OR lower(i.email) LIKE ${p} OR lower(i.contact_no) LIKE ${p}
+          OR lower(i.partner_no) LIKE ${p} OR lower(p.name) LIKE ${p})`,
+      );
+    }
     const where = conditions.join(' AND ');
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const sort = query.sort ?? 'createdAt';
+    const orderBy =
+      sort === 'createdAt'
+        ? `i.created_at ${direction}, i.id`
+        : `${SORT_EXPRESSIONS[sort]} ${direction} NULLS LAST, i.created_at DESC, i.id`;
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM invitation i WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM ${INVITATION_FROM} WHERE ${where}`,
       params,
     );
     const rows: InvitationRow[] = await this.dataSource.query(
       `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE ${where}
-        ORDER BY i.created_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return { items: rows.map(toInvitationView), page: query.page, pageSize: query.pageSize, total };
@@ -254,7 +367,10 @@ export class InvitationsService {
     return toInvitationView(await this.row(this.dataSource.manager, tenantId, id));
   }
 
-  /** New link and code (the old ones stop working), a new expiry, the same license hold; a new e-mail. */
+  /**
+   * New link and code, a new expiry, the same license hold; a new e-mail. The old link and code stop working; their
+   * hashes are kept in `superseded_secret` (same transaction) so that they answer "replaced" rather than "unknown".
+   */
   async resend(tenantId: string, id: string): Promise<InvitationView> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.row(manager, tenantId, id, true);
@@ -269,6 +385,7 @@ export class InvitationsService {
       } catch (error) {
         throw error instanceof InvitationRefusal ? asProblem(error) : error;
       }
+      await this.keepSuperseded(manager, row);
       const secrets = newSecrets();
       const { invitationTtlHours } = await this.settings.get(manager, tenantId);
       const expiresAt = new Date(now.getTime() + invitationTtlHours * 3_600_000);
@@ -324,6 +441,20 @@ export class InvitationsService {
       }),
     ]);
     return toInvitationView(await this.row(manager, tenantId, id));
+  }
+
+  private async keepSuperseded(manager: EntityManager, row: InvitationRow): Promise<void> {
+    const superseded = [
+      ['token', row.token_hash],
+      ['code', row.code_hash],
+    ].filter((pair): pair is [string, string] => pair[1] !== null);
+    if (superseded.length === 0) return;
+    await manager.query(
+      `INSERT INTO superseded_secret (kind, hash, invitation_id)
+       SELECT kind, hash, $3::uuid FROM unnest($1::text[], $2::text[]) AS s(kind, hash)
+       ON CONFLICT (kind, hash) DO NOTHING`,
+      [superseded.map(([kind]) => kind), superseded.map(([, hash]) => hash), row.id],
+    );
   }
 
   /** The open invitation of a contact, if any. */

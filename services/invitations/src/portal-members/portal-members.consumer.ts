@@ -7,8 +7,12 @@ import {
   type PortalUserRefV1,
 } from '@partner-portal/contracts';
 import { OnEvent, type InboxContext } from '@partner-portal/messaging';
+import { holderKeyOf } from '../invitations/invite-checks';
 
-/** Who is already a portal user where, from `partner-identity.events`: such a contact is not invited again. */
+/**
+ * Who is already a portal user where, from `partner-identity.events`: such a contact is not invited again, and its
+ * e-mail (as licensing keys a license: trimmed, lower-case) already holds a license.
+ */
 @Controller()
 export class PortalMembersConsumer {
   @OnEvent(PortalUserActivated)
@@ -23,10 +27,10 @@ export class PortalMembersConsumer {
 
   private async record(manager: InboxContext['manager'], tenantId: string, ref: PortalUserRefV1, active: boolean) {
     await manager.query(
-      `INSERT INTO portal_member (tenant_id, environment, company_id, partner_type, partner_no, contact_no, membership_id, active)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO portal_member (tenant_id, environment, company_id, partner_type, partner_no, contact_no, membership_id, active, email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (tenant_id, environment, company_id, partner_type, partner_no, contact_no) DO UPDATE
-         SET membership_id = EXCLUDED.membership_id, active = EXCLUDED.active, updated_at = now()`,
+         SET membership_id = EXCLUDED.membership_id, active = EXCLUDED.active, email = EXCLUDED.email, updated_at = now()`,
       [
         tenantId,
         ref.environment,
@@ -36,6 +40,7 @@ export class PortalMembersConsumer {
         ref.contactNo,
         ref.membershipId,
         active,
+        holderKeyOf(ref.email),
       ],
     );
   }

@@ -1,13 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { InvitationSettingsResponse } from '@partner-portal/api-contracts';
 import { InvitationsConfig } from '../config/invitations.config';
 
-/** A tenant's invitation settings. */
-export interface TenantSettings {
-  invitationTtlHours: number;
-  requireEmailMatch: boolean;
-  autoInvite: boolean;
-}
+/** A tenant's invitation settings: the API contract's shape. */
+export type TenantSettings = InvitationSettingsResponse;
 
 /** Per-tenant invitation settings, with the configured defaults where a tenant has none. */
 @Injectable()

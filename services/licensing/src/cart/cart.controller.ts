@@ -10,7 +10,7 @@ import { CartLineRequest } from '@partner-portal/api-contracts';
 import { CartLineParams } from './cart-line.params.dto';
 import { CartService } from './cart.service';
 
-/** The tenant's license cart. */
+/** The calling administrator's license cart (each administrator of a tenant has their own). */
 @UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/cart')
 export class CartController {
@@ -18,8 +18,8 @@ export class CartController {
 
   @Get()
   view(@CurrentPrincipal() principal: Principal, @Param() { tenantId }: TenantParams) {
-    requireAdministratorOf(principal, tenantId);
-    return this.cart.view(tenantId);
+    const admin = requireAdministratorOf(principal, tenantId);
+    return this.cart.view(tenantId, admin.subject);
   }
 
   @Post('lines')
@@ -30,13 +30,13 @@ export class CartController {
 
   @Patch('lines/:lineId')
   change(@CurrentPrincipal() principal: Principal, @Param() params: CartLineParams, @Body() body: CartLineRequest) {
-    requireAdministratorOf(principal, params.tenantId);
-    return this.cart.changeLine(params.tenantId, params.lineId, body.quantity);
+    const admin = requireAdministratorOf(principal, params.tenantId);
+    return this.cart.changeLine(params.tenantId, admin.subject, params.lineId, body.quantity);
   }
 
   @Delete('lines/:lineId')
   remove(@CurrentPrincipal() principal: Principal, @Param() params: CartLineParams) {
-    requireAdministratorOf(principal, params.tenantId);
-    return this.cart.removeLine(params.tenantId, params.lineId);
+    const admin = requireAdministratorOf(principal, params.tenantId);
+    return this.cart.removeLine(params.tenantId, admin.subject, params.lineId);
   }
 }

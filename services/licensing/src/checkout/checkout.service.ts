@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LicensesPurchased } from '@partner-portal/contracts';
-import { ProblemException, type Page } from '@partner-portal/internal-api';
+import type { PoolResponse, PurchasePage, PurchaseResponse } from '@partner-portal/api-contracts';
+import { ProblemException } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { CartService } from '../cart/cart.service';
 import { multiply } from '@partner-portal/contracts';
@@ -10,23 +11,24 @@ import { recordLedger } from '../ledger/ledger';
 import { assertCancellable, available, CancellationRefused } from '../pool/license-arithmetic';
 import { PoolRepository } from '../pool/pool.repository';
 
-/** A purchase of licenses. */
-export interface PurchaseView {
-  purchaseId: string;
-  orderNo: string;
-  quantity: number;
-  unitPrice: string;
-  currencyCode: string;
-  amount: string;
-  purchasedBy: string;
-  purchasedAt: string;
-}
+/** A purchase of licenses: the API contract's shape. */
+export type PurchaseView = PurchaseResponse;
 
 const PURCHASE_COLUMNS = `id AS "purchaseId", order_no AS "orderNo", quantity, unit_price AS "unitPrice",
   currency_code AS "currencyCode", amount, purchased_by AS "purchasedBy", purchased_at AS "purchasedAt"`;
 
-function toView(row: PurchaseView & { purchasedAt: Date | string }): PurchaseView {
-  return { ...row, purchasedAt: new Date(row.purchasedAt).toISOString() };
+/** A row of `PURCHASE_COLUMNS` as the API shows it, field by field (nothing reaches the API outside the contract). */
+function toView(row: Omit<PurchaseView, 'purchasedAt'> & { purchasedAt: Date | string }): PurchaseView {
+  return {
+    purchaseId: row.purchaseId,
+    orderNo: row.orderNo,
+    quantity: row.quantity,
+    unitPrice: row.unitPrice,
+    currencyCode: row.currencyCode,
+    amount: row.amount,
+    purchasedBy: row.purchasedBy,
+    purchasedAt: new Date(row.purchasedAt).toISOString(),
+  };
 }
 
 /** Checkout (idempotent per key), purchases and cancellations. */
@@ -39,9 +41,9 @@ export class CheckoutService {
   ) {}
 
   /**
-   * Buys what the cart holds, once per idempotency key: the same key again answers the first purchase
-   * (`replayed: true`) and buys nothing. One transaction raises the pool, writes the purchase, the ledger line
-   * and `LicensesPurchased`, and empties the cart.
+   * Buys what the calling administrator's cart holds, once per idempotency key: the same key again answers the first
+   * purchase (`replayed: true`) and buys nothing. One transaction raises the pool, writes the purchase, the ledger
+   * line and `LicensesPurchased`, and empties that administrator's cart (another administrator's cart stays).
    */
   async checkout(
     tenantId: string,
@@ -50,12 +52,22 @@ export class CheckoutService {
     correlationId: string,
   ): Promise<{ purchase: PurchaseView; replayed: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      // The cart lock serializes checkouts of a tenant, so a concurrent retry of the same key finds the purchase.
-      await this.cart.lockCart(manager, tenantId);
+      // Checkouts of a tenant serialize (keys are unique per tenant, so a concurrent retry of the same key finds the
+      // purchase instead of a unique violation); then the administrator's cart lock keeps their cart still meanwhile.
+      // Cart changes take only the cart lock, so the order of the two locks never deadlocks.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('checkout:' || $1))`, [tenantId]);
+      await this.cart.lockCart(manager, tenantId, purchasedBy);
       const existing = await this.findByKey(manager, tenantId, idempotencyKey);
+      if (existing && existing.purchasedBy !== purchasedBy) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          "this Idempotency-Key was already used by another administrator's checkout; use a new key for each checkout",
+          { code: 'idempotency_key_reused' },
+        );
+      }
       if (existing) return { purchase: existing, replayed: true };
 
-      const cart = await this.cart.viewWith(manager, tenantId);
+      const cart = await this.cart.viewWith(manager, tenantId, purchasedBy);
       if (cart.lines.length === 0) {
         throw new ProblemException(
           HttpStatus.UNPROCESSABLE_ENTITY,
@@ -95,7 +107,7 @@ export class CheckoutService {
           purchase.purchasedAt,
         ],
       );
-      await manager.query(`DELETE FROM cart_line WHERE tenant_id = $1`, [tenantId]);
+      await this.cart.empty(manager, tenantId, purchasedBy);
       await recordLedger(manager, {
         tenantId,
         kind: 'purchase',
@@ -123,7 +135,7 @@ export class CheckoutService {
     });
   }
 
-  async purchases(tenantId: string, page: number, pageSize: number): Promise<Page<PurchaseView>> {
+  async purchases(tenantId: string, page: number, pageSize: number): Promise<PurchasePage> {
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM purchase WHERE tenant_id = $1`,
       [tenantId],
@@ -136,7 +148,7 @@ export class CheckoutService {
   }
 
   /** Lowers the purchased count; refused (409, with the numbers) below what is reserved plus consumed. */
-  async cancel(tenantId: string, quantity: number, actor: string, requestId: string) {
+  async cancel(tenantId: string, quantity: number, actor: string, requestId: string): Promise<PoolResponse> {
     return this.dataSource.transaction(async (manager) => {
       const pools = new PoolRepository(manager);
       const after = await pools.cancel(tenantId, quantity);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import { LedgerQuery } from '@partner-portal/api-contracts';
+import { LedgerQuery, type LedgerEntryResponse, type LedgerPage } from '@partner-portal/api-contracts';
 import { DataSource } from 'typeorm';
 import {
   CurrentPrincipal,
@@ -20,7 +20,7 @@ export class LedgerController {
     @CurrentPrincipal() principal: Principal,
     @Param() { tenantId }: TenantParams,
     @Query() query: LedgerQuery,
-  ) {
+  ): Promise<LedgerPage> {
     requireAdministratorOf(principal, tenantId);
     const params: unknown[] = [tenantId];
     let where = 'tenant_id = $1';
@@ -32,13 +32,29 @@ export class LedgerController {
       `SELECT count(*)::int AS total FROM ledger_entry WHERE ${where}`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows: Array<Omit<LedgerEntryResponse, 'occurredAt'> & { occurredAt: Date }> = await this.dataSource.query(
       `SELECT id::text AS "entryId", kind, purchased_delta AS "purchasedDelta", reserved_delta AS "reservedDelta",
               consumed_delta AS "consumedDelta", purchased, reserved, consumed, holder_key AS "holderKey",
               invitation_id AS "invitationId", cause, actor, occurred_at AS "occurredAt"
          FROM ledger_entry WHERE ${where} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return { items: rows, page: query.page, pageSize: query.pageSize, total };
+    // Field by field, so that a column added to the query does not reach the API without the contract.
+    const items = rows.map((r): LedgerEntryResponse => ({
+      entryId: r.entryId,
+      kind: r.kind,
+      purchasedDelta: r.purchasedDelta,
+      reservedDelta: r.reservedDelta,
+      consumedDelta: r.consumedDelta,
+      purchased: r.purchased,
+      reserved: r.reserved,
+      consumed: r.consumed,
+      holderKey: r.holderKey,
+      invitationId: r.invitationId,
+      cause: r.cause,
+      actor: r.actor,
+      occurredAt: r.occurredAt.toISOString(),
+    }));
+    return { items, page: query.page, pageSize: query.pageSize, total };
   }
 }

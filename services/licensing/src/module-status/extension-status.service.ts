@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EnvironmentType, EventOf, ExtensionStatusChanged } from '@partner-portal/contracts';
+import type { ExtensionStatusResponse } from '@partner-portal/api-contracts';
+import type { EventOf, ExtensionStatusChanged } from '@partner-portal/contracts';
 
-/** Where the ERP extension is installed, with its version. */
-export interface ExtensionStatusView {
-  environment: string;
-  environmentType: EnvironmentType;
-  companyId: string;
-  installed: boolean;
-  extensionVersion: string | null;
-}
+/** Where the ERP extension is installed, with its version: the API contract's shape. */
+export type ExtensionStatusView = ExtensionStatusResponse;
 
 /** The ERP extension's status per environment and company, from `ExtensionStatusChanged` (version-aware). */
 @Injectable()
@@ -49,12 +44,19 @@ export class ExtensionStatusService {
   }
 
   async list(manager: EntityManager, tenantId: string): Promise<ExtensionStatusView[]> {
-    const rows = await manager.query(
+    const rows: ExtensionStatusView[] = await manager.query(
       `SELECT environment, environment_type AS "environmentType", company_id AS "companyId", installed,
               extension_version AS "extensionVersion"
          FROM extension_status WHERE tenant_id = $1 ORDER BY environment, company_id`,
       [tenantId],
     );
-    return rows;
+    // Field by field, so that a column added to the query does not reach the API without the contract.
+    return rows.map((r) => ({
+      environment: r.environment,
+      environmentType: r.environmentType,
+      companyId: r.companyId,
+      installed: r.installed,
+      extensionVersion: r.extensionVersion,
+    }));
   }
 }

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ExtensionStatusService, type ExtensionStatusView } from '../module-status/extension-status.service';
-import { available, type PoolCounts } from './license-arithmetic';
+import type { OverviewResponse } from '@partner-portal/api-contracts';
+import { ExtensionStatusService } from '../module-status/extension-status.service';
+import { available } from './license-arithmetic';
 import { PoolRepository } from './pool.repository';
 
-/** The Collaborate & Exchange overview of a tenant. */
-export interface OverviewView {
-  module: {
-    /** The administrator's switch for the portal's server module (on unless switched off). */
-    serverModuleActive: boolean;
-    /** Whether the ERP extension is installed in at least one environment and company. */
-    extensionInstalled: boolean;
-    extensions: ExtensionStatusView[];
-  };
-  pool: PoolCounts & { available: number };
-}
+/** The Collaborate & Exchange overview of a tenant: the API contract's shape. */
+export type OverviewView = OverviewResponse;
 
 /** The pool as an administrator sees it, and the server module switch. */
 @Injectable()

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { AdministratorResponse } from '@partner-portal/api-contracts';
 
-/** An entry of the tenant administrator list. */
-export interface AdministratorView {
-  issuer: string;
-  subject: string;
-  addedAt: string;
-}
+/** An entry of the tenant administrator list: the API contract's shape. */
+export type AdministratorView = AdministratorResponse;
 
 /** The tenant administrator list (one way of recognising administrators; see ADMIN_RECOGNITION). */
 @Injectable()
@@ -18,7 +15,7 @@ export class AdministratorsService {
       `SELECT issuer, subject, added_at FROM tenant_administrator WHERE tenant_id = $1 ORDER BY added_at, subject`,
       [tenantId],
     );
-    return rows.map((r: { issuer: string; subject: string; added_at: Date }) => ({
+    return rows.map((r: { issuer: string; subject: string; added_at: Date }): AdministratorView => ({
       issuer: r.issuer,
       subject: r.subject,
       addedAt: r.added_at.toISOString(),

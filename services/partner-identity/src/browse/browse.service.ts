@@ -1,50 +1,29 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type {
+  CompanyResponse,
+  ContactPage,
+  ContactResponse,
+  EnvironmentResponse,
+  PartnerPage,
+  PartnerResponse,
+} from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import type { MembershipStatus } from '../portal-users/membership-rules';
-import type { Page } from '@partner-portal/internal-api';
-import { contactPortalStatus, type ContactPortalStatus } from './contact-portal-status';
+import { escapeLike } from '@partner-portal/internal-api';
+import { contactPortalStatus } from './contact-portal-status';
 
-/** An ERP environment of a tenant. */
-export interface EnvironmentView {
-  environment: string;
-  environmentType: EnvironmentType;
-  companies: number;
-}
+/** An ERP environment of a tenant (the API contract's shape). */
+export type EnvironmentView = EnvironmentResponse;
 
-/** A company of an environment. */
-export interface CompanyView {
-  companyId: string;
-  name: string;
-  displayName: string | null;
-}
+/** A company of an environment (the API contract's shape). */
+export type CompanyView = CompanyResponse;
 
-/** A partner in the browse list. */
-export interface PartnerView {
-  partnerType: PartnerType;
-  partnerNo: string;
-  name: string;
-  email: string | null;
-  portalEnabled: boolean;
-  blocked: boolean;
-  contacts: number;
-  portalUsers: number;
-}
+/** A partner in the browse list (the API contract's shape). */
+export type PartnerView = PartnerResponse;
 
-/** A contact with its portal standing. */
-export interface ContactView {
-  contactNo: string;
-  name: string;
-  email: string | null;
-  languageCode: string | null;
-  portalContact: boolean;
-  erpPortalRole: PortalRole | null;
-  portalStatus: ContactPortalStatus;
-  membershipId: string | null;
-  role: PortalRole | null;
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** A contact with its portal standing (the API contract's shape). */
+export type ContactView = ContactResponse;
 
 /** What an administrator browses: environments, companies, partners and their contacts. */
 @Injectable()
@@ -57,11 +36,13 @@ export class BrowseService {
          FROM company WHERE tenant_id = $1 GROUP BY environment ORDER BY environment`,
       [tenantId],
     );
-    return rows.map((r: { environment: string; environment_type: EnvironmentType; companies: number }) => ({
-      environment: r.environment,
-      environmentType: r.environment_type,
-      companies: r.companies,
-    }));
+    return rows.map(
+      (r: { environment: string; environment_type: EnvironmentType; companies: number }): EnvironmentView => ({
+        environment: r.environment,
+        environmentType: r.environment_type,
+        companies: r.companies,
+      }),
+    );
   }
 
   async companies(tenantId: string, environment: string): Promise<CompanyView[]> {
@@ -70,7 +51,7 @@ export class BrowseService {
       [tenantId, environment],
     );
     if (rows.length === 0) throw new NotFoundException(`environment ${environment} not found`);
-    return rows.map((r: { company_id: string; name: string; display_name: string | null }) => ({
+    return rows.map((r: { company_id: string; name: string; display_name: string | null }): CompanyView => ({
       companyId: r.company_id,
       name: r.name,
       displayName: r.display_name,
@@ -80,7 +61,7 @@ export class BrowseService {
   async partners(
     scope: { tenantId: string; environment: string; companyId: string },
     filter: { type?: PartnerType; search?: string; page: number; pageSize: number },
-  ): Promise<Page<PartnerView>> {
+  ): Promise<PartnerPage> {
     const params: unknown[] = [scope.tenantId, scope.environment, scope.companyId];
     let where = 'p.tenant_id = $1 AND p.environment = $2 AND p.company_id = $3 AND p.deleted_at IS NULL';
     if (filter.type) {
@@ -121,7 +102,7 @@ export class BrowseService {
           blocked: boolean;
           contacts: number;
           portal_users: number;
-        }) => ({
+        }): PartnerView => ({
           partnerType: r.partner_type,
           partnerNo: r.partner_no,
           name: r.name,
@@ -142,7 +123,7 @@ export class BrowseService {
     scope: { tenantId: string; environment: string; companyId: string; partnerType: PartnerType; partnerNo: string },
     page: number,
     pageSize: number,
-  ): Promise<Page<ContactView>> {
+  ): Promise<ContactPage> {
     const key = [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo];
     const [partner] = await this.dataSource.query(
       `SELECT 1 FROM partner WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4
@@ -176,7 +157,7 @@ export class BrowseService {
           membership_status: MembershipStatus | null;
           role: PortalRole | null;
           invitation_open: boolean;
-        }) => ({
+        }): ContactView => ({
           contactNo: r.contact_no,
           name: r.name,
           email: r.email,

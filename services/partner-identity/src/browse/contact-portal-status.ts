@@ -1,12 +1,8 @@
+import { ContactPortalStatus } from '@partner-portal/api-contracts';
 import { MembershipStatus } from '../portal-users/membership-rules';
 
-/** A contact's standing in the portal, as an administrator browsing the ERP's contacts sees it. */
-export enum ContactPortalStatus {
-  NotInvited = 'not_invited',
-  Invited = 'invited',
-  PortalUser = 'portal_user',
-  Deactivated = 'deactivated',
-}
+/** A contact's standing in the portal, as an administrator browsing the ERP's contacts sees it (the API contract's). */
+export { ContactPortalStatus };
 
 /**
  * An active membership makes a portal user; otherwise an open invitation (also a re-invitation of a deactivated

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { CreateConnectorKeyRequest } from '@partner-portal/api-contracts';
+import { CreateConnectorKeyRequest, type ConnectorKeyListResponse } from '@partner-portal/api-contracts';
 import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
 import { ConnectorKeysService } from './connector-keys.service';
 
@@ -33,7 +33,7 @@ export class ConnectorKeysController {
   }
 
   @Get()
-  async list(@Param() { tenantId }: TenantParams) {
+  async list(@Param() { tenantId }: TenantParams): Promise<ConnectorKeyListResponse> {
     return { items: await this.keys.list(tenantId) };
   }
 

@@ -1,19 +1,15 @@
 import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type {
+  ConnectorIdentityResponse,
+  ConnectorKeyResponse,
+  CreatedConnectorKeyResponse,
+} from '@partner-portal/api-contracts';
 import { hashConnectorKey, looksLikeConnectorKey, newConnectorKey } from './connector-key-secret';
 
-/** A connector key as administrators see it: never the key itself, except once when it is created. */
-export interface ConnectorKeyView {
-  id: string;
-  label: string;
-  /** The key's first characters, to tell keys apart. */
-  keyPrefix: string;
-  createdBy: string;
-  createdAt: string;
-  revokedAt: string | null;
-  replacedBy: string | null;
-}
+/** A connector key as administrators see it (never the key itself, except once when it is created): the contract's. */
+export type ConnectorKeyView = ConnectorKeyResponse;
 
 interface ConnectorKeyRow {
   id: string;
@@ -46,7 +42,7 @@ export class ConnectorKeysService {
     label: string,
     createdBy: string,
     replaces?: string,
-  ): Promise<ConnectorKeyView & { key: string }> {
+  ): Promise<CreatedConnectorKeyResponse> {
     const { key, hash, shownPrefix } = newConnectorKey();
     const id = randomUUID();
     return this.dataSource.transaction(async (manager) => {
@@ -85,7 +81,7 @@ export class ConnectorKeysService {
   }
 
   /** The tenant a presented key publishes for; 401 for an unknown, malformed or revoked key (without saying which). */
-  async verify(key: string): Promise<{ tenantId: string; keyId: string }> {
+  async verify(key: string): Promise<ConnectorIdentityResponse> {
     if (looksLikeConnectorKey(key)) {
       const [row] = await this.dataSource.query(
         `SELECT id, tenant_id FROM connector_key WHERE key_hash = $1 AND revoked_at IS NULL`,

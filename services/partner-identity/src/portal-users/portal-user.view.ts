@@ -1,29 +1,9 @@
+import type { PortalUserResponse } from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
 import type { MembershipStatus } from './membership-rules';
 
-/** A portal user within one partner, as the internal API shows it. */
-export interface PortalUserView {
-  membershipId: string;
-  portalUserId: string;
-  tenantId: string;
-  environment: string;
-  environmentType: EnvironmentType;
-  companyId: string;
-  partnerType: PartnerType;
-  partnerNo: string;
-  contactNo: string;
-  /** The invited contact's e-mail. */
-  email: string;
-  /** The name the identity provider gives the person. */
-  displayName: string | null;
-  /** The e-mail the person signed in with. */
-  signInEmail: string;
-  role: PortalRole;
-  status: MembershipStatus;
-  deactivationReason: PortalUserDeactivationReason | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A portal user within one partner, as the internal API shows it: the API contract's shape. */
+export type PortalUserView = PortalUserResponse;
 
 /** Row shape of `PORTAL_USER_COLUMNS`. */
 export interface PortalUserRow {

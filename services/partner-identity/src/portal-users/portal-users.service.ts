@@ -13,7 +13,7 @@ import {
   type PortalUserRefV1,
 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
-import { ProblemException, type Page } from '@partner-portal/internal-api';
+import { containsPattern, ProblemException, type Page } from '@partner-portal/internal-api';
 import type { ContactKey, PartnerKey } from '@partner-portal/erp-mirror';
 import {
   assertIsActiveRepresentative,
@@ -47,6 +47,8 @@ export interface PortalUserFilter {
   partnerType?: string;
   partnerNo?: string;
   status?: MembershipStatus;
+  /** Part of the invited or signed-in e-mail, the display name, the contact number or the partner number. */
+  search?: string;
   page: number;
   pageSize: number;
 }
@@ -193,6 +195,14 @@ export class PortalUsersService {
       if (value === undefined) continue;
       params.push(value);
       conditions.push(`${column} = $${params.length}`);
+    }
+    if (filter.search !== undefined) {
+      params.push(containsPattern(filter.search));
+      const p = `$${params.length}`;
+      conditions.push(
+        `(lower(m.email) LIKE ${p} OR lower(u.email) LIKE ${p} OR lower(u.display_name) LIKE ${p}
+          OR lower(m.contact_no) LIKE ${p} OR lower(m.partner_no) LIKE ${p})`,
+      );
     }
     return this.page(conditions.join(' AND '), params, filter.page, filter.pageSize);
   }
@@ -354,7 +364,7 @@ export class PortalUsersService {
 
   private async page(where: string, params: unknown[], page: number, pageSize: number): Promise<Page<PortalUserView>> {
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM membership m WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM membership m JOIN portal_user u ON u.id = m.portal_user_id WHERE ${where}`,
       params,
     );
     const rows: PortalUserRow[] = await this.dataSource.query(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { ResolvedPrincipal } from '@partner-portal/api-contracts';
+import type { MembershipGrant, ResolvedPrincipal } from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import { tenantsAdministered } from '../administrators/admin-recognition';
 import { AdministratorsService } from '../administrators/administrators.service';
@@ -50,7 +50,7 @@ export class PrincipalsService {
             partner_name: string | null;
             contact_no: string;
             role: PortalRole;
-          }) => ({
+          }): MembershipGrant => ({
             membershipId: r.membership_id,
             tenantId: r.tenant_id,
             environment: r.environment,

@@ -1,0 +1,117 @@
+import {
+  holderKeyOf,
+  inviteRefusal,
+  licensesNeeded,
+  planBulkInvite,
+  type InviteTarget,
+  type TargetFacts,
+} from './invite-checks';
+
+const target = (contactNo: string, extra: Partial<InviteTarget> = {}): InviteTarget => ({
+  environment: 'production',
+  companyId: 'CRONUS',
+  partnerType: 'customer',
+  partnerNo: 'C10000',
+  contactNo,
+  ...extra,
+});
+const invitable = (email = 'anna@fabrikam.example'): TargetFacts => ({
+  companyFound: true,
+  partner: { portalEnabled: true, blocked: false },
+  contact: { email },
+  activeMembershipId: null,
+  openInvitationId: null,
+});
+
+describe('the checks of an invitation target', () => {
+  it('lets an invitable contact through', () => {
+    expect(inviteRefusal(target('CT1'), invitable())).toBeUndefined();
+  });
+
+  it('names the first reason a target cannot be invited, in the order company, partner, contact, portal user, open invitation', () => {
+    const cases: Array<[Partial<TargetFacts>, number, string]> = [
+      [{ companyFound: false, partner: null, contact: null }, 404, 'company_not_found'],
+      [{ partner: null, contact: null }, 404, 'partner_not_found'],
+      [{ partner: { portalEnabled: false, blocked: true } }, 422, 'partner_blocked'],
+      [{ partner: { portalEnabled: null, blocked: false } }, 422, 'partner_not_portal_enabled'],
+      [{ contact: null, activeMembershipId: 'm-1' }, 404, 'contact_not_found'],
+      [{ contact: { email: '' } }, 422, 'contact_without_email'],
+      [{ activeMembershipId: 'm-1', openInvitationId: 'i-1' }, 409, 'already_portal_user'],
+      [{ openInvitationId: 'i-1' }, 409, 'invitation_open'],
+    ];
+    for (const [facts, status, code] of cases) {
+      expect(inviteRefusal(target('CT1'), { ...invitable(), ...facts })).toMatchObject({ status, code });
+    }
+  });
+
+  it('says which contact, partner or company is missing, and which invitation or membership is in the way', () => {
+    expect(inviteRefusal(target('CT1', { companyId: 'NOPE' }), { ...invitable(), companyFound: false })).toEqual({
+      status: 404,
+      code: 'company_not_found',
+      detail: 'company NOPE does not exist in environment production',
+    });
+    expect(inviteRefusal(target('CT1'), { ...invitable(), openInvitationId: 'i-1' })).toMatchObject({
+      existingInvitationId: 'i-1',
+    });
+    expect(inviteRefusal(target('CT1'), { ...invitable(), activeMembershipId: 'm-1' })).toMatchObject({
+      membershipId: 'm-1',
+      detail: 'contact CT1 is already a portal user in production / CRONUS',
+    });
+  });
+});
+
+describe('the plan of a bulk invitation', () => {
+  it('refuses a second row for the same contact as duplicate_in_request, naming the first row', () => {
+    const plan = planBulkInvite(
+      [
+        { target: target('CT1'), facts: invitable() },
+        { target: target('CT2'), facts: { ...invitable('bert@fabrikam.example'), contact: null } },
+        { target: target('CT1', { partnerType: 'customer' }), facts: invitable() },
+        { target: target('CT1', { environment: 'sandbox' }), facts: invitable() },
+      ],
+      new Set(),
+    );
+    expect(plan.decisions.map((d) => (d.outcome === 'create' ? 'create' : d.refusal.code))).toEqual([
+      'create',
+      'contact_not_found',
+      'duplicate_in_request',
+      'create',
+    ]);
+    expect(plan.decisions[2]).toMatchObject({
+      refusal: { status: 409, detail: 'contact CT1 of customer C10000 is already invited by row 0 of this request' },
+    });
+  });
+
+  it('gives a duplicate row the refusal of its own facts first, like a single invitation would', () => {
+    const plan = planBulkInvite(
+      [
+        { target: target('CT1'), facts: invitable() },
+        { target: target('CT1'), facts: { ...invitable(), openInvitationId: 'i-1' } },
+      ],
+      new Set(),
+    );
+    expect(plan.decisions[1]).toMatchObject({ outcome: 'refused', refusal: { code: 'invitation_open' } });
+  });
+
+  it('counts one license per person among the rows to create, not for someone who holds one already', () => {
+    const plan = planBulkInvite(
+      [
+        // Anna in production and in the sandbox: one person, one license.
+        { target: target('CT1'), facts: invitable('Anna@Fabrikam.example') },
+        { target: target('CT1', { environment: 'sandbox' }), facts: invitable(' anna@fabrikam.example') },
+        // Bert already has an open invitation elsewhere in the tenant (or is a portal user): no new license.
+        { target: target('CT2'), facts: invitable('bert@fabrikam.example') },
+        // Refused rows take nothing.
+        { target: target('CT3'), facts: { ...invitable('carl@fabrikam.example'), activeMembershipId: 'm-3' } },
+        { target: target('CT4'), facts: invitable('dora@fabrikam.example') },
+      ],
+      new Set(['bert@fabrikam.example']),
+    );
+    expect(plan.licensesNeeded).toBe(2);
+  });
+
+  it('keys a license by the trimmed, lower-cased e-mail', () => {
+    expect(holderKeyOf('  Anna@Fabrikam.Example ')).toBe('anna@fabrikam.example');
+    expect(licensesNeeded(['a@x.example', 'A@x.example ', 'b@x.example'], new Set(['b@x.example']))).toBe(1);
+  });
+});

@@ -1,0 +1,162 @@
+/** Whom an invitation is for: one contact of one partner in one environment and company. */
+export interface InviteTarget {
+  environment: string;
+  companyId: string;
+  partnerType: string;
+  partnerNo: string;
+  contactNo: string;
+}
+
+/** What the service knows about a target when it is asked to invite it (its mirror, portal members, invitations). */
+export interface TargetFacts {
+  companyFound: boolean;
+  /** The partner, unless the mirror does not know it (or the ERP deleted it). */
+  partner: { portalEnabled: boolean | null; blocked: boolean | null } | null;
+  /** The contact, unless the mirror does not know it (or the ERP deleted it). */
+  contact: { email: string | null } | null;
+  /** The contact's active portal membership there, if any. */
+  activeMembershipId: string | null;
+  /** The contact's open invitation there, if any. */
+  openInvitationId: string | null;
+}
+
+/** Why a target cannot be invited; `code` is stable for clients, `status` is the HTTP status of a single invite. */
+export interface InviteRefusal {
+  status: 404 | 409 | 422;
+  code:
+    | 'company_not_found'
+    | 'partner_not_found'
+    | 'partner_blocked'
+    | 'partner_not_portal_enabled'
+    | 'contact_not_found'
+    | 'contact_without_email'
+    | 'already_portal_user'
+    | 'invitation_open'
+    | 'duplicate_in_request';
+  detail: string;
+  existingInvitationId?: string;
+  membershipId?: string;
+}
+
+/** The refusal of a second open invitation for a contact (also when a concurrent request created it first). */
+export function invitationOpen(target: InviteTarget, existingInvitationId: string | undefined): InviteRefusal {
+  return {
+    status: 409,
+    code: 'invitation_open',
+    detail: `contact ${target.contactNo} already has an open invitation there`,
+    ...(existingInvitationId ? { existingInvitationId } : {}),
+  };
+}
+
+/**
+ * Whether a target can be invited, checked in this order: company, partner, partner portal-enabled and not blocked,
+ * contact, its e-mail, not already a portal user there, no open invitation there. Undefined when it can.
+ */
+export function inviteRefusal(target: InviteTarget, facts: TargetFacts): InviteRefusal | undefined {
+  const { environment, companyId, partnerType, partnerNo, contactNo } = target;
+  if (!facts.companyFound) {
+    return {
+      status: 404,
+      code: 'company_not_found',
+      detail: `company ${companyId} does not exist in environment ${environment}`,
+    };
+  }
+  if (!facts.partner) {
+    return {
+      status: 404,
+      code: 'partner_not_found',
+      detail: `${partnerType} ${partnerNo} does not exist in company ${companyId}`,
+    };
+  }
+  if (facts.partner.blocked) {
+    return { status: 422, code: 'partner_blocked', detail: `${partnerType} ${partnerNo} is blocked in the ERP` };
+  }
+  if (!facts.partner.portalEnabled) {
+    return {
+      status: 422,
+      code: 'partner_not_portal_enabled',
+      detail: `${partnerType} ${partnerNo} is not enabled for the portal in the ERP`,
+    };
+  }
+  if (!facts.contact) {
+    return {
+      status: 404,
+      code: 'contact_not_found',
+      detail: `contact ${contactNo} does not exist for ${partnerType} ${partnerNo}`,
+    };
+  }
+  if (!facts.contact.email) {
+    return {
+      status: 422,
+      code: 'contact_without_email',
+      detail: `contact ${contactNo} has no e-mail address in the ERP`,
+    };
+  }
+  if (facts.activeMembershipId) {
+    return {
+      status: 409,
+      code: 'already_portal_user',
+      detail: `contact ${contactNo} is already a portal user in ${environment} / ${companyId}`,
+      membershipId: facts.activeMembershipId,
+    };
+  }
+  if (facts.openInvitationId) return invitationOpen(target, facts.openInvitationId);
+  return undefined;
+}
+
+/**
+ * The key licensing counts a license by: one per person per tenant, by e-mail, trimmed and lower-cased (the same
+ * rule as licensing's `holderKeyOf` in services/licensing/src/pool/license-arithmetic.ts; services share no code).
+ */
+export function holderKeyOf(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** How many licenses invitations to these e-mails newly take: one per person not holding one already. */
+export function licensesNeeded(emails: Iterable<string>, licensedHolders: ReadonlySet<string>): number {
+  const needed = new Set<string>();
+  for (const email of emails) {
+    const key = holderKeyOf(email);
+    if (!licensedHolders.has(key)) needed.add(key);
+  }
+  return needed.size;
+}
+
+/** One row of a bulk invitation: `create` or why not. */
+export type BulkDecision = { outcome: 'create' } | { outcome: 'refused'; refusal: InviteRefusal };
+
+/**
+ * The outcome of every row of a bulk invitation, in order, and the licenses the rows to create newly take:
+ * each row is checked like a single invitation (`inviteRefusal`), and a row for a contact that an earlier row of
+ * the same request already invites is refused as `duplicate_in_request`. `licensedHolders` are the holder keys
+ * that already have a license in the tenant (an open invitation or an active portal membership).
+ */
+export function planBulkInvite(
+  rows: ReadonlyArray<{ target: InviteTarget; facts: TargetFacts }>,
+  licensedHolders: ReadonlySet<string>,
+): { decisions: BulkDecision[]; licensesNeeded: number } {
+  const invitedBy = new Map<string, number>();
+  const emails: string[] = [];
+  const decisions = rows.map(({ target, facts }, index): BulkDecision => {
+    const refusal = inviteRefusal(target, facts);
+    if (refusal) return { outcome: 'refused', refusal };
+    const key = [target.environment, target.companyId, target.partnerType, target.partnerNo, target.contactNo].join(
+      '\u0000',
+    );
+    const earlier = invitedBy.get(key);
+    if (earlier !== undefined) {
+      return {
+        outcome: 'refused',
+        refusal: {
+          status: 409,
+          code: 'duplicate_in_request',
+          detail: `contact ${target.contactNo} of ${target.partnerType} ${target.partnerNo} is already invited by row ${earlier} of this request`,
+        },
+      };
+    }
+    invitedBy.set(key, index);
+    emails.push(facts.contact?.email as string);
+    return { outcome: 'create' };
+  });
+  return { decisions, licensesNeeded: licensesNeeded(emails, licensedHolders) };
+}

@@ -1,0 +1,129 @@
+import {
+  Button,
+  makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { Person24Regular } from '@fluentui/react-icons';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
+import { CartButton } from '../features/collaborate-exchange/cart';
+import { useAuth } from './auth';
+import { LanguageSwitch } from './language-switch';
+import { useMe } from './me';
+
+const useStyles = makeStyles({
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    ':focus': { left: tokens.spacingHorizontalM, top: tokens.spacingVerticalS, zIndex: 10 },
+    backgroundColor: tokens.colorNeutralBackground1,
+    padding: tokens.spacingHorizontalS,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalL,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    minHeight: '48px',
+  },
+  brand: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase400,
+    textDecoration: 'none',
+    ':focus-visible': { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}` },
+  },
+  areas: { display: 'flex', gap: tokens.spacingHorizontalM, flexGrow: 1 },
+  area: {
+    color: tokens.colorNeutralForegroundOnBrand,
+    textDecoration: 'none',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { backgroundColor: tokens.colorBrandBackgroundHover },
+    ':focus-visible': { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}` },
+  },
+  current: { backgroundColor: tokens.colorBrandBackgroundPressed },
+  tools: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    '& button': { color: tokens.colorNeutralForegroundOnBrand },
+  },
+  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, maxWidth: '1400px', margin: '0 auto' },
+});
+
+/** The frame of every page: skip link, the areas the person may use, cart, language, account; then the page. */
+export function AppLayout() {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const me = useMe();
+  const navigate = useNavigate();
+  const adminTenant = useMatch('/admin/:tenantId/*')?.params.tenantId;
+  const administers = me.data?.administratorOf ?? [];
+  const memberships = me.data?.memberships ?? [];
+  const areaClass = ({ isActive }: { isActive: boolean }) =>
+    isActive ? `${styles.area} ${styles.current}` : styles.area;
+  return (
+    <>
+      <a className={styles.skip} href="#main">
+        {t('layout.skip')}
+      </a>
+      <header className={styles.header}>
+        <Link to="/" className={styles.brand}>
+          {t('app.name')}
+        </Link>
+        <nav className={styles.areas} aria-label={t('layout.areas')}>
+          {administers.length > 0 ? (
+            <NavLink to="/admin" className={areaClass}>
+              {t('layout.adminArea')}
+            </NavLink>
+          ) : null}
+          {memberships.length > 0 ? (
+            <NavLink to="/portal" className={areaClass}>
+              {t('layout.partnerArea')}
+            </NavLink>
+          ) : null}
+        </nav>
+        <div className={styles.tools}>
+          {adminTenant && administers.includes(adminTenant) ? <CartButton tenantId={adminTenant} /> : null}
+          <LanguageSwitch />
+          {auth.user ? (
+            <Menu>
+              <MenuTrigger disableButtonEnhancement>
+                <MenuButton appearance="subtle" icon={<Person24Regular />}>
+                  {auth.user.profile.name ?? auth.user.profile.email ?? t('layout.account')}
+                </MenuButton>
+              </MenuTrigger>
+              <MenuPopover>
+                <MenuList>
+                  <MenuItem onClick={() => navigate('/me')}>{t('layout.me')}</MenuItem>
+                  <MenuItem onClick={() => void auth.signOut()}>{t('auth.signOut')}</MenuItem>
+                </MenuList>
+              </MenuPopover>
+            </Menu>
+          ) : (
+            <Button appearance="subtle" onClick={() => void auth.signIn()}>
+              {t('auth.signIn')}
+            </Button>
+          )}
+        </div>
+      </header>
+      <main id="main" className={styles.main} tabIndex={-1}>
+        <Suspense fallback={<Spinner label={t('common.loading')} />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}

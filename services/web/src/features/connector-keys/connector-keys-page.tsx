@@ -1,0 +1,221 @@
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+} from '@fluentui/react-components';
+import { Copy24Regular } from '@fluentui/react-icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { api, call } from '../../api/client';
+import type { Ok } from '../../api/types';
+import { ConfirmBody } from '../../ui/confirm-dialog';
+import { DataTable, type Column } from '../../ui/data-table';
+import { EmptyState } from '../../ui/empty-state';
+import { useFormat } from '../../ui/format';
+import { PageHeader, Row, Section, Stack } from '../../ui/page';
+import { fieldProblem } from '../../ui/problem-text';
+import { ProblemMessage } from '../../ui/problem-message';
+import { useTenantId } from '../admin/admin-layout';
+
+type ConnectorKey = Ok<'/api/admin/tenants/{tenantId}/connector-keys', 'get'>['items'][number];
+type CreatedKey = Ok<'/api/admin/tenants/{tenantId}/connector-keys', 'post'>;
+/** What the page's one dialog shows: a question before rotating or revoking, or a new key (once). */
+type KeyDialog = { kind: 'rotate' | 'revoke'; key: ConnectorKey } | { kind: 'shown'; created: CreatedKey };
+
+const keyForm = z.object({
+  label: z.string().trim().min(1, 'connectorKeys.labelRequired').max(100, 'connectorKeys.labelTooLong'),
+});
+
+/** API keys of the tenant's ERP connectors: created (shown once, with a copy button), rotated, revoked. */
+export function ConnectorKeysPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const tenantId = useTenantId();
+  const client = useQueryClient();
+  const path = { params: { path: { tenantId } } };
+  const keys = useQuery({
+    queryKey: ['connector-keys', tenantId],
+    queryFn: () => call(api.GET('/api/admin/tenants/{tenantId}/connector-keys', path)),
+  });
+  const refresh = () => client.invalidateQueries({ queryKey: ['connector-keys', tenantId] });
+  const create = useMutation({
+    mutationFn: (body: { label: string; replaces?: string }) =>
+      call(api.POST('/api/admin/tenants/{tenantId}/connector-keys', { ...path, body })),
+    onSuccess: refresh,
+  });
+  const revoke = useMutation({
+    mutationFn: (keyId: string) =>
+      call(
+        api.POST('/api/admin/tenants/{tenantId}/connector-keys/{keyId}/revoke', {
+          params: { path: { tenantId, keyId } },
+        }),
+      ),
+    onSuccess: refresh,
+  });
+  const [dialog, setDialog] = useState<KeyDialog | undefined>();
+  const [copied, setCopied] = useState(false);
+  const shown = dialog?.kind === 'shown' ? dialog.created : undefined;
+  const close = () => setDialog(undefined);
+  const form = useForm<z.infer<typeof keyForm>>({ resolver: zodResolver(keyForm), defaultValues: { label: '' } });
+
+  const submit = form.handleSubmit((values) =>
+    create.mutate(values, {
+      onSuccess: (created) => {
+        form.reset();
+        setCopied(false);
+        setDialog({ kind: 'shown', created });
+      },
+    }),
+  );
+  const rotate = (key: ConnectorKey) =>
+    create.mutate(
+      { label: key.label, replaces: key.id },
+      {
+        onSuccess: (created) => {
+          setCopied(false);
+          setDialog({ kind: 'shown', created });
+        },
+      },
+    );
+  const copy = async () => {
+    if (!shown) return;
+    await navigator.clipboard.writeText(shown.key);
+    setCopied(true);
+  };
+
+  const columns: Column<ConnectorKey>[] = [
+    { id: 'label', header: t('connectorKeys.label'), cell: (k) => k.label },
+    { id: 'prefix', header: t('connectorKeys.prefix'), cell: (k) => <code>{k.keyPrefix}…</code> },
+    { id: 'created', header: t('connectorKeys.created'), cell: (k) => format.dateTime(k.createdAt) },
+    {
+      id: 'status',
+      header: t('connectorKeys.status'),
+      cell: (k) =>
+        k.revokedAt ? (
+          <Badge color="informative" appearance="outline">
+            {t('connectorKeys.revokedOn', { date: format.date(k.revokedAt) })}
+          </Badge>
+        ) : (
+          <Badge color="success" appearance="tint">
+            {t('connectorKeys.active')}
+          </Badge>
+        ),
+    },
+    {
+      id: 'actions',
+      header: t('common.actions'),
+      cell: (k) =>
+        k.revokedAt ? null : (
+          <Row>
+            <Button onClick={() => setDialog({ kind: 'rotate', key: k })}>{t('connectorKeys.rotate')}</Button>
+            <Button onClick={() => setDialog({ kind: 'revoke', key: k })}>{t('connectorKeys.revoke')}</Button>
+          </Row>
+        ),
+    },
+  ];
+
+  return (
+    <Stack>
+      <PageHeader title={t('connectorKeys.title')} subtitle={t('connectorKeys.subtitle')} />
+      <Section title={t('connectorKeys.create')}>
+        <form onSubmit={(e) => void submit(e)} noValidate>
+          <Row>
+            <Field
+              label={t('connectorKeys.label')}
+              required
+              hint={t('connectorKeys.labelHint')}
+              validationMessage={
+                form.formState.errors.label?.message
+                  ? t(form.formState.errors.label.message)
+                  : fieldProblem(create.error, 'label')
+              }
+            >
+              <Input {...form.register('label')} />
+            </Field>
+            <Button type="submit" appearance="primary" disabled={create.isPending}>
+              {t('connectorKeys.create')}
+            </Button>
+          </Row>
+        </form>
+        <ProblemMessage error={create.error && !fieldProblem(create.error, 'label') ? create.error : undefined} />
+      </Section>
+      <ProblemMessage error={keys.error ?? revoke.error} />
+      <DataTable
+        caption={t('connectorKeys.title')}
+        columns={columns}
+        rows={keys.data?.items}
+        loading={keys.isPending}
+        rowKey={(k) => k.id}
+        empty={<EmptyState title={t('connectorKeys.none')} text={t('connectorKeys.noneText')} />}
+      />
+      <Dialog
+        open={dialog !== undefined}
+        onOpenChange={(_, data) => !data.open && dialog?.kind !== 'shown' && close()}
+        modalType="alert"
+      >
+        <DialogSurface>
+          {shown ? (
+            <DialogBody>
+              <DialogTitle>{t('connectorKeys.shownTitle')}</DialogTitle>
+              <DialogContent>
+                <Stack>
+                  <MessageBar intent="warning">
+                    <MessageBarBody>{t('connectorKeys.shownOnce')}</MessageBarBody>
+                  </MessageBar>
+                  <Field label={t('connectorKeys.theKey', { label: shown.label })}>
+                    <Input readOnly value={shown.key} data-testid="connector-key-value" />
+                  </Field>
+                  {copied ? <Text role="status">{t('connectorKeys.copied')}</Text> : null}
+                </Stack>
+              </DialogContent>
+              <DialogActions>
+                <Button icon={<Copy24Regular />} onClick={() => void copy()}>
+                  {t('connectorKeys.copy')}
+                </Button>
+                <Button appearance="primary" onClick={close}>
+                  {t('connectorKeys.stored')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          ) : dialog?.kind === 'revoke' ? (
+            <ConfirmBody
+              title={t('connectorKeys.revokeTitle', { label: dialog.key.label })}
+              confirmLabel={t('connectorKeys.revoke')}
+              busy={revoke.isPending}
+              error={revoke.error}
+              onCancel={close}
+              onConfirm={() => revoke.mutate(dialog.key.id, { onSuccess: close })}
+            >
+              <Text as="p">{t('connectorKeys.revokeText')}</Text>
+            </ConfirmBody>
+          ) : dialog?.kind === 'rotate' ? (
+            <ConfirmBody
+              title={t('connectorKeys.rotateTitle', { label: dialog.key.label })}
+              confirmLabel={t('connectorKeys.rotate')}
+              busy={create.isPending}
+              error={create.error}
+              onCancel={close}
+              onConfirm={() => rotate(dialog.key)}
+            >
+              <Text as="p">{t('connectorKeys.rotateText')}</Text>
+            </ConfirmBody>
+          ) : null}
+        </DialogSurface>
+      </Dialog>
+    </Stack>
+  );
+}

@@ -1,0 +1,39 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
+
+/** Values a list keeps in the URL: filters, sort, page. */
+type ListParams = Record<string, string | number | undefined>;
+
+/**
+ * A list's state kept in the URL, so that a reload or a shared link shows the same list. The schema gives each
+ * parameter its type and default (`.catch(...)`), so a hand-edited URL falls back instead of failing.
+ */
+export function useListState<S extends z.ZodType<ListParams>>(schema: S) {
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => schema.parse(Object.fromEntries(params)) as z.infer<S>, [params, schema]);
+  const update = useCallback(
+    (changes: Partial<z.infer<S>>, options: { keepPage?: boolean; replace?: boolean } = {}) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === undefined || value === '') next.delete(key);
+            else next.set(key, String(value));
+          }
+          // A new filter or sort starts at the first page.
+          if (!options.keepPage && !('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: options.replace },
+      );
+    },
+    [setParams],
+  );
+  return [state, update] as const;
+}
+
+/** The query parameters of an API call from list state: empty values left out. */
+export function definedParams<T extends ListParams>(state: T): { [K in keyof T]: Exclude<T[K], ''> } {
+  return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined && v !== '')) as never;
+}
