@@ -9,6 +9,7 @@ const benchmarks = [
   'gateway-documents.ts',
   'freshness.ts',
   'invitations.ts',
+  'web-first-page.ts',
 ];
 let failed = 0;
 for (const file of benchmarks) {

@@ -24,6 +24,7 @@ import {
   PartnerType,
   PORTAL_ORDER_LINES_MAX,
 } from '@partner-portal/contracts';
+import { PartnerDocumentType } from './documents.responses';
 
 /** Sort orders of document lists. */
 export const DOCUMENT_SORTS = ['date_desc', 'date_asc', 'number_asc', 'number_desc'] as const;
@@ -57,6 +58,12 @@ export class ListDocumentsQuery {
   @MaxLength(35)
   search?: string;
 
+  /** The number of the order the documents follow from (a shipment's or invoice's order), exactly. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  orderNo?: string;
+
   @IsOptional()
   @IsIn(DOCUMENT_SORTS)
   sort: DocumentSort = 'date_desc';
@@ -74,11 +81,45 @@ export class ListDocumentsQuery {
   limit = 50;
 }
 
-/** Admin filters on top: one partner. */
+/** Admin filters on top: one partner (its numbers repeat across environments and companies, hence those too). */
 export class AdminListDocumentsQuery extends ListDocumentsQuery {
+  @IsOptional()
+  @IsErpCode(50)
+  environment?: string;
+
+  @IsOptional()
+  @IsErpCode(64)
+  companyId?: string;
+
   @IsOptional()
   @IsEnum(PartnerType)
   partnerType?: PartnerType;
+
+  @IsOptional()
+  @IsErpCode()
+  partnerNo?: string;
+
+  /**
+   * The type in the partner's words (`purchase_order` for a customer), instead of the ERP's `type`: what a partner's
+   * own pages filter by when an administrator looks at them. Needs `partnerType`.
+   */
+  @IsOptional()
+  @IsEnum(PartnerDocumentType)
+  view?: PartnerDocumentType;
+}
+
+/** The partner whose document counts an administrator asks for: its type decides the words, the rest narrows. */
+export class AdminDocumentSummaryQuery {
+  @IsOptional()
+  @IsErpCode(50)
+  environment?: string;
+
+  @IsOptional()
+  @IsErpCode(64)
+  companyId?: string;
+
+  @IsEnum(PartnerType)
+  partnerType!: PartnerType;
 
   @IsOptional()
   @IsErpCode()
@@ -102,17 +143,50 @@ export class StockQuery {
   @IsOptional()
   @IsErpCode()
   licensePlate?: string;
+
+  /** The lot (batch) number. (Issue 13: 3PL stock by lot.) */
+  @IsOptional()
+  @IsErpCode()
+  lotNo?: string;
 }
 
-/** Admin filter on top: the 3PL customer. */
+/**
+ * Admin filters on top: one 3PL customer of one ERP environment and company, for the administrator's read-only view
+ * of that customer's stock (issue 13: `environment` and `companyId` next to `partnerNo`).
+ */
 export class AdminStockQuery extends StockQuery {
+  @IsOptional()
+  @IsErpCode(50)
+  environment?: string;
+
+  @IsOptional()
+  @IsErpCode(64)
+  companyId?: string;
+
   @IsOptional()
   @IsErpCode()
   partnerNo?: string;
 }
 
-/** Page size of order lists. */
+/** Filters and page of portal order lists (newest first). */
 export class OrderListQuery {
+  /** Orders in this status only: `submitted` (waiting for the ERP), `accepted` or `rejected`. */
+  @IsOptional()
+  @IsIn(['submitted', 'accepted', 'rejected'])
+  status?: 'submitted' | 'accepted' | 'rejected';
+
+  /** The start of the portal order number, the ERP's order number or the requisition number. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(35)
+  search?: string;
+
+  /** `nextCursor` of the previous page. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,4 +1,4 @@
-import { IsEnum, IsIn, IsInt, IsString, IsUUID, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsInt, IsString, IsUUID, Min } from 'class-validator';
 import {
   DeliveryAddressV1,
   DocumentLineV1,
@@ -92,6 +92,39 @@ export class PartnerDocumentResponse {
   lineCount!: number;
 }
 
+/** A status a document had, as the ERP sent it. */
+export class DocumentStatusChangeResponse {
+  @IsString()
+  status!: string;
+
+  /** The ERP version that brought this status. */
+  @IsInt()
+  @Min(0)
+  erpVersion!: number;
+
+  /** When the ERP sent it (the event's time). */
+  @IsUtcTimestamp()
+  changedAt!: string;
+}
+
+/** Another document named from this one, in the viewer's words. */
+export class DocumentReferenceResponse {
+  @IsUUID()
+  documentId!: string;
+
+  @IsEnum(PartnerDocumentType)
+  type!: PartnerDocumentType;
+
+  @IsString()
+  documentNo!: string;
+
+  @IsString()
+  status!: string;
+
+  @IsDateOnly()
+  documentDate!: string;
+}
+
 /** One document with its lines and ship-to address, in the partner's words. */
 export class PartnerDocumentDetailResponse extends PartnerDocumentResponse {
   @NestedArray(() => DocumentLineResponse)
@@ -100,6 +133,19 @@ export class PartnerDocumentDetailResponse extends PartnerDocumentResponse {
   @Nullable()
   @NestedObject(() => ShipToAddressResponse)
   shipTo!: ShipToAddressResponse | null;
+
+  /** Every status the document had, oldest first. */
+  @NestedArray(() => DocumentStatusChangeResponse)
+  statusHistory!: DocumentStatusChangeResponse[];
+
+  /** The order this document follows from (its `orderNo`), when the viewer may see it. */
+  @Nullable()
+  @NestedObject(() => DocumentReferenceResponse)
+  followsFrom!: DocumentReferenceResponse | null;
+
+  /** The documents that follow from this one (shipments, invoices...), those the viewer may see, oldest first. */
+  @NestedArray(() => DocumentReferenceResponse)
+  followUps!: DocumentReferenceResponse[];
 }
 
 /** A document in an administrator's list: the partner's view plus the ERP's type, the partner and the contact. */
@@ -127,6 +173,53 @@ export class AdminDocumentDetailResponse extends AdminDocumentResponse {
   @Nullable()
   @NestedObject(() => ShipToAddressResponse)
   shipTo!: ShipToAddressResponse | null;
+
+  /** Every status the document had, oldest first. */
+  @NestedArray(() => DocumentStatusChangeResponse)
+  statusHistory!: DocumentStatusChangeResponse[];
+
+  /** The order this document follows from (its `orderNo`). */
+  @Nullable()
+  @NestedObject(() => DocumentReferenceResponse)
+  followsFrom!: DocumentReferenceResponse | null;
+
+  /** The documents that follow from this one (shipments, invoices...), oldest first. */
+  @NestedArray(() => DocumentReferenceResponse)
+  followUps!: DocumentReferenceResponse[];
+}
+
+/** How many documents of one type a partner has, and how many of them are still open. */
+export class DocumentTypeCountResponse {
+  /** The type in the partner's words. */
+  @IsEnum(PartnerDocumentType)
+  type!: PartnerDocumentType;
+
+  /** Not yet done: an order not fully invoiced, an invoice not paid, a warehouse document not posted. */
+  @IsInt()
+  @Min(0)
+  open!: number;
+
+  @IsInt()
+  @Min(0)
+  total!: number;
+}
+
+/** A partner's documents counted by type, every type it sees in its own order (orders first). */
+export class DocumentSummaryResponse {
+  @NestedArray(() => DocumentTypeCountResponse)
+  types!: DocumentTypeCountResponse[];
+}
+
+/** Counts of one type for administrators, with the ERP's type behind the partner's word. */
+export class AdminDocumentTypeCountResponse extends DocumentTypeCountResponse {
+  @IsEnum(ErpDocumentType)
+  erpDocumentType!: ErpDocumentType;
+}
+
+/** A partner's documents counted by type, for administrators. */
+export class AdminDocumentSummaryResponse {
+  @NestedArray(() => AdminDocumentTypeCountResponse)
+  types!: AdminDocumentTypeCountResponse[];
 }
 
 /** A page of a partner's documents; `nextCursor` asks for the next one (null on the last page). */
@@ -201,13 +294,34 @@ export class StockTotalResponse {
   quantity!: string;
 }
 
-/** Stock held for 3PL customers (at most 5,000 rows) and the totals per item. */
+/** The total stock at one location in one unit over every item, bin, license plate and lot. (Issue 13.) */
+export class StockLocationTotalResponse {
+  @IsString()
+  locationCode!: string;
+
+  @IsString()
+  unitCode!: string;
+
+  @IsDecimalString()
+  quantity!: string;
+}
+
+/** Stock held for 3PL customers (at most 5,000 rows), the totals per item and the totals per location. */
 export class StockResponse {
   @NestedArray(() => StockRowResponse)
   rows!: StockRowResponse[];
 
+  /** Per item and unit, over every row the filters match (not only the rows returned). */
   @NestedArray(() => StockTotalResponse)
   totals!: StockTotalResponse[];
+
+  /** Per location and unit, over every row the filters match. (Issue 13.) */
+  @NestedArray(() => StockLocationTotalResponse)
+  locationTotals!: StockLocationTotalResponse[];
+
+  /** Whether more rows match than were returned (the 5,000-row cap); narrow the filters to see them. (Issue 13.) */
+  @IsBoolean()
+  truncated!: boolean;
 }
 
 /** Where a portal order stands: sent to the ERP, or the ERP's answer. */
@@ -269,14 +383,32 @@ export class OrderResponse {
   @IsString()
   contactNo!: string;
 
+  /** The contact's name as the ERP mirror knows it. */
+  @Nullable()
+  @IsString()
+  contactName!: string | null;
+
+  /** The customer the order was placed for. */
+  @IsString()
+  partnerNo!: string;
+
   @IsUtcTimestamp()
   submittedAt!: string;
+
+  /** When the ERP's answer arrived (null while submitted). */
+  @Nullable()
+  @IsUtcTimestamp()
+  answeredAt!: string | null;
 }
 
-/** Portal orders, newest first. */
+/** Portal orders, newest first; `nextCursor` asks for the next page (null on the last one). */
 export class OrderListResponse {
   @NestedArray(() => OrderResponse)
   items!: OrderResponse[];
+
+  @Nullable()
+  @IsString()
+  nextCursor!: string | null;
 }
 
 /** Every order of an uploaded file, in the file's order. */

@@ -1,6 +1,6 @@
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import {
-  ActorV1,
+  ActorV2,
   EnvironmentType,
   IsUtcTimestamp,
   LicenseReservationRejectionReason,
@@ -12,8 +12,11 @@ import { InvitationStatus } from './invitations.requests';
 import { NestedArray, Nullable, PageResponse } from './response-rules';
 import { PartnerPlaceResponse } from './partner-place.responses';
 
-/** Who asked for an invitation: an administrator (`subject`) or the ERP (`kind: erp`, no subject). */
-export class InvitationRequesterResponse extends ActorV1 {}
+/**
+ * Who asked for an invitation: an administrator (`subject`), the ERP (`kind: erp`, no subject) or a partner's
+ * customer representative inviting a colleague (`kind: partner`, `subject`, `membershipId`; issue 13).
+ */
+export class InvitationRequesterResponse extends ActorV2 {}
 
 /** An invitation as administrators follow it. */
 export class InvitationResponse extends PartnerPlaceResponse {

@@ -21,6 +21,7 @@ import { LicensesPurchased } from './licensing/licenses-purchased.v1';
 import { ContactInvited } from './invitations/contact-invited.v1';
 import { InvitationEmailFailed } from './invitations/invitation-email-failed.v1';
 import { InvitationRequested } from './invitations/invitation-requested.v1';
+import { InvitationRequestedVersion2 } from './invitations/invitation-requested.v2';
 import { InviteAccepted } from './invitations/invite-accepted.v1';
 import { InviteExpired } from './invitations/invite-expired.v1';
 import { InviteRevoked } from './invitations/invite-revoked.v1';
@@ -50,6 +51,7 @@ export const EventCatalogue: readonly EventDefinition[] = [
   LicenseConsumed,
   LicenseReleased,
   InvitationRequested,
+  InvitationRequestedVersion2,
   ContactInvited,
   InvitationEmailFailed,
   InviteAccepted,

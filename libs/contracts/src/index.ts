@@ -32,6 +32,7 @@ export * from './licensing/license-consumed.v1';
 export * from './licensing/license-released.v1';
 export * from './invitations/invitation-target';
 export * from './invitations/invitation-requested.v1';
+export * from './invitations/invitation-requested.v2';
 export * from './invitations/contact-invited.v1';
 export * from './invitations/invitation-email-failed.v1';
 export * from './invitations/invite-accepted.v1';

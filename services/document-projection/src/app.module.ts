@@ -10,6 +10,7 @@ import { ViewerService } from './documents/viewer.service';
 import { MasterDataConsumer } from './master-data/master-data.consumer';
 import { MembershipsConsumer } from './memberships/memberships.consumer';
 import { DocumentProjectionSchema1764200000000 } from './migrations/1764200000000-document-projection-schema';
+import { DocumentStatusHistory1764513000000 } from './migrations/1764513000000-document-status-history';
 import { AdminOrdersController, PartnerOrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { DocumentsConsumer } from './projection/documents.consumer';
@@ -28,7 +29,11 @@ export class AppModule {
       topicPrefix: config.topicPrefix,
       consumerGroup: ConsumerGroups.DocumentProjection,
       entities: [Company, Partner, Contact],
-      migrations: [ErpMirrorTables1763850000000, DocumentProjectionSchema1764200000000],
+      migrations: [
+        ErpMirrorTables1763850000000,
+        DocumentProjectionSchema1764200000000,
+        DocumentStatusHistory1764513000000,
+      ],
       poolSize: config.poolSize,
       inbox: { partitionsConsumedConcurrently: config.partitionsConcurrently },
     });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ErpDocumentType, PortalRole, Topics } from '@partner-portal/contracts';
 import {
+  adminOf,
+  companyUpserted,
   contactUpserted,
   documentUpserted,
   erpPlace,
@@ -13,9 +15,11 @@ import {
   portalUserRef,
   priceListUpserted,
   readTopic,
+  TEST_INTERNAL_TOKEN,
   waitFor,
   type ServiceUnderTest,
 } from '@partner-portal/testing';
+import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER } from '@partner-portal/internal-api';
 import { startService } from './document-projection.harness';
 
 describe('portal orders', () => {
@@ -24,7 +28,13 @@ describe('portal orders', () => {
   const place = erpPlace(tenant);
   const anna = portalUserRef(place, { membershipId: randomUUID(), partnerNo: 'C1', contactNo: 'CT-ANNA' });
   const bare = portalUserRef(place, { membershipId: randomUUID(), partnerNo: 'C2', contactNo: 'CT-BARE' });
+  const ben = portalUserRef(place, { membershipId: randomUUID(), partnerNo: 'C1', contactNo: 'CT-BEN' });
+  const rose = portalUserRef(place, { membershipId: randomUUID(), partnerNo: 'C1', contactNo: 'CT-ROSE' });
   const asAnna = partnerUser(tenant, anna.membershipId, 'sub-anna');
+  const asBen = partnerUser(tenant, ben.membershipId, 'sub-ben');
+  const asRose = partnerUser(tenant, rose.membershipId, 'sub-rose');
+  const asBare = partnerUser(tenant, bare.membershipId, 'sub-bare');
+  const asAdmin = adminOf(tenant);
   const order = (lines: object[], extra: object = {}) => ({
     requestedReceiptDate: '2026-12-01',
     deliveryAddress: {
@@ -70,20 +80,34 @@ describe('portal orders', () => {
       }),
       contactUpserted(place, { partnerNo: 'C1', contactNo: 'CT-ANNA', name: 'Anna de Vries', languageCode: 'nl' }),
       contactUpserted(place, { partnerNo: 'C2', contactNo: 'CT-BARE', name: 'Bare' }),
-      itemUpserted(place, 'DESK', ['PCS', 'BOX']),
+      contactUpserted(place, { partnerNo: 'C1', contactNo: 'CT-BEN', name: 'Ben' }),
+      contactUpserted(place, { partnerNo: 'C1', contactNo: 'CT-ROSE', name: 'Rose' }),
+      companyUpserted(place, 'CRONUS Nederland BV'),
+      itemUpserted(place, 'DESK', ['PCS', 'BOX', 'PAL']),
       itemUpserted(place, 'LAMP'),
+      itemUpserted(place, 'OLD', ['PCS'], true),
+      itemUpserted(place, 'CHAIR'),
       priceListUpserted(place, 'RETAIL', [
         { itemNo: 'DESK', unitCode: 'PCS', unitPrice: '649.00' },
+        { itemNo: 'DESK', unitCode: 'PCS', unitPrice: '600.00', minimumQuantity: '10' },
         { itemNo: 'DESK', unitCode: 'BOX', unitPrice: '2499.00' },
         { itemNo: 'LAMP', unitCode: 'PCS', unitPrice: '39.95' },
+        { itemNo: 'OLD', unitCode: 'PCS', unitPrice: '1.00' },
       ]),
       portalUserActivated(place, anna, PortalRole.AuthorizedUser),
+      portalUserActivated(place, ben, PortalRole.AuthorizedUser),
+      portalUserActivated(place, rose, PortalRole.CustomerRepresentative),
       portalUserActivated(place, bare, PortalRole.CustomerRepresentative),
     );
     await waitFor(
       () => submit(order([{ itemNo: 'LAMP', quantity: '1', unitCode: 'PCS' }]), 'warm-up'),
       (r) => r.status === 201,
       { what: 'the read model to know anna, her customer and the price list' },
+    );
+    await waitFor(
+      () => service.request('GET', '/internal/partner/orders', { principal: asRose }),
+      (r) => r.status === 200 && r.body.items.length > 0,
+      { what: 'the read model to know rose' },
     );
   });
   afterAll(() => service.stop());
@@ -238,14 +262,11 @@ describe('portal orders', () => {
       'upload-bad',
     );
     expect(refused).toMatchObject({ status: 422, body: { code: 'upload_invalid' } });
-    expect(refused.body.rowErrors.map((e: any) => [e.row, e.field])).toEqual([[5, 'quantity']]);
-    const refusedLater = await upload(
-      [row('A', 'DESK', '1'), row('A', 'GHOST', '1'), row('B', 'LAMP', '0')],
-      'upload-bad-2',
-    );
-    expect(refusedLater.body.rowErrors.map((e: any) => [e.row, e.field])).toEqual([
+    // The file's own problems and the catalogue's, all at once.
+    expect(refused.body.rowErrors.map((e: any) => [e.row, e.field])).toEqual([
       [3, 'itemNo'],
       [4, 'quantity'],
+      [5, 'quantity'],
     ]);
     expect(
       (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items,
@@ -263,5 +284,170 @@ describe('portal orders', () => {
     expect(
       (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items,
     ).toHaveLength(before + 2);
+  });
+  it('shows one order to who placed it, to its customer representative and to the administrator, and to no one else', async () => {
+    const { body: placed } = await submit(order([{ itemNo: 'LAMP', quantity: '2', unitCode: 'PCS' }]), 'order-one');
+    const one = (principal: typeof asAnna, path = `/internal/partner/orders/${placed.portalOrderId}`) =>
+      service.request('GET', path, { principal });
+    expect(await one(asAnna)).toMatchObject({
+      status: 200,
+      body: { portalOrderNo: placed.portalOrderNo, partnerNo: 'C1', contactName: 'Anna de Vries', answeredAt: null },
+    });
+    expect((await one(asRose)).status).toBe(200);
+    expect((await one(asBen)).status).toBe(404);
+    expect((await one(asBare)).status).toBe(404);
+    expect((await one(asAdmin, `/internal/tenants/${tenant}/orders/${placed.portalOrderId}`)).status).toBe(200);
+    expect((await one(asAnna, '/internal/partner/orders/not-an-id')).status).toBe(400);
+
+    const admin = (query: string) =>
+      service.request('GET', `/internal/tenants/${tenant}/orders?${query}`, { principal: asAdmin });
+    const ids = (r: { body: { items: Array<{ portalOrderId: string }> } }) => r.body.items.map((o) => o.portalOrderId);
+    expect(ids(await admin('environment=production&companyId=CRONUS&partnerNo=C1&limit=200'))).toContain(
+      placed.portalOrderId,
+    );
+    expect(ids(await admin('partnerNo=C2'))).toEqual([]);
+    expect(ids(await admin('companyId=ELSEWHERE'))).toEqual([]);
+  });
+
+  it('pages the order list newest first with a cursor, and filters by status and number', async () => {
+    const all = (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items;
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await service.request(
+        'GET',
+        `/internal/partner/orders?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { principal: asAnna },
+      );
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((o: any) => o.portalOrderId));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.map((o: any) => o.portalOrderId));
+    // Newest first; the orders of one upload (one moment) by number, the later first.
+    const numbers = all.map((o: any) => o.portalOrderNo);
+    expect(numbers).toEqual([...numbers].sort().reverse());
+    const submittedOnly = await service.request('GET', '/internal/partner/orders?status=submitted&limit=200', {
+      principal: asAnna,
+    });
+    expect(submittedOnly.body.items.every((o: any) => o.status === 'submitted')).toBe(true);
+    const byNumber = await service.request('GET', `/internal/partner/orders?search=${all[0].portalOrderNo}`, {
+      principal: asAnna,
+    });
+    expect(byNumber.body.items.map((o: any) => o.portalOrderNo)).toEqual([all[0].portalOrderNo]);
+    expect(
+      (await service.request('GET', '/internal/partner/orders?cursor=nonsense', { principal: asAnna })).status,
+    ).toBe(400);
+  });
+
+  it('shows what an order takes from the contact record, or names every missing field', async () => {
+    expect(await service.request('GET', '/internal/partner/orders/defaults', { principal: asAnna })).toMatchObject({
+      status: 200,
+      body: {
+        environment: 'production',
+        companyId: 'CRONUS',
+        companyName: 'CRONUS Nederland BV',
+        customerAccount: 'C1',
+        invoiceCustomer: 'C9',
+        currencyCode: 'EUR',
+        priceListCode: 'RETAIL',
+        languageCode: 'nl',
+        shipToCountryCode: 'NL',
+        contactNo: 'CT-ANNA',
+        contactName: 'Anna de Vries',
+        suggestedDeliveryAddress: { description: 'Partner C1', line1: 'Main Street 1', countryCode: 'NL' },
+      },
+    });
+    const refused = await service.request('GET', '/internal/partner/orders/defaults', { principal: asBare });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'order_defaults_missing' } });
+    expect(refused.body.errors).toEqual([{ field: 'priceListCode', reason: 'the customer has no price list' }]);
+    expect((await service.request('GET', '/internal/partner/orders/defaults', { principal: asAdmin })).status).toBe(
+      403,
+    );
+  });
+
+  it('offers the items the customer can order with their prices, searched and paged by item number', async () => {
+    const catalogue = (query = '') =>
+      service.request('GET', `/internal/partner/orders/catalogue${query}`, { principal: asAnna });
+    const all = await catalogue();
+    expect(all.body).toMatchObject({ priceListCode: 'RETAIL', currencyCode: 'EUR', nextCursor: null });
+    // OLD is blocked and CHAIR has no price: an order line of either would be refused.
+    expect(all.body.items.map((i: any) => [i.itemNo, i.units.map((u: any) => u.unitCode)])).toEqual([
+      ['DESK', ['PCS', 'BOX']],
+      ['LAMP', ['PCS']],
+    ]);
+    expect(all.body.items[0].units[0].prices).toEqual([
+      { minimumQuantity: '0', unitPrice: '649.00' },
+      { minimumQuantity: '10', unitPrice: '600.00' },
+    ]);
+    expect((await catalogue('?search=item%20la')).body.items.map((i: any) => i.itemNo)).toEqual(['LAMP']);
+    expect((await catalogue('?search=de')).body.items.map((i: any) => i.itemNo)).toEqual(['DESK']);
+    expect((await catalogue('?search=%25')).body.items).toEqual([]);
+    const first = await catalogue('?limit=1');
+    expect(first.body.items.map((i: any) => i.itemNo)).toEqual(['DESK']);
+    const second = await catalogue(`?limit=1&cursor=${first.body.nextCursor}`);
+    expect([second.body.items.map((i: any) => i.itemNo), second.body.nextCursor]).toEqual([['LAMP'], null]);
+    expect((await service.request('GET', '/internal/partner/orders/catalogue', { principal: asBare })).status).toBe(
+      422,
+    );
+  });
+
+  it('previews an upload exactly as the upload checks it, writing nothing, and offers a template that uploads', async () => {
+    const count = async () =>
+      (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items.length;
+    const before = await count();
+    const preview = (content: string) =>
+      service.request('POST', '/internal/partner/orders/upload/preview', {
+        principal: asAnna,
+        body: { fileName: 'orders.csv', content },
+      });
+    const header =
+      'orderRef;requestedReceiptDate;requisitionNo;deliveryDescription;deliveryLine1;deliveryLine2;deliveryCity;deliveryPostalCode;deliveryCountryCode;itemNo;quantity;unitCode';
+    const good = await preview(
+      `\uFEFF${header}\r\nA;15-12-2026;;Main;Keizersgracht 12;;Amsterdam;1015 CJ;NL;DESK;2;PCS\r\nA;15-12-2026;;Main;Keizersgracht 12;;Amsterdam;1015 CJ;NL;LAMP;1,5;PCS\r\n`,
+    );
+    expect(good).toMatchObject({
+      status: 200,
+      body: {
+        acceptable: true,
+        delimiter: ';',
+        rowCount: 2,
+        currencyCode: 'EUR',
+        rowErrors: [],
+        orders: [
+          {
+            orderRef: 'A',
+            requestedReceiptDate: '2026-12-15',
+            estimatedTotal: '1357.925',
+            lines: [
+              { row: 2, itemNo: 'DESK', estimatedNetAmount: '1298.00' },
+              { row: 3, itemNo: 'LAMP', quantity: '1.5', estimatedNetAmount: '59.925' },
+            ],
+          },
+        ],
+      },
+    });
+    const bad = await preview(
+      `${header}\nA;2026-12-15;;Main;Keizersgracht 12;;Amsterdam;1015 CJ;NL;DESK;2;PCS\nB;2026-12-15;;Main;Keizersgracht 12;;Amsterdam;1015 CJ;NL;OLD;1;PCS\n`,
+    );
+    expect(bad.body).toMatchObject({
+      acceptable: false,
+      orders: [{ orderRef: 'A' }],
+      rowErrors: [{ row: 3, field: 'itemNo', reason: 'product OLD is blocked' }],
+    });
+    expect(await count()).toBe(before);
+
+    const template = await fetch(`${service.baseUrl}/internal/partner/orders/upload/template?delimiter=semicolon`, {
+      headers: { [INTERNAL_TOKEN_HEADER]: TEST_INTERNAL_TOKEN, [PRINCIPAL_HEADER]: encodePrincipal(asAnna) },
+    });
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-type')).toContain('text/csv');
+    const text = await template.text();
+    const [head, example] = text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(head).toBe(header);
+    expect(example).toMatch(
+      /^ORDER-1;\d{4}-\d{2}-\d{2};REQ-1;Partner C1;Main Street 1;;Amsterdam;1011 AA;NL;DESK;1;PCS$/,
+    );
+    expect((await preview(text)).body).toMatchObject({ acceptable: true, rowErrors: [] });
   });
 });

@@ -48,6 +48,7 @@ describe('rebuilding the read model', () => {
     // A damaged read model: a lost row and wrong statuses.
     await dataSource.query(`DELETE FROM document WHERE document_no = 'SO-0007'`);
     await dataSource.query(`UPDATE document SET status = 'Damaged' WHERE document_no < 'SO-0050'`);
+    await dataSource.query(`DELETE FROM document_status_history WHERE erp_version = 1`);
 
     let querying = true;
     const answers: number[] = [];
@@ -80,6 +81,13 @@ describe('rebuilding the read model', () => {
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM document WHERE status = 'Damaged'`)).toEqual([
       { n: 0 },
     ]);
+    // The status history is replayed with the documents, and names the rebuilt rows.
+    expect(
+      await dataSource.query(
+        `SELECT h.status, count(*)::int AS n FROM document_status_history h JOIN document d ON d.id = h.document_id
+          GROUP BY h.status`,
+      ),
+    ).toEqual([{ status: 'Released', n: 150 }]);
 
     // The live consumer goes on, into the rebuilt table.
     await service.publisher.publish(

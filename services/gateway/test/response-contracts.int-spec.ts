@@ -266,6 +266,21 @@ describe('the success answers of the gateway', () => {
     await call('PATCH', `/api/portal/users/${aaron}/role`, 200, as('rita', demote));
     await call('POST', `/api/portal/users/${aaron}/deactivate`, 200, as('rita'));
     await call('POST', `/api/portal/users/${aaron}/reactivate`, 200, as('rita'));
+    // My colleagues (issue 13): Rita sees Fabrikam's contacts, invites Alice and follows the invitation.
+    await call('GET', '/api/portal/contacts?search=alice', 200, as('rita'));
+    const colleague = await waitFor(
+      () =>
+        platform.call(
+          'POST',
+          '/api/portal/invitations',
+          as('rita', { body: { contactNo: 'CT-ALICE', role: 'authorized_user' } }),
+        ),
+      (r) => r.status !== 403,
+      { what: 'the invitations service to know Rita as representative' },
+    );
+    conforms('POST', '/api/portal/invitations', colleague, 201);
+    await call('GET', '/api/portal/invitations', 200, as('rita'));
+    await call('GET', `/api/portal/invitations/${colleague.body.invitationId}`, 200, as('rita'));
 
     // The administrator list.
     const someone = { issuer: platform.issuer, subject: 'contracts-second-admin' };
@@ -285,6 +300,9 @@ describe('the success answers of the gateway', () => {
     await call('GET', `/api/portal/documents/${documentId}`, 200, as('rita'));
     await call('GET', `${admin}/documents?partnerType=${PartnerType.Customer}`, 200, as('admin'));
     await call('GET', `${admin}/documents/${documentId}`, 200, as('admin'));
+    await call('GET', '/api/portal/documents/summary', 200, as('rita'));
+    const customer = `partnerType=${PartnerType.Customer}&partnerNo=C10000`;
+    await call('GET', `${admin}/documents/summary?${customer}`, 200, as('admin'));
     const stock = await waitFor(
       () => platform.call('GET', '/api/portal/stock', as('theo')),
       (r) => r.status === 200 && r.body.rows.length === 2,
@@ -341,6 +359,36 @@ describe('the success answers of the gateway', () => {
     );
     conforms('GET', '/api/portal/orders', orders, 200);
     await call('GET', `${admin}/orders`, 200, as('admin'));
+    // The order wizard and the upload page (issue 13): one order, defaults, catalogue, preview, template.
+    await call('GET', `/api/portal/orders/${created.body.portalOrderId}`, 200, as('rita'));
+    await call('GET', `${admin}/orders/${created.body.portalOrderId}`, 200, as('admin'));
+    await call('GET', '/api/portal/orders/defaults', 200, as('rita'));
+    await call('GET', '/api/portal/items?search=DE&limit=5', 200, as('rita'));
+    const previewForm = new FormData();
+    previewForm.append('file', new Blob([csv], { type: 'text/csv' }), 'orders.csv');
+    const previewed = await fetch(`${platform.gatewayUrl}/api/portal/orders/upload/preview`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.rita}` },
+      body: previewForm,
+    });
+    conforms(
+      'POST',
+      '/api/portal/orders/upload/preview',
+      {
+        status: previewed.status,
+        contentType: previewed.headers.get('content-type') ?? '',
+        headers: previewed.headers,
+        body: await previewed.json(),
+      },
+      200,
+    );
+    // The template is a CSV file, not JSON: its answer is held against its documented content type.
+    const template = await fetch(`${platform.gatewayUrl}/api/portal/orders/upload/template`, {
+      headers: { authorization: `Bearer ${tokens.rita}` },
+    });
+    expect([template.status, template.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/csv')]);
+    expect(doc.paths['/api/portal/orders/upload/template'].get.responses['200'].content?.['text/csv']).toBeDefined();
+    checked.add('GET /api/portal/orders/upload/template');
     await call('GET', `${admin}/documents?type=${ErpDocumentType.SalesOrder}`, 200, as('admin'));
 
     // The web app's sign-in settings, where the gateway offers them.

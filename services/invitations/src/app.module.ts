@@ -14,9 +14,11 @@ import { DevelopmentMailbox, MAIL_TRANSPORT, SendGridTransport } from './email/m
 import { ExpiryJob } from './expiry/expiry.job';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
+import { PartnerInvitationsController } from './invitations/partner-invitations.controller';
 import { MasterDataConsumer } from './master-data/master-data.consumer';
 import { InvitationsSchema1764100000000 } from './migrations/1764100000000-invitations-schema';
 import { ReplacedSecretsAndHolders1764410000000 } from './migrations/1764410000000-replaced-secrets-and-holders';
+import { PortalMemberRole1764600000000 } from './migrations/1764600000000-portal-member-role';
 import { PortalMembersConsumer } from './portal-members/portal-members.consumer';
 import { LicenseAnswersConsumer } from './saga/license-answers.consumer';
 import { TenantSettingsService } from './settings/tenant-settings';
@@ -41,11 +43,13 @@ export class AppModule {
             ErpMirrorTables1763850000000,
             InvitationsSchema1764100000000,
             ReplacedSecretsAndHolders1764410000000,
+            PortalMemberRole1764600000000,
           ],
         }),
       ],
       controllers: [
         InvitationsController,
+        PartnerInvitationsController,
         AcceptanceController,
         TenantSettingsController,
         DevMailController,

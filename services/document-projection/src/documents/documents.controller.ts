@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
-import { AdminListDocumentsQuery, ListDocumentsQuery } from '@partner-portal/api-contracts';
+import { AdminDocumentSummaryQuery, AdminListDocumentsQuery, ListDocumentsQuery } from '@partner-portal/api-contracts';
 import { DocumentParams, TenantDocumentParams } from './document.params.dto';
 import { DocumentsService } from './documents.service';
 import { ViewerService } from './viewer.service';
@@ -16,6 +16,12 @@ export class PartnerDocumentsController {
   @Get()
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListDocumentsQuery) {
     return this.documents.list(await this.viewers.viewerFor(principal), query);
+  }
+
+  /** Before `:documentId`, which would take `summary` for an id. */
+  @Get('summary')
+  async summary(@CurrentPrincipal() principal: Principal) {
+    return this.documents.summary(await this.viewers.viewerFor(principal));
   }
 
   @Get(':documentId')
@@ -40,6 +46,15 @@ export class AdminDocumentsController {
     @Query() query: AdminListDocumentsQuery,
   ) {
     return this.documents.list(await this.viewers.viewerFor(principal), query);
+  }
+
+  @Get('summary')
+  async summary(
+    @CurrentPrincipal() principal: Principal,
+    @Param() _params: TenantParams,
+    @Query() query: AdminDocumentSummaryQuery,
+  ) {
+    return this.documents.summary(await this.viewers.viewerFor(principal), query);
   }
 
   @Get(':documentId')

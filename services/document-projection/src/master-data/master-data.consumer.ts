@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  CompanyUpserted,
   ContactDeleted,
   ContactUpserted,
   ItemUpserted,
@@ -12,9 +13,15 @@ import {
 import { ErpMirror } from '@partner-portal/erp-mirror';
 import { OnEvent, type InboxContext } from '@partner-portal/messaging';
 
-/** What portal orders need from `erp.masterdata`: partners and contacts (defaults), items and price lists. */
+/** What portal orders need from `erp.masterdata`: companies, partners and contacts (defaults), items and price lists. */
 @Controller()
 export class MasterDataConsumer {
+  /** The company's name, which the order wizard shows among the defaults. */
+  @OnEvent(CompanyUpserted)
+  async onCompanyUpserted(@Payload() event: EventOf<typeof CompanyUpserted>, @Ctx() { manager }: InboxContext) {
+    await new ErpMirror(manager).upsertCompany(event);
+  }
+
   @OnEvent(PartnerUpserted)
   async onPartnerUpserted(@Payload() event: EventOf<typeof PartnerUpserted>, @Ctx() { manager }: InboxContext) {
     await new ErpMirror(manager).upsertPartner(event);

@@ -1,4 +1,14 @@
-import { estimatedTotal, orderDefaults, priceLines, type Catalogue, type OrderingParty } from './order-rules';
+import {
+  addDays,
+  estimatedTotal,
+  orderableItem,
+  orderDefaults,
+  priceLines,
+  suggestedDeliveryAddress,
+  type Catalogue,
+  type MirroredItem,
+  type OrderingParty,
+} from './order-rules';
 
 const party: OrderingParty = {
   partner: {
@@ -100,5 +110,84 @@ describe('priceLines', () => {
       'lines[3].quantity',
       'lines[4].itemNo',
     ]);
+  });
+});
+
+describe('orderableItem', () => {
+  const desk: MirroredItem = {
+    itemNo: 'DESK',
+    description: 'ATHENS Desk',
+    baseUnitCode: 'PCS',
+    units: [
+      { unitCode: 'BOX', qtyPerBaseUnit: '10' },
+      { unitCode: 'PCS', qtyPerBaseUnit: '1' },
+      { unitCode: 'PAL', qtyPerBaseUnit: '40' },
+    ],
+    blocked: false,
+  };
+
+  it('offers the units the price list prices, the base unit first, each with its quantity breaks in order', () => {
+    const prices = [
+      ...catalogue.prices,
+      { itemNo: 'DESK', unitCode: 'BOX', unitPrice: '5990.00' },
+      { itemNo: 'LAMP', unitCode: 'PCS', unitPrice: '39.95' },
+    ];
+    expect(orderableItem(desk, prices)).toEqual({
+      itemNo: 'DESK',
+      description: 'ATHENS Desk',
+      baseUnitCode: 'PCS',
+      units: [
+        {
+          unitCode: 'PCS',
+          qtyPerBaseUnit: '1',
+          baseUnit: true,
+          prices: [
+            { minimumQuantity: '0', unitPrice: '649.00' },
+            { minimumQuantity: '10', unitPrice: '600.00' },
+          ],
+        },
+        {
+          unitCode: 'BOX',
+          qtyPerBaseUnit: '10',
+          baseUnit: false,
+          prices: [{ minimumQuantity: '0', unitPrice: '5990.00' }],
+        },
+      ],
+    });
+  });
+
+  it("leaves out an item that is blocked or has no price in the customer's list, as an order line would be refused", () => {
+    expect(orderableItem({ ...desk, blocked: true }, catalogue.prices)).toBeUndefined();
+    expect(orderableItem({ ...desk, itemNo: 'CHAIR' }, catalogue.prices)).toBeUndefined();
+  });
+});
+
+describe('suggestedDeliveryAddress', () => {
+  it("names the customer's own address after the customer", () => {
+    expect(
+      suggestedDeliveryAddress('Fabrikam Retail', {
+        line1: 'Damrak 1',
+        city: 'Amsterdam',
+        postalCode: '1012 LG',
+        countryCode: 'NL',
+      }),
+    ).toEqual({
+      description: 'Fabrikam Retail',
+      line1: 'Damrak 1',
+      city: 'Amsterdam',
+      postalCode: '1012 LG',
+      countryCode: 'NL',
+    });
+  });
+
+  it('suggests nothing when the mirror has no complete address', () => {
+    expect(suggestedDeliveryAddress('Fabrikam Retail', null)).toBeNull();
+    expect(suggestedDeliveryAddress('Fabrikam Retail', { line1: 'Damrak 1', city: 'Amsterdam' })).toBeNull();
+  });
+});
+
+describe('addDays', () => {
+  it('counts days in UTC across a month end', () => {
+    expect(addDays(new Date('2026-12-20T23:30:00Z'), 14)).toBe('2027-01-03');
   });
 });

@@ -1,4 +1,4 @@
-import { compareDecimals, multiply, sum, type FieldError } from '@partner-portal/contracts';
+import { compareDecimals, multiply, sum, type DeliveryAddressV1, type FieldError } from '@partner-portal/contracts';
 
 /** What the ERP mirror knows of the ordering partner and contact. */
 export interface OrderingParty {
@@ -142,14 +142,7 @@ export function priceLines(
       ok = false;
     }
     if (!ok) return;
-    const price = catalogue.prices
-      .filter(
-        (p) =>
-          p.itemNo === line.itemNo &&
-          p.unitCode === line.unitCode &&
-          compareDecimals(line.quantity, p.minimumQuantity ?? '0') >= 0,
-      )
-      .sort((a, b) => compareDecimals(b.minimumQuantity ?? '0', a.minimumQuantity ?? '0'))[0];
+    const price = priceFor(catalogue.prices, line);
     if (!price)
       return void errors.push({
         field: at('itemNo'),
@@ -168,4 +161,97 @@ export function priceLines(
 /** The estimate of an order. */
 export function estimatedTotal(lines: readonly PricedLine[]): string {
   return sum(lines.map((l) => l.estimatedNetAmount));
+}
+
+/** A price-list line. */
+export type PriceListLine = Catalogue['prices'][number];
+
+/** The price of a line: of the prices for its item and unit, the one with the highest minimum quantity it reaches. */
+export function priceFor(prices: readonly PriceListLine[], line: RequestedLine): PriceListLine | undefined {
+  return prices
+    .filter(
+      (p) =>
+        p.itemNo === line.itemNo &&
+        p.unitCode === line.unitCode &&
+        compareDecimals(line.quantity, p.minimumQuantity ?? '0') >= 0,
+    )
+    .sort((a, b) => compareDecimals(b.minimumQuantity ?? '0', a.minimumQuantity ?? '0'))[0];
+}
+
+/** An item as the ERP mirror keeps it. */
+export interface MirroredItem {
+  itemNo: string;
+  description: string;
+  baseUnitCode: string;
+  units: Array<{ unitCode: string; qtyPerBaseUnit: string }>;
+  blocked: boolean;
+}
+
+/** An item as the order wizard offers it: its orderable units with their prices. */
+export interface OrderableItem {
+  itemNo: string;
+  description: string;
+  baseUnitCode: string;
+  units: Array<{
+    unitCode: string;
+    qtyPerBaseUnit: string;
+    baseUnit: boolean;
+    prices: Array<{ minimumQuantity: string; unitPrice: string }>;
+  }>;
+}
+
+/**
+ * What the customer can order of an item: nothing (undefined) when it is blocked or has no price in the customer's
+ * price list, as `priceLines` would refuse every line of it; else the units it has a price in (a line in another
+ * unit would be refused too), the base unit first, each with its prices by minimum quantity.
+ */
+export function orderableItem(item: MirroredItem, prices: readonly PriceListLine[]): OrderableItem | undefined {
+  if (item.blocked) return undefined;
+  const units = item.units
+    .map((unit) => ({
+      unitCode: unit.unitCode,
+      qtyPerBaseUnit: unit.qtyPerBaseUnit,
+      baseUnit: unit.unitCode === item.baseUnitCode,
+      prices: prices
+        .filter((p) => p.itemNo === item.itemNo && p.unitCode === unit.unitCode)
+        .map((p) => ({ minimumQuantity: p.minimumQuantity ?? '0', unitPrice: p.unitPrice }))
+        .sort((a, b) => compareDecimals(a.minimumQuantity, b.minimumQuantity)),
+    }))
+    .filter((unit) => unit.prices.length > 0)
+    .sort((a, b) => Number(b.baseUnit) - Number(a.baseUnit));
+  if (units.length === 0) return undefined;
+  return { itemNo: item.itemNo, description: item.description, baseUnitCode: item.baseUnitCode, units };
+}
+
+/** A customer's address as the ERP mirror keeps it. */
+export interface MirroredAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  countryCode: string;
+}
+
+/**
+ * The delivery address the wizard and the template start from: the customer's own address, named after the customer
+ * (a delivery address needs a description); none when the mirror has no complete address.
+ */
+export function suggestedDeliveryAddress(
+  customerName: string,
+  address: Partial<MirroredAddress> | null | undefined,
+): DeliveryAddressV1 | null {
+  if (!address?.line1 || !address.city || !address.postalCode || !address.countryCode) return null;
+  return {
+    description: customerName.slice(0, 100),
+    line1: address.line1,
+    ...(address.line2 ? { line2: address.line2 } : {}),
+    city: address.city,
+    postalCode: address.postalCode,
+    countryCode: address.countryCode,
+  };
+}
+
+/** The day `days` after `from` (UTC), written YYYY-MM-DD. */
+export function addDays(from: Date, days: number): string {
+  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,11 +1,18 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import {
+  AdminOrderListQuery,
+  CatalogueQuery,
   OrderListQuery,
   OrderRequest,
+  OrderTemplateQuery,
   OrderUploadRequest,
+  type CataloguePage,
+  type OrderDefaultsResponse,
   type OrderListResponse,
   type OrderResponse,
+  type OrderUploadPreviewResponse,
   type UploadedOrdersResponse,
 } from '@partner-portal/api-contracts';
 import {
@@ -19,6 +26,18 @@ import {
 import { ViewerService } from '../documents/viewer.service';
 
 import { OrdersService } from './orders.service';
+
+/** Path of one portal order. */
+class OrderParams {
+  @IsUUID()
+  portalOrderId!: string;
+}
+
+/** Path of one portal order of a tenant. */
+class TenantOrderParams extends TenantParams {
+  @IsUUID()
+  portalOrderId!: string;
+}
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,150}$/;
 
@@ -79,9 +98,46 @@ export class PartnerOrdersController {
     return { orders: result.orders };
   }
 
+  /** What `upload` would do with the file, by the same code, writing nothing. */
+  @Post('upload/preview')
+  @HttpCode(200)
+  async previewUpload(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: OrderUploadRequest,
+  ): Promise<OrderUploadPreviewResponse> {
+    return this.orders.previewUpload(await this.viewers.viewerFor(principal), body.content);
+  }
+
+  @Get('upload/template')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  async template(
+    @CurrentPrincipal() principal: Principal,
+    @Query() { delimiter }: OrderTemplateQuery,
+  ): Promise<string> {
+    return this.orders.template(await this.viewers.viewerFor(principal), delimiter === 'semicolon' ? ';' : ',');
+  }
+
+  /** What an order takes from the contact record; 422 naming every missing field. */
+  @Get('defaults')
+  async defaults(@CurrentPrincipal() principal: Principal): Promise<OrderDefaultsResponse> {
+    return this.orders.defaults(await this.viewers.viewerFor(principal));
+  }
+
+  /** The items the customer can order, priced from its price list (the wizard's product search). */
+  @Get('catalogue')
+  async catalogue(@CurrentPrincipal() principal: Principal, @Query() query: CatalogueQuery): Promise<CataloguePage> {
+    return this.orders.catalogue(await this.viewers.viewerFor(principal), query);
+  }
+
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Query() { limit }: OrderListQuery): Promise<OrderListResponse> {
-    return this.orders.list(await this.viewers.viewerFor(principal), limit);
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: OrderListQuery): Promise<OrderListResponse> {
+    return this.orders.list(await this.viewers.viewerFor(principal), query);
+  }
+
+  /** After the routes above, whose last segment is not an id. */
+  @Get(':portalOrderId')
+  async one(@CurrentPrincipal() principal: Principal, @Param() { portalOrderId }: OrderParams): Promise<OrderResponse> {
+    return this.orders.one(await this.viewers.viewerFor(principal), portalOrderId);
   }
 }
 
@@ -98,8 +154,16 @@ export class AdminOrdersController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param() _params: TenantParams,
-    @Query() { limit }: OrderListQuery,
+    @Query() query: AdminOrderListQuery,
   ): Promise<OrderListResponse> {
-    return this.orders.list(await this.viewers.viewerFor(principal), limit);
+    return this.orders.list(await this.viewers.viewerFor(principal), query);
+  }
+
+  @Get(':portalOrderId')
+  async one(
+    @CurrentPrincipal() principal: Principal,
+    @Param() { portalOrderId }: TenantOrderParams,
+  ): Promise<OrderResponse> {
+    return this.orders.one(await this.viewers.viewerFor(principal), portalOrderId);
   }
 }

@@ -1,19 +1,41 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, HttpStatus, Injectable } from '@nestjs/common';
+import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { OrderListResponse, OrderRequest, OrderResponse, PortalOrderStatus } from '@partner-portal/api-contracts';
-import { PartnerType, PortalOrderSubmitted, type DeliveryAddressV1, type FieldError } from '@partner-portal/contracts';
-import { ProblemException } from '@partner-portal/internal-api';
+import {
+  placesOrders,
+  type AdminOrderListQuery,
+  type CatalogueItemResponse,
+  type CataloguePage,
+  type CatalogueQuery,
+  type OrderDefaultsResponse,
+  type OrderListQuery,
+  type OrderListResponse,
+  type OrderRequest,
+  type OrderResponse,
+  type OrderUploadPreviewResponse,
+  type PortalOrderStatus,
+  type UploadPreviewOrderResponse,
+} from '@partner-portal/api-contracts';
+import { PortalOrderSubmitted, type DeliveryAddressV1 } from '@partner-portal/contracts';
+import { InvalidInputException, ProblemException } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import type { Viewer } from '../documents/visibility';
-import { ordersFromCsv, type RowError } from './order-csv';
+import { orderTemplate } from './csv-writing';
+import { CSV_MAX_ROWS, ordersFromCsv, rowOf, sortByRow, type CsvDelimiter, type RowError } from './order-csv';
 import {
+  addDays,
   estimatedTotal,
+  orderableItem,
   orderDefaults,
   priceLines,
+  suggestedDeliveryAddress,
   type Catalogue,
+  type MirroredItem,
   type OrderDefaults,
+  type OrderingParty,
   type PricedLine,
+  type PriceListLine,
+  type RequestedLine,
 } from './order-rules';
 
 type Orderer = Extract<Viewer, { kind: 'representative' | 'authorized_user' }>;
@@ -24,7 +46,10 @@ interface PreparedOrder {
 }
 
 const ORDER_COLUMNS = `o.id, o.portal_order_no, o.status, o.erp_order_no, o.rejection_reason, o.submission, o.estimated_total,
-  o.currency_code, o.submitted_at, o.contact_no,
+  o.currency_code, o.submitted_at, o.submitted_at::text AS submitted_key, o.updated_at, o.contact_no, o.partner_no,
+  (SELECT c.name FROM contact c
+    WHERE c.tenant_id = o.tenant_id AND c.environment = o.environment AND c.company_id = o.company_id
+      AND c.partner_type = 'customer' AND c.partner_no = o.partner_no AND c.contact_no = o.contact_no) AS contact_name,
   (SELECT d.id FROM document d WHERE d.portal_order_id = o.id AND d.deleted_at IS NULL ORDER BY d.updated_at DESC LIMIT 1) AS erp_document_id`;
 
 /** A portal order row with the id of the ERP's own document for it. */
@@ -44,7 +69,12 @@ interface OrderRow {
   estimated_total: string;
   currency_code: string;
   contact_no: string;
+  contact_name: string | null;
+  partner_no: string;
   submitted_at: Date;
+  /** `submitted_at` as PostgreSQL writes it, to the microsecond: the list's cursor. */
+  submitted_key: string;
+  updated_at: Date;
 }
 
 /** An order as the API shows it. */
@@ -64,9 +94,36 @@ function toView(row: OrderRow): OrderResponse {
     estimatedTotal: row.estimated_total,
     currencyCode: row.currency_code,
     contactNo: row.contact_no,
+    contactName: row.contact_name,
+    partnerNo: row.partner_no,
     submittedAt: new Date(row.submitted_at).toISOString(),
+    // The ERP's answer is the only change of an order after its submission.
+    answeredAt: row.status === 'submitted' ? null : new Date(row.updated_at).toISOString(),
   };
 }
+
+/** The ordering customer and contact as the ERP mirror knows them, with what the wizard shows of them. */
+interface OrderingRecord extends OrderingParty {
+  companyName: string | null;
+  customerName: string | null;
+  address: { line1: string; line2?: string; city: string; postalCode: string; countryCode: string } | null;
+}
+
+const encodeCursor = (keys: string[]) => Buffer.from(JSON.stringify(keys)).toString('base64url');
+
+/** The keys of a cursor this service wrote, or a 400 naming `cursor`. */
+function decodeCursor(cursor: string, length: number): string[] {
+  try {
+    const keys = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(keys) && keys.length === length && keys.every((k) => typeof k === 'string')) return keys;
+  } catch {
+    // not even JSON: refused below
+  }
+  throw new InvalidInputException([{ field: 'cursor', reason: 'is not a cursor of this list' }]);
+}
+
+/** `text` for an SQL `LIKE`, its wildcards taken literally. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Portal orders: placed by customer users, sent to the ERP through the outbox, updated by the ERP's answer. */
 @Injectable()
@@ -84,25 +141,33 @@ export class OrdersService {
     correlationId: string,
   ): Promise<{ order: OrderResponse; replayed: boolean }> {
     const orderer = this.orderer(viewer);
-    return this.dataSource.transaction(async (manager) => {
+    return this.oncePerKey(orderer, [idempotencyKey], async (manager) => {
       const [existing] = await this.byKeys(manager, orderer, [idempotencyKey]);
       if (existing) return { order: existing, replayed: true };
-      const { defaults, orders, errors } = await this.prepare(manager, orderer, [request], (e) => e);
-      if (errors.length || !defaults) {
+      const party = await this.orderingRecord(manager, orderer);
+      const defaults = orderDefaults(party);
+      const catalogue = await this.catalogueFor(manager, orderer, party, request.lines);
+      const priced = priceLines(request.lines, catalogue);
+      const errors = [...defaults.missing, ...priced.errors];
+      if (errors.length || !('defaults' in defaults)) {
         throw new ProblemException(
           HttpStatus.UNPROCESSABLE_ENTITY,
           `the order cannot be placed: ${errors.map((e) => e.field).join(', ')}`,
-          {
-            code: 'order_invalid',
-            errors,
-          },
+          { code: 'order_invalid', errors },
         );
       }
       return {
-        order: await this.insert(manager, orderer, defaults, orders[0], idempotencyKey, correlationId),
+        order: await this.insert(
+          manager,
+          orderer,
+          defaults.defaults,
+          { request, lines: priced.lines },
+          idempotencyKey,
+          correlationId,
+        ),
         replayed: false,
       };
-    });
+    }).then((result) => ('order' in result ? result : { order: result.orders[0], replayed: true }));
   }
 
   /** Creates every order of a CSV file in one transaction, or none: all errors come back with their rows. */
@@ -113,74 +178,292 @@ export class OrdersService {
     correlationId: string,
   ): Promise<{ orders: OrderResponse[]; replayed: boolean }> {
     const orderer = this.orderer(viewer);
-    const parsed = ordersFromCsv(content);
-    if (parsed.errors.length) throw this.uploadRefused(parsed.errors);
-    return this.dataSource.transaction(async (manager) => {
-      const keys = parsed.orders.map((_, i) => `${idempotencyKey}#${i}`);
+    const keys = (count: number) => Array.from({ length: Math.max(1, count) }, (_, i) => `${idempotencyKey}#${i}`);
+    return this.oncePerKey(orderer, keys(CSV_MAX_ROWS), async (manager) => {
+      const checked = await this.checkUpload(manager, orderer, content);
+      // One key per order of the file, as read: a replay of the same file finds every order it created.
+      const keys = Array.from({ length: Math.max(1, checked.orderCount) }, (_, i) => `${idempotencyKey}#${i}`);
       const existing = await this.byKeys(manager, orderer, keys);
       if (existing.length) return { orders: existing, replayed: true };
-      const toRow = (error: FieldError, index: number): RowError => {
-        const order = parsed.orders[index];
-        const line = /^lines\[(\d+)\]\.(\w+)$/.exec(error.field);
-        return line
-          ? { row: order.rows[Number(line[1])], field: line[2], reason: error.reason }
-          : { row: 1, field: error.field, reason: error.reason };
-      };
-      const { defaults, orders, errors } = await this.prepare(
-        manager,
-        orderer,
-        parsed.orders.map((o) => o.request),
-        toRow,
-      );
-      if (errors.length || !defaults) throw this.uploadRefused(errors as RowError[]);
+      if (checked.errors.length || !checked.defaults) throw this.uploadRefused(checked.errors);
       const created = [];
-      for (const [i, order] of orders.entries())
-        created.push(await this.insert(manager, orderer, defaults, order, keys[i], correlationId));
+      for (const [i, order] of checked.orders.entries())
+        created.push(await this.insert(manager, orderer, checked.defaults, order, keys[i], correlationId));
       return { orders: created, replayed: false };
     });
   }
 
-  /** The orders a viewer may see: an administrator all, a representative its partner's, an authorized user its own. */
-  async list(viewer: Viewer, limit: number): Promise<OrderListResponse> {
-    if (viewer.kind === 'nobody') return { items: [] };
-    const params: unknown[] = [viewer.tenantId];
-    let where = 'o.tenant_id = $1';
-    if (viewer.kind !== 'administrator') {
-      params.push(viewer.environment, viewer.companyId, viewer.partnerNo);
-      where += ' AND o.environment = $2 AND o.company_id = $3 AND o.partner_no = $4';
-      if (viewer.kind === 'authorized_user') {
-        params.push(viewer.membershipId);
-        where += ' AND o.membership_id = $5';
-      }
+  /**
+   * Runs a create in a transaction, once per idempotency key: when a concurrent request with the same key (a double
+   * click) created first, this one's insert hits the key's unique constraint and answers what the other created.
+   */
+  private async oncePerKey<T extends object>(
+    orderer: Orderer,
+    keys: string[],
+    create: (manager: EntityManager) => Promise<T>,
+  ): Promise<T | { orders: OrderResponse[]; replayed: true }> {
+    try {
+      return await this.dataSource.transaction(create);
+    } catch (error) {
+      const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (driverError?.code !== '23505' || driverError.constraint !== 'portal_order_idempotency') throw error;
+      const orders = await this.byKeys(this.dataSource.manager, orderer, keys);
+      if (!orders.length) throw error;
+      return { orders, replayed: true };
     }
-    params.push(limit);
+  }
+
+  /** What `upload` would do with a file, checked by the same code, in a transaction that writes nothing. */
+  async previewUpload(viewer: Viewer, content: string): Promise<OrderUploadPreviewResponse> {
+    const orderer = this.orderer(viewer);
+    const checked = await this.checkUpload(this.dataSource.manager, orderer, content);
+    return {
+      acceptable: checked.errors.length === 0,
+      orders: checked.preview,
+      rowErrors: checked.errors,
+      delimiter: checked.delimiter,
+      rowCount: checked.rowCount,
+      currencyCode: checked.party.partner?.currencyCode ?? null,
+    };
+  }
+
+  /**
+   * Reads, validates and prices an upload: the file's own problems, the contact record's missing fields (on row 1)
+   * and every line's catalogue problem, by row. `orders` are the orders to create when there is no problem.
+   */
+  private async checkUpload(manager: EntityManager, orderer: Orderer, content: string) {
+    const read = ordersFromCsv(content);
+    const party = await this.orderingRecord(manager, orderer);
+    const defaults = orderDefaults(party);
+    const errors: RowError[] = [...read.errors, ...defaults.missing.map((e) => ({ row: 1, ...e }))];
+    const catalogue = await this.catalogueFor(
+      manager,
+      orderer,
+      party,
+      read.orders.flatMap((o) => o.checkableLines.map((l) => l.line)),
+    );
+    const orders: PreparedOrder[] = [];
+    const preview: UploadPreviewOrderResponse[] = [];
+    for (const order of read.orders) {
+      const priced = priceLines(
+        order.checkableLines.map((l) => l.line),
+        catalogue,
+      );
+      errors.push(
+        ...priced.errors.map((e) =>
+          rowOf(
+            e,
+            order.checkableLines.map((l) => l.row),
+          ),
+        ),
+      );
+      if (!order.request || priced.errors.length) continue;
+      orders.push({ request: order.request, lines: priced.lines });
+      preview.push({
+        orderRef: order.orderRef,
+        requestedReceiptDate: order.request.requestedReceiptDate,
+        requisitionNo: order.request.requisitionNo ?? null,
+        deliveryAddress: order.request.deliveryAddress,
+        lines: priced.lines.map((line, i) => ({
+          row: order.rows[i],
+          itemNo: line.itemNo,
+          quantity: line.quantity,
+          unitCode: line.unitCode,
+          estimatedUnitPrice: line.estimatedUnitPrice,
+          estimatedNetAmount: line.estimatedNetAmount,
+        })),
+        estimatedTotal: estimatedTotal(priced.lines),
+      });
+    }
+    return {
+      party,
+      defaults: 'defaults' in defaults ? defaults.defaults : undefined,
+      orders,
+      preview,
+      errors: sortByRow(errors),
+      delimiter: read.delimiter,
+      rowCount: read.rowCount,
+      orderCount: read.orders.length,
+    };
+  }
+
+  /** What the order wizard shows as defaulted from the contact record; 422 naming every missing field. */
+  async defaults(viewer: Viewer): Promise<OrderDefaultsResponse> {
+    const orderer = this.orderer(viewer);
+    const party = await this.orderingRecord(this.dataSource.manager, orderer);
+    const defaults = this.defaultsOrRefuse(party);
+    return {
+      environment: orderer.environment,
+      companyId: orderer.companyId,
+      companyName: party.companyName,
+      customerAccount: defaults.customerAccount,
+      customerName: party.customerName,
+      invoiceCustomer: defaults.invoiceCustomer,
+      currencyCode: defaults.currencyCode,
+      priceListCode: defaults.priceListCode,
+      languageCode: defaults.languageCode,
+      shipToCountryCode: defaults.shipToCountryCode,
+      contactNo: defaults.contactNo,
+      contactName: defaults.contactName,
+      suggestedDeliveryAddress: suggestedDeliveryAddress(party.customerName ?? defaults.customerAccount, party.address),
+    };
+  }
+
+  /**
+   * The items the customer can order, by item number, with their prices from the customer's price list: blocked
+   * and unpriced items are left out. `search` matches the start of the number or any part of the description.
+   */
+  async catalogue(viewer: Viewer, query: CatalogueQuery): Promise<CataloguePage> {
+    const orderer = this.orderer(viewer);
+    const party = await this.orderingRecord(this.dataSource.manager, orderer);
+    const defaults = this.defaultsOrRefuse(party);
+    const prices = await this.priceList(this.dataSource.manager, orderer, defaults.priceListCode);
+    const after = query.cursor ? decodeCursor(query.cursor, 1)[0] : null;
+    const search = query.search?.trim() ? likeLiteral(query.search.trim()) : null;
+    const rows: MirroredItem[] = await this.dataSource.query(
+      `SELECT item_no AS "itemNo", description, base_unit_code AS "baseUnitCode", units, blocked FROM item
+        WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND NOT blocked AND item_no = ANY($4)
+          AND ($5::text IS NULL OR item_no ILIKE $5 || '%' OR description ILIKE '%' || $5 || '%')
+          AND ($6::text IS NULL OR item_no > $6)
+        ORDER BY item_no LIMIT $7`,
+      [
+        orderer.tenantId,
+        orderer.environment,
+        orderer.companyId,
+        [...new Set(prices.map((p) => p.itemNo))],
+        search,
+        after,
+        query.limit + 1,
+      ],
+    );
+    const page = rows.slice(0, query.limit);
+    return {
+      priceListCode: defaults.priceListCode,
+      currencyCode: defaults.currencyCode,
+      items: page.flatMap((item) => orderableItem(item, prices) ?? []) as CatalogueItemResponse[],
+      nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1].itemNo]) : null,
+    };
+  }
+
+  /**
+   * The upload template: header and an example row with the first item the customer can order (in a unit it has a
+   * price in) and the customer's address, asking for a day two weeks ahead; placeholders where the mirror has none.
+   */
+  async template(viewer: Viewer, delimiter: CsvDelimiter, today = new Date()): Promise<string> {
+    const orderer = this.orderer(viewer);
+    const party = await this.orderingRecord(this.dataSource.manager, orderer);
+    const defaults = orderDefaults(party);
+    const first =
+      'defaults' in defaults
+        ? (await this.catalogue(viewer, { limit: 20 })).items.find((item) => item.units.length > 0)
+        : undefined;
+    return orderTemplate(
+      {
+        item: first && { itemNo: first.itemNo, unitCode: first.units[0].unitCode },
+        address: suggestedDeliveryAddress(party.customerName ?? orderer.partnerNo, party.address),
+        requestedReceiptDate: addDays(today, 14),
+      },
+      delimiter,
+    );
+  }
+
+  /**
+   * The orders a viewer may see, newest first (the orders of one upload share their time: the later number first):
+   * an administrator all (narrowed by `environment`, `companyId`, `partnerNo`), a representative its partner's, an
+   * authorized user its own.
+   */
+  async list(viewer: Viewer, query: OrderListQuery & Partial<AdminOrderListQuery>): Promise<OrderListResponse> {
+    const visible = this.visibleOrders(viewer);
+    if (!visible) return { items: [], nextCursor: null };
+    const params = [...visible.params];
+    const where = [visible.sql];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (viewer.kind === 'administrator') {
+      if (query.environment) where.push(`o.environment = ${param(query.environment)}`);
+      if (query.companyId) where.push(`o.company_id = ${param(query.companyId)}`);
+      if (query.partnerNo) where.push(`o.partner_no = ${param(query.partnerNo)}`);
+    }
+    if (query.status) where.push(`o.status = ${param(query.status)}`);
+    if (query.search?.trim()) {
+      const prefix = param(`${likeLiteral(query.search.trim())}%`);
+      where.push(
+        `(o.portal_order_no ILIKE ${prefix} OR o.erp_order_no ILIKE ${prefix} OR o.submission->>'requisitionNo' ILIKE ${prefix})`,
+      );
+    }
+    if (query.cursor) {
+      const [at, no] = decodeCursor(query.cursor, 2);
+      if (Number.isNaN(Date.parse(at)) || !/^PO-\d{6,}$/.test(no))
+        throw new InvalidInputException([{ field: 'cursor', reason: 'is not a cursor of this list' }]);
+      const [atParam, noParam] = [param(at), param(no)];
+      where.push(
+        `(o.submitted_at, length(o.portal_order_no), o.portal_order_no) < (${atParam}::timestamptz, length(${noParam}), ${noParam})`,
+      );
+    }
+    const limit = query.limit ?? 50;
     const rows: OrderRow[] = await this.dataSource.query(
-      `SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE ${where} ORDER BY o.submitted_at DESC, o.portal_order_no DESC LIMIT $${params.length}`,
+      `SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE ${where.join(' AND ')}
+        ORDER BY o.submitted_at DESC, length(o.portal_order_no) DESC, o.portal_order_no DESC LIMIT ${param(limit + 1)}`,
       params,
     );
-    return { items: rows.map(toView) };
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toView),
+      nextCursor: rows.length > limit ? encodeCursor([last.submitted_key, last.portal_order_no]) : null,
+    };
+  }
+
+  /** One order with its ERP answer, when the viewer may see it (as in `list`); 404 otherwise. */
+  async one(viewer: Viewer, portalOrderId: string): Promise<OrderResponse> {
+    const visible = this.visibleOrders(viewer);
+    const [row]: OrderRow[] = visible
+      ? await this.dataSource.query(
+          `SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE ${visible.sql} AND o.id = $${visible.params.length + 1}`,
+          [...visible.params, portalOrderId],
+        )
+      : [];
+    if (!row) throw new NotFoundException(`portal order ${portalOrderId} not found`);
+    return toView(row);
+  }
+
+  /** The orders a viewer may see, as a condition on `portal_order o` ($1...), or none at all. */
+  private visibleOrders(viewer: Viewer): { sql: string; params: unknown[] } | undefined {
+    if (viewer.kind === 'nobody') return undefined;
+    if (viewer.kind === 'administrator') return { sql: 'o.tenant_id = $1', params: [viewer.tenantId] };
+    const partner = 'o.tenant_id = $1 AND o.environment = $2 AND o.company_id = $3 AND o.partner_no = $4';
+    const params = [viewer.tenantId, viewer.environment, viewer.companyId, viewer.partnerNo];
+    // Portal orders are customers' only; a vendor's or 3PL customer's membership sees none.
+    if (!placesOrders(viewer.partnerType)) return undefined;
+    if (viewer.kind === 'representative') return { sql: partner, params };
+    return { sql: `${partner} AND o.membership_id = $5`, params: [...params, viewer.membershipId] };
   }
 
   private orderer(viewer: Viewer): Orderer {
     if (viewer.kind === 'administrator' || viewer.kind === 'nobody')
       throw new ForbiddenException('orders are placed by customer users');
-    if (viewer.partnerType !== PartnerType.Customer) throw new ForbiddenException('orders are placed by customers');
+    if (!placesOrders(viewer.partnerType)) throw new ForbiddenException('orders are placed by customers');
     return viewer;
   }
 
-  /**
-   * The defaults from the contact record and the priced lines of each order. Every problem is reported, mapped by
-   * `locate` (to a row of an upload, say): missing defaults once, line problems per order.
-   */
-  private async prepare<E>(
-    manager: EntityManager,
-    orderer: Orderer,
-    requests: OrderRequest[],
-    locate: (error: FieldError, orderIndex: number) => E,
-  ): Promise<{ defaults?: OrderDefaults; orders: PreparedOrder[]; errors: E[] }> {
+  /** The defaults of the contact record, or a 422 naming every missing field (`order_defaults_missing`). */
+  private defaultsOrRefuse(party: OrderingParty): OrderDefaults {
+    const defaults = orderDefaults(party);
+    if ('defaults' in defaults) return defaults.defaults;
+    throw new ProblemException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      `the contact's record in the ERP lacks what an order needs: ${defaults.missing.map((e) => e.field).join(', ')}`,
+      { code: 'order_defaults_missing', errors: defaults.missing },
+    );
+  }
+
+  /** The ordering customer, contact and company from the ERP mirror. */
+  private async orderingRecord(manager: EntityManager, orderer: Orderer): Promise<OrderingRecord> {
     const scope = [orderer.tenantId, orderer.environment, orderer.companyId];
     const [partner] = await manager.query(
-      `SELECT partner_no AS "partnerNo", currency_code AS "currencyCode", price_list_code AS "priceListCode",
+      `SELECT partner_no AS "partnerNo", name, address, currency_code AS "currencyCode", price_list_code AS "priceListCode",
               language_code AS "languageCode", ship_to_country_code AS "shipToCountryCode",
               address->>'countryCode' AS "addressCountryCode", invoice_partner_no AS "invoicePartnerNo", blocked
          FROM partner WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = 'customer'
@@ -193,31 +476,48 @@ export class OrdersService {
           AND contact_no = $5 AND deleted_at IS NULL`,
       [...scope, orderer.partnerNo, orderer.contactNo],
     );
-    const defaults = orderDefaults({ partner, contact });
-    const errors: E[] = defaults.missing.map((e) => locate(e, 0));
-    const itemNos = [...new Set(requests.flatMap((r) => r.lines.map((l) => l.itemNo)))];
+    const [company] = await manager.query(
+      `SELECT COALESCE(display_name, name) AS name FROM company WHERE tenant_id = $1 AND environment = $2 AND company_id = $3`,
+      scope,
+    );
+    const { name: customerName = null, address = null, ...customer } = partner ?? {};
+    return {
+      partner: partner ? customer : undefined,
+      contact,
+      companyName: company?.name ?? null,
+      customerName,
+      address,
+    };
+  }
+
+  /** The lines of the customer's price list. */
+  private async priceList(manager: EntityManager, orderer: Orderer, priceListCode: string): Promise<PriceListLine[]> {
+    const [priceList] = await manager.query(
+      `SELECT lines FROM price_list WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND price_list_code = $4`,
+      [orderer.tenantId, orderer.environment, orderer.companyId, priceListCode],
+    );
+    return priceList?.lines ?? [];
+  }
+
+  /** The items the lines name and the customer's price list, for `priceLines`. */
+  private async catalogueFor(
+    manager: EntityManager,
+    orderer: Orderer,
+    party: OrderingParty,
+    lines: readonly RequestedLine[],
+  ): Promise<Catalogue> {
+    const itemNos = [...new Set(lines.map((l) => l.itemNo))];
     const items = await manager.query(
       `SELECT item_no, blocked, units FROM item WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND item_no = ANY($4)`,
-      [...scope, itemNos],
+      [orderer.tenantId, orderer.environment, orderer.companyId, itemNos],
     );
-    const [priceList] = partner?.priceListCode
-      ? await manager.query(
-          `SELECT lines FROM price_list WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND price_list_code = $4`,
-          [...scope, partner.priceListCode],
-        )
-      : [];
-    const catalogue: Catalogue = {
+    const priceListCode = party.partner?.priceListCode;
+    return {
       items: new Map(
         items.map((i: { item_no: string; blocked: boolean; units: Array<{ unitCode: string }> }) => [i.item_no, i]),
       ),
-      prices: priceList?.lines ?? [],
+      prices: priceListCode ? await this.priceList(manager, orderer, priceListCode) : [],
     };
-    const orders = requests.map((request, index) => {
-      const priced = priceLines(request.lines, catalogue);
-      errors.push(...priced.errors.map((e) => locate(e, index)));
-      return { request, lines: priced.lines };
-    });
-    return { defaults: 'defaults' in defaults ? defaults.defaults : undefined, orders, errors };
   }
 
   private async insert(
@@ -318,10 +618,7 @@ export class OrdersService {
     return new ProblemException(
       HttpStatus.UNPROCESSABLE_ENTITY,
       `${rowErrors.length} problem(s) in the file; no order was created`,
-      {
-        code: 'upload_invalid',
-        rowErrors: [...rowErrors].sort((a, b) => a.row - b.row),
-      },
+      { code: 'upload_invalid', rowErrors: sortByRow(rowErrors) },
     );
   }
 }

@@ -9,11 +9,17 @@ type Upserted = EventOf<typeof DocumentUpserted>;
 /** The tables a projector writes. */
 export interface ProjectionTables {
   document: string;
+  /** A document's status history; its rows name the document's `id` in `document`. */
+  history: string;
   stock: string;
 }
 
 /** The tables queries read. */
-export const LIVE_TABLES: ProjectionTables = { document: 'document', stock: 'stock_level' };
+export const LIVE_TABLES: ProjectionTables = {
+  document: 'document',
+  history: 'document_status_history',
+  stock: 'stock_level',
+};
 
 const documentKey = (e: {
   tenantId: string;
@@ -32,6 +38,12 @@ export class DocumentProjector {
     private readonly tables: ProjectionTables = LIVE_TABLES,
   ) {}
 
+  /**
+   * Upserts the newest version of each document in the batch and, in the same statement, records its status
+   * history: every event of the batch is taken in arrival order, as if applied one by one (an event counts when
+   * its version is above everything applied before it), and a row is written when the document first arrives and
+   * whenever an applied event changes its status. So the history does not depend on how events were batched.
+   */
   async upsertDocuments(events: readonly Upserted[]): Promise<void> {
     const latest = latestPerKey(events, documentKey, (e) => e.payload.erpVersion);
     const views = latest.map((e) => {
@@ -43,23 +55,72 @@ export class DocumentProjector {
       }
       return view;
     });
+    const slots = new Map(latest.map((e, i) => [documentKey(e), i + 1]));
     const column = <T>(pick: (e: Upserted, i: number) => T) => latest.map(pick);
+    const { document, history } = this.tables;
     await this.manager.query(
-      `INSERT INTO ${this.tables.document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
-                             contact_no, portal_order_id, order_no, external_document_no, status, document_date, requested_date,
-                             due_date, currency_code, amount, amount_including_tax, ship_to, lines, line_count, erp_version)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                            $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::date[], $15::date[],
-                            $16::date[], $17::text[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::jsonb[], $22::int[], $23::bigint[])
-       ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE SET
-         partner_type = EXCLUDED.partner_type, partner_no = EXCLUDED.partner_no, view_type = EXCLUDED.view_type,
-         contact_no = EXCLUDED.contact_no, portal_order_id = EXCLUDED.portal_order_id, order_no = EXCLUDED.order_no,
-         external_document_no = EXCLUDED.external_document_no, status = EXCLUDED.status,
-         document_date = EXCLUDED.document_date, requested_date = EXCLUDED.requested_date, due_date = EXCLUDED.due_date,
-         currency_code = EXCLUDED.currency_code, amount = EXCLUDED.amount, amount_including_tax = EXCLUDED.amount_including_tax,
-         ship_to = EXCLUDED.ship_to, lines = EXCLUDED.lines, line_count = EXCLUDED.line_count,
-         erp_version = EXCLUDED.erp_version, deleted_at = NULL, updated_at = now()
-       WHERE document.erp_version < EXCLUDED.erp_version`,
+      `WITH incoming AS (
+         SELECT i.*, i.tenant_id || '|' || i.environment || '|' || i.company_id || '|' || i.document_type || '|' || i.document_no AS key
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                       $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::date[], $15::date[],
+                       $16::date[], $17::text[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::jsonb[], $22::int[],
+                       $23::bigint[])
+             WITH ORDINALITY AS i(tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no,
+                                  view_type, contact_no, portal_order_id, order_no, external_document_no, status, document_date,
+                                  requested_date, due_date, currency_code, amount, amount_including_tax, ship_to, lines,
+                                  line_count, erp_version, slot)
+       ),
+       -- What each document was before this statement (its snapshot), one probe of the unique key per document:
+       -- LIMIT keeps the look-up lateral, so the planner never swaps it for a scan of the whole table.
+       prior AS MATERIALIZED (
+         SELECT i.slot, p.status, p.erp_version FROM incoming i
+           CROSS JOIN LATERAL (
+             SELECT p.status, p.erp_version FROM ${document} p
+              WHERE p.tenant_id = i.tenant_id AND p.environment = i.environment AND p.company_id = i.company_id
+                AND p.document_type = i.document_type AND p.document_no = i.document_no
+              LIMIT 1
+           ) p
+       ),
+       upserted AS (
+         INSERT INTO ${document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no,
+                               view_type, contact_no, portal_order_id, order_no, external_document_no, status, document_date,
+                               requested_date, due_date, currency_code, amount, amount_including_tax, ship_to, lines,
+                               line_count, erp_version)
+         SELECT tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
+                contact_no, portal_order_id, order_no, external_document_no, status, document_date, requested_date,
+                due_date, currency_code, amount, amount_including_tax, ship_to, lines, line_count, erp_version
+           FROM incoming
+         ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE SET
+           partner_type = EXCLUDED.partner_type, partner_no = EXCLUDED.partner_no, view_type = EXCLUDED.view_type,
+           contact_no = EXCLUDED.contact_no, portal_order_id = EXCLUDED.portal_order_id, order_no = EXCLUDED.order_no,
+           external_document_no = EXCLUDED.external_document_no, status = EXCLUDED.status,
+           document_date = EXCLUDED.document_date, requested_date = EXCLUDED.requested_date, due_date = EXCLUDED.due_date,
+           currency_code = EXCLUDED.currency_code, amount = EXCLUDED.amount, amount_including_tax = EXCLUDED.amount_including_tax,
+           ship_to = EXCLUDED.ship_to, lines = EXCLUDED.lines, line_count = EXCLUDED.line_count,
+           erp_version = EXCLUDED.erp_version, deleted_at = NULL, updated_at = now()
+         WHERE document.erp_version < EXCLUDED.erp_version
+         RETURNING id, tenant_id || '|' || environment || '|' || company_id || '|' || document_type || '|' || document_no AS key
+       ),
+       arrivals AS (
+         SELECT e.slot, e.n, e.status, e.erp_version, e.occurred_at,
+                max(e.erp_version) OVER (PARTITION BY e.slot ORDER BY e.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen
+           FROM unnest($24::int[], $25::text[], $26::bigint[], $27::timestamptz[])
+             WITH ORDINALITY AS e(slot, status, erp_version, occurred_at, n)
+       ),
+       applied AS MATERIALIZED (
+         SELECT a.slot, a.status, a.erp_version, a.occurred_at, p.status AS prior_status,
+                lag(a.status) OVER (PARTITION BY a.slot ORDER BY a.n) AS previous_status
+           FROM arrivals a LEFT JOIN prior p ON p.slot = a.slot
+          WHERE a.erp_version > coalesce(greatest(a.seen, p.erp_version), -1)
+       ),
+       changes AS MATERIALIZED (
+         SELECT i.key, a.status, a.erp_version, a.occurred_at
+           FROM applied a JOIN incoming i ON i.slot = a.slot
+          WHERE a.status IS DISTINCT FROM coalesce(a.previous_status, a.prior_status)
+       )
+       INSERT INTO ${history} (document_id, erp_version, status, changed_at)
+       SELECT u.id, c.erp_version, c.status, c.occurred_at FROM changes c JOIN upserted u ON u.key = c.key
+       ON CONFLICT DO NOTHING`,
       [
         column((e) => e.tenantId),
         column((e) => e.payload.environment),
@@ -84,6 +145,10 @@ export class DocumentProjector {
         column((e) => JSON.stringify(e.payload.lines)),
         column((e) => e.payload.lines.length),
         column((e) => e.payload.erpVersion),
+        events.map((e) => slots.get(documentKey(e))),
+        events.map((e) => e.payload.status),
+        events.map((e) => e.payload.erpVersion),
+        events.map((e) => e.occurredAt),
       ],
     );
   }

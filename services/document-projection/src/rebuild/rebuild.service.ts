@@ -11,7 +11,11 @@ import {
 } from '@partner-portal/messaging';
 import { DocumentProjector, LIVE_TABLES, type ProjectionTables } from '../projection/document-projector';
 
-const REBUILD_TABLES: ProjectionTables = { document: 'document_rebuild', stock: 'stock_level_rebuild' };
+const REBUILD_TABLES: ProjectionTables = {
+  document: 'document_rebuild',
+  history: 'document_status_history_rebuild',
+  stock: 'stock_level_rebuild',
+};
 
 /** Where a rebuild stands. */
 export interface RebuildStatus {
@@ -58,8 +62,14 @@ export class RebuildService {
   }
 
   private async run(): Promise<void> {
-    await this.dataSource.query(`DROP TABLE IF EXISTS document_rebuild, stock_level_rebuild`);
+    await this.dataSource.query(
+      `DROP TABLE IF EXISTS document_rebuild, document_status_history_rebuild, stock_level_rebuild`,
+    );
     await this.dataSource.query(`CREATE TABLE document_rebuild (LIKE document INCLUDING ALL)`);
+    // The history is replayed with the documents it belongs to: the same events give the same rows.
+    await this.dataSource.query(
+      `CREATE TABLE document_status_history_rebuild (LIKE document_status_history INCLUDING ALL)`,
+    );
     await this.dataSource.query(`CREATE TABLE stock_level_rebuild (LIKE stock_level INCLUDING ALL)`);
 
     const topic = physicalTopic(this.options.kafka.topicPrefix, Topics.ErpDocuments);
@@ -88,12 +98,16 @@ export class RebuildService {
       this.status = { ...this.status, state: 'switching' };
       await this.caughtUp(admin, topic, replayed);
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(`LOCK TABLE ${LIVE_TABLES.document}, ${LIVE_TABLES.stock} IN ACCESS EXCLUSIVE MODE`);
+        await manager.query(
+          `LOCK TABLE ${LIVE_TABLES.document}, ${LIVE_TABLES.history}, ${LIVE_TABLES.stock} IN ACCESS EXCLUSIVE MODE`,
+        );
         await manager.query(`ALTER TABLE document RENAME TO document_retired`);
+        await manager.query(`ALTER TABLE document_status_history RENAME TO document_status_history_retired`);
         await manager.query(`ALTER TABLE stock_level RENAME TO stock_level_retired`);
         await manager.query(`ALTER TABLE document_rebuild RENAME TO document`);
+        await manager.query(`ALTER TABLE document_status_history_rebuild RENAME TO document_status_history`);
         await manager.query(`ALTER TABLE stock_level_rebuild RENAME TO stock_level`);
-        await manager.query(`DROP TABLE document_retired, stock_level_retired`);
+        await manager.query(`DROP TABLE document_retired, document_status_history_retired, stock_level_retired`);
       });
       this.status = { ...this.status, state: 'done', finishedAt: new Date().toISOString() };
       this.logger.log({ message: 'read model rebuilt', eventsReplayed: this.status.eventsReplayed });

@@ -4,10 +4,13 @@ import type { Response } from 'express';
 import {
   AdminDocumentDetailResponse,
   AdminDocumentPage,
+  AdminDocumentSummaryQuery,
+  AdminDocumentSummaryResponse,
   AdminListDocumentsQuery,
   AdminStockQuery,
-  OrderListQuery,
+  AdminOrderListQuery,
   OrderListResponse,
+  OrderResponse,
   StockResponse,
 } from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
@@ -42,8 +45,23 @@ export class AdminDocumentsController {
     return this.projection(response, caller, '/documents', query);
   }
 
+  // Before documents/:documentId, whose id check would refuse "summary".
+  @Get('documents/summary')
+  @Documented("One partner type's open and total documents per type, in its words (narrowed to one partner)", {
+    type: AdminDocumentSummaryResponse,
+    returns: 'Counts per document type, orders first',
+    problems: [400, 404],
+  })
+  documentSummary(
+    @CurrentCaller() caller: Caller,
+    @Query() query: AdminDocumentSummaryQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.projection(response, caller, '/documents/summary', query);
+  }
+
   @Get('documents/:documentId')
-  @Documented('One document with its lines', {
+  @Documented('One document with its lines, status history, the order it follows from and its follow-ups', {
     type: AdminDocumentDetailResponse,
     returns: 'The document',
     problems: [400, 404],
@@ -57,9 +75,9 @@ export class AdminDocumentsController {
   }
 
   @Get('stock')
-  @Documented('Stock held for 3PL customers, with totals per item', {
+  @Documented('Stock held for 3PL customers (filter by environment, company and 3PL customer), with totals', {
     type: StockResponse,
-    returns: 'Stock rows and totals',
+    returns: 'Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location',
     problems: [400, 404],
   })
   stock(
@@ -71,16 +89,30 @@ export class AdminDocumentsController {
   }
 
   @Get('orders')
-  @Documented('Portal orders of every partner, newest first', {
+  @Documented("Portal orders of every customer, newest first (narrowed to one customer's)", {
     type: OrderListResponse,
-    returns: 'The orders',
+    returns: 'A page of orders and nextCursor',
     problems: [400, 404],
   })
   orders(
     @CurrentCaller() caller: Caller,
-    @Query() query: OrderListQuery,
+    @Query() query: AdminOrderListQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.projection(response, caller, '/orders', query);
+  }
+
+  @Get('orders/:portalOrderId')
+  @Documented('One portal order with its ERP answer', {
+    type: OrderResponse,
+    returns: 'The order',
+    problems: [400, 404],
+  })
+  order(
+    @CurrentCaller() caller: Caller,
+    @Param('portalOrderId', UuidParam) portalOrderId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.projection(response, caller, pathOf`/orders/${portalOrderId}`);
   }
 }

@@ -31,7 +31,7 @@ const PROBLEM_SCHEMA = {
         'resend_limit; accepting: unknown_link, expired, revoked, already_accepted, rejected, replaced, locked,',
         'email_mismatch, wrong_code. Licenses: cart_empty, cart_over_maximum, cancellation_below_usage, idempotency_key_reused.',
         'Portal users: membership_inactive, erp_record_deleted, last_representative, not_a_representative.',
-        'Orders: order_invalid, upload_invalid.',
+        'Orders: order_invalid, upload_invalid, order_defaults_missing (the contact record lacks what an order needs: `errors` names each field).',
       ].join(' '),
       example: 'contact_without_email',
     },

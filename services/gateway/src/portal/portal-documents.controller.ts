@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  DocumentSummaryResponse,
   ListDocumentsQuery,
   PartnerDocumentDetailResponse,
   PartnerDocumentPage,
@@ -37,12 +38,26 @@ export class PortalDocumentsController {
     });
   }
 
-  @Get('documents/:documentId')
-  @Documented('One document with its lines (404 outside what the role may see)', {
-    type: PartnerDocumentDetailResponse,
-    returns: 'The document',
-    problems: [400, 403, 404],
+  // Before documents/:documentId, whose id check would refuse "summary".
+  @Get('documents/summary')
+  @Documented("Open and total documents per type, every type the partner sees, in its words (the role's view)", {
+    type: DocumentSummaryResponse,
+    returns: 'Counts per document type, orders first',
+    problems: [403],
   })
+  documentSummary(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response) {
+    return this.upstream.forward(response, caller, 'document-projection', 'GET', '/internal/partner/documents/summary');
+  }
+
+  @Get('documents/:documentId')
+  @Documented(
+    'One document with its lines, status history, the order it follows from and its follow-ups (404 outside what the role may see)',
+    {
+      type: PartnerDocumentDetailResponse,
+      returns: 'The document',
+      problems: [400, 403, 404],
+    },
+  )
   document(
     @CurrentCaller() caller: Caller,
     @Param('documentId', UuidParam) documentId: string,
@@ -55,7 +70,8 @@ export class PortalDocumentsController {
   @Get('stock')
   @Documented('Stock held for the 3PL customer by item, location, bin, license plate and lot, with totals', {
     type: StockResponse,
-    returns: 'Stock rows and totals per item',
+    returns:
+      'Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location; 403 `not_a_3pl_customer` for a customer or vendor',
     problems: [400, 403],
   })
   stock(@CurrentCaller() caller: Caller, @Query() query: StockQuery, @Res({ passthrough: true }) response: Response) {

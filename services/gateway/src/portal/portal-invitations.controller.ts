@@ -1,21 +1,30 @@
-import { Body, Controller, HttpCode, Post, Res, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UnprocessableEntityException } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   AcceptedInvitationResponse,
   AcceptInvitationRequest,
+  ColleagueInvitationPage,
+  ColleagueInvitationResponse,
   InvitationPreviewResponse,
+  InviteColleagueRequest,
+  ListColleagueInvitationsQuery,
   PreviewRequest,
 } from '@partner-portal/api-contracts';
 import { PrincipalResolver } from '../auth/principal-resolver';
 import { Anonymous } from '../auth/route-access';
 import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
-import { CurrentRequestId, SignedIn } from '../observability/gateway-request';
+import { CurrentCaller, CurrentRequestId, SignedIn, type Caller } from '../observability/gateway-request';
+import { pathOf, UuidParam } from '../upstream/path-params';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { TightRateLimit } from '../rate-limits';
+import { MemberArea } from './member-area';
 
-/** The invited contact's side: look at an invitation from its link, then accept it signed in. */
+/**
+ * The invited contact's side: look at an invitation from its link, then accept it signed in. And a customer
+ * representative's side (issue 13): invite a colleague of its own partner and follow the partner's invitations.
+ */
 @ApiTags('Portal: invitations')
 @Controller('api/portal/invitations')
 export class PortalInvitationsController {
@@ -69,5 +78,67 @@ export class PortalInvitationsController {
     });
     this.resolver.forget(user);
     return this.upstream.relay(response, answer);
+  }
+  @Post()
+  @MemberArea()
+  @Documented(
+    "Invite a contact of your own partner (customer representatives only); it takes one of the company's licenses",
+    {
+      type: ColleagueInvitationResponse,
+      status: 201,
+      returns:
+        'The invitation, `pending_license` until licensing decides: then `invited` (e-mail sent), or `rejected` with `rejectionReason` `no_license_available` (ask the company administrator to add licenses)',
+      problems: [400, 403, 404, 409, 422],
+    },
+  )
+  invite(
+    @CurrentCaller() caller: Caller,
+    @Body() body: InviteColleagueRequest,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    // The e-mail names the representative; the partner, company and environment are its membership's, not the body's.
+    const inviterName = caller.user.name ?? caller.user.email;
+    return this.upstream.forward(response, caller, 'invitations', 'POST', '/internal/partner/invitations', {
+      body: { ...body, ...(inviterName ? { inviterName } : {}) },
+    });
+  }
+
+  @Get()
+  @MemberArea()
+  @Documented("Your partner's invitations, newest first (customer representatives only)", {
+    type: ColleagueInvitationPage,
+    returns: 'A page of invitations with their status',
+    problems: [400, 403],
+  })
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListColleagueInvitationsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.upstream.forward(response, caller, 'invitations', 'GET', '/internal/partner/invitations', { query });
+  }
+
+  @Get(':invitationId')
+  @MemberArea()
+  @Documented(
+    'One invitation of your partner, to follow it until it is sent or refused (customer representatives only)',
+    {
+      type: ColleagueInvitationResponse,
+      returns: 'The invitation',
+      problems: [400, 403, 404],
+    },
+  )
+  one(
+    @CurrentCaller() caller: Caller,
+    @Param('invitationId', UuidParam) invitationId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.upstream.forward(
+      response,
+      caller,
+      'invitations',
+      'GET',
+      pathOf`/internal/partner/invitations/${invitationId}`,
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ChangeRoleRequest, PageQuery, PortalUserPage, PortalUserResponse } from '@partner-portal/api-contracts';
+import {
+  ChangeRoleRequest,
+  ContactPage,
+  ListColleagueContactsQuery,
+  PageQuery,
+  PortalUserPage,
+  PortalUserResponse,
+} from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
 import { pathOf, UuidParam } from '../upstream/path-params';
@@ -91,5 +98,27 @@ export class PortalUsersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.users(response, caller, 'POST', pathOf`/${membershipId}/reactivate`);
+  }
+}
+
+/** Customer representatives see their own partner's ERP contacts, to invite those without access (issue 13). */
+@ApiTags('Portal: our users')
+@MemberArea()
+@Controller('api/portal/contacts')
+export class PortalContactsController {
+  constructor(private readonly upstream: UpstreamClient) {}
+
+  @Get()
+  @Documented("The partner's ERP contacts with their portal standing (representatives only): search, filter, pages", {
+    type: ContactPage,
+    returns: 'A page of contacts: portal user, invited, deactivated or not invited',
+    problems: [400, 403],
+  })
+  list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: ListColleagueContactsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return this.upstream.forward(response, caller, 'partner-identity', 'GET', '/internal/partner/contacts', { query });
   }
 }

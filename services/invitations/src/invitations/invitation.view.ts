@@ -23,7 +23,8 @@ export interface InvitationRow {
   language: string;
   status: InvitationStatus;
   rejection_reason: LicenseReservationRejectionReason | null;
-  requested_by: { kind: 'admin'; subject: string } | { kind: 'erp' };
+  requested_by:
+    { kind: 'admin'; subject: string } | { kind: 'erp' } | { kind: 'partner'; subject: string; membershipId: string };
   inviter_name: string;
   token_hash: string | null;
   code_hash: string | null;

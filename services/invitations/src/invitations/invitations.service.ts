@@ -4,11 +4,20 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type {
   BulkInviteResponse,
   BulkInviteResultResponse,
+  ColleagueInvitationResponse,
   InvitationSort,
   InviteRequest,
+  ListColleagueInvitationsQuery,
   ListInvitationsQuery,
+  PartnerInviteRequest,
 } from '@partner-portal/api-contracts';
-import { InvitationRequested, InviteRevoked, type ActorV1 } from '@partner-portal/contracts';
+import {
+  InvitationRequested,
+  InvitationRequestedVersion2,
+  InviteRevoked,
+  type ActorV1,
+  type ActorV2,
+} from '@partner-portal/contracts';
 import { containsPattern, ProblemException, type Page } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
@@ -41,9 +50,23 @@ import {
   type InvitationRow,
   type InvitationView,
 } from './invitation.view';
+import { ofPartner, representedPartner, type InvitingMember, type RepresentedPartner } from './partner-invite';
 
-/** Who asks: an administrator (subject, and the name the e-mail shows) or the ERP. */
-export type Requester = { kind: 'admin'; subject: string; name?: string } | { kind: 'erp' };
+/**
+ * Who asks: an administrator (subject, and the name the e-mail shows), the ERP, or a customer representative for its
+ * own partner (subject, the membership it acts through, and the name the e-mail shows).
+ */
+export type Requester =
+  | { kind: 'admin'; subject: string; name?: string }
+  | { kind: 'erp' }
+  | { kind: 'partner'; subject: string; membershipId: string; name?: string };
+
+/** A representative as the gateway verified it: its tenant, identity subject and the membership it acts through. */
+export interface Representative {
+  tenantId: string;
+  subject: string;
+  membershipId: string;
+}
 
 /** The outcome of one invitation of a bulk request (`would_create` only in a dry run), within the API contract. */
 export type BulkResult = BulkInviteResultResponse &
@@ -93,6 +116,41 @@ function refusedResult(index: number, refused: InviteRefusal): BulkResult {
   };
 }
 
+/** The name the e-mail gives whoever invites: the person's, else the company's team (the ERP: the company). */
+function inviterNameOf(requester: Requester, companyName: string | null): string {
+  if (requester.kind === 'erp') return companyName ?? '';
+  return requester.name ?? (requester.kind === 'admin' ? `the ${companyName} team` : `a colleague`);
+}
+
+/** Where an invitation is: environment, company and partner. */
+function placeOf(row: InvitationRow): RepresentedPartner {
+  return {
+    environment: row.environment,
+    companyId: row.company_id,
+    partnerType: row.partner_type,
+    partnerNo: row.partner_no,
+  };
+}
+
+/** An invitation as a partner's representatives see it: without the tenant's administrators' identities. */
+function toColleagueInvitation(row: InvitationRow): ColleagueInvitationResponse {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    invitationId: row.id,
+    contactNo: row.contact_no,
+    contactName: row.contact_name,
+    email: row.email,
+    role: row.role,
+    status: row.status,
+    rejectionReason: row.rejection_reason,
+    requestedBy: row.requested_by.kind,
+    invitedAt: iso(row.invited_at),
+    expiresAt: iso(row.expires_at),
+    acceptedAt: iso(row.accepted_at),
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
 /** Problem for a rule's refusal. */
 export function asProblem(error: InvitationRefusal): ProblemException {
   const status = {
@@ -139,8 +197,12 @@ export class InvitationsService {
     if (refused) throw problemOf(refused);
     const contact = facts.contact as { email: string };
     const id = randomUUID();
-    const requestedBy: ActorV1 =
-      requester.kind === 'admin' ? { kind: 'admin', subject: requester.subject } : { kind: 'erp' };
+    const requestedBy: ActorV2 =
+      requester.kind === 'admin'
+        ? { kind: 'admin', subject: requester.subject }
+        : requester.kind === 'partner'
+          ? { kind: 'partner', subject: requester.subject, membershipId: requester.membershipId }
+          : { kind: 'erp' };
     const inserted = await manager.query(
       `INSERT INTO invitation (id, tenant_id, environment, environment_type, company_id, partner_type, partner_no, contact_no,
                                email, contact_name, role, language, status, requested_by, inviter_name)
@@ -161,7 +223,7 @@ export class InvitationsService {
         request.role,
         templateLanguage(request.language ?? facts.contactLanguage ?? facts.partnerLanguage),
         JSON.stringify(requestedBy),
-        requester.kind === 'admin' ? (requester.name ?? `the ${facts.companyName} team`) : facts.companyName,
+        inviterNameOf(requester, facts.companyName),
       ],
     );
     if (inserted.length === 0) {
@@ -169,14 +231,112 @@ export class InvitationsService {
       throw problemOf(invitationOpen(request, await this.openFor(manager, tenantId, request)));
     }
     const row = await this.row(manager, tenantId, id);
+    const payload = { ...targetOf(row), role: row.role };
+    // Version 1 stays what administrators' and the ERP's requests publish; only a representative's needs version 2
+    // (its requester kind is unknown to version 1).
     await this.outbox.append(manager, [
-      this.outbox.create(InvitationRequested, {
-        tenantId,
-        correlationId,
-        payload: { ...targetOf(row), role: row.role, requestedBy },
-      }),
+      requestedBy.kind === 'partner'
+        ? this.outbox.create(InvitationRequestedVersion2, {
+            tenantId,
+            correlationId,
+            payload: { ...payload, requestedBy },
+          })
+        : this.outbox.create(InvitationRequested, {
+            tenantId,
+            correlationId,
+            payload: { ...payload, requestedBy: requestedBy as ActorV1 },
+          }),
     ]);
     return toInvitationView(row);
+  }
+
+  /**
+   * A customer representative invites a contact of its own partner: the partner is its membership's (as this service
+   * knows it from `partner-identity.events`), the checks and the license saga those of any invitation.
+   */
+  async inviteForPartner(
+    representative: Representative,
+    request: PartnerInviteRequest,
+    correlationId: string,
+  ): Promise<ColleagueInvitationResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const partner = await this.partnerOf(manager, representative);
+      const invitation = await this.create(
+        representative.tenantId,
+        { ...partner, contactNo: request.contactNo, role: request.role, language: request.language },
+        {
+          kind: 'partner',
+          subject: representative.subject,
+          membershipId: representative.membershipId,
+          name: request.inviterName,
+        },
+        correlationId,
+        manager,
+      );
+      return toColleagueInvitation(await this.row(manager, representative.tenantId, invitation.invitationId));
+    });
+  }
+
+  /** The invitations of a representative's own partner, newest first. */
+  async listForPartner(
+    representative: Representative,
+    query: ListColleagueInvitationsQuery,
+  ): Promise<Page<ColleagueInvitationResponse>> {
+    const partner = await this.partnerOf(this.dataSource.manager, representative);
+    const params: unknown[] = [
+      representative.tenantId,
+      partner.environment,
+      partner.companyId,
+      partner.partnerType,
+      partner.partnerNo,
+    ];
+    const conditions = [
+      'i.tenant_id = $1 AND i.environment = $2 AND i.company_id = $3 AND i.partner_type = $4 AND i.partner_no = $5',
+    ];
+    if (query.status !== undefined) {
+      params.push(query.status);
+      conditions.push(`i.status = $${params.length}`);
+    }
+    if (query.search !== undefined) {
+      params.push(containsPattern(query.search));
+      const p = `$${params.length}`;
+      conditions.push(`(lower(i.contact_name) LIKE ${p} OR lower(i.email) LIKE ${p} OR lower(i.contact_no) LIKE ${p})`);
+    }
+    const where = conditions.join(' AND ');
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${INVITATION_FROM} WHERE ${where}`,
+      params,
+    );
+    const rows: InvitationRow[] = await this.dataSource.query(
+      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE ${where}
+        ORDER BY i.created_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    return { items: rows.map(toColleagueInvitation), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** One invitation of a representative's own partner; 404 for any other, as if it did not exist. */
+  async getForPartner(representative: Representative, id: string): Promise<ColleagueInvitationResponse> {
+    const partner = await this.partnerOf(this.dataSource.manager, representative);
+    const row = await this.row(this.dataSource.manager, representative.tenantId, id);
+    if (!ofPartner(placeOf(row), partner)) throw new NotFoundException(`invitation ${id} not found`);
+    return toColleagueInvitation(row);
+  }
+
+  /** The partner an active representative acts for, from this service's own record of portal members; else 403. */
+  private async partnerOf(manager: EntityManager, representative: Representative): Promise<RepresentedPartner> {
+    const [member]: InvitingMember[] = await manager.query(
+      `SELECT active, role, environment, company_id AS "companyId", partner_type AS "partnerType",
+              partner_no AS "partnerNo"
+         FROM portal_member WHERE tenant_id = $1 AND membership_id = $2`,
+      [representative.tenantId, representative.membershipId],
+    );
+    const partner = representedPartner(member);
+    if ('code' in partner) {
+      const { status, code, detail } = partner;
+      throw new ProblemException(status, detail, { code });
+    }
+    return partner;
   }
 
   /**

@@ -12,6 +12,7 @@ import {
   type EventOf,
   type PlainPayload,
   type InvitationRequested,
+  type InvitationRequestedVersion2,
   type InvitationTargetV1,
   type InviteAccepted,
   type PortalUserActivated,
@@ -24,6 +25,9 @@ import { holderKeyOf, invitationClaim, seatClaim } from '../pool/license-arithme
 import { PoolRepository, returnedRows } from '../pool/pool.repository';
 
 type HoldState = 'reserved' | 'consumed';
+
+/** `InvitationRequested` in either version: a license is held the same way whoever asked. */
+type RequestedInvitation = EventOf<typeof InvitationRequested> | EventOf<typeof InvitationRequestedVersion2>;
 
 /**
  * The license side of the invitation saga. A person (holder key: normalized e-mail) holds at most one license per
@@ -40,7 +44,7 @@ export class HoldsService {
   ) {}
 
   /** `InvitationRequested`: hold a license for the invited person, or refuse with a reason. */
-  async reserve(manager: EntityManager, event: EventOf<typeof InvitationRequested>): Promise<void> {
+  async reserve(manager: EntityManager, event: RequestedInvitation): Promise<void> {
     const { tenantId, payload } = event;
     const holderKey = holderKeyOf(payload.email);
     const claim = invitationClaim(payload.invitationId);
@@ -213,7 +217,7 @@ export class HoldsService {
 
   private async reject(
     manager: EntityManager,
-    event: EventOf<typeof InvitationRequested>,
+    event: RequestedInvitation,
     reason: LicenseReservationRejectionReason,
   ): Promise<void> {
     await this.publish(manager, event, LicenseReservationRejected, {

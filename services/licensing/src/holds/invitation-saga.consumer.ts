@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
   InvitationRequested,
+  InvitationRequestedVersion2,
   InviteAccepted,
   InviteExpired,
   InviteRevoked,
@@ -25,6 +26,15 @@ export class InvitationSagaConsumer {
   @OnEventBatch(InvitationRequested)
   async onInvitationsRequested(
     @Payload() events: EventOf<typeof InvitationRequested>[],
+    @Ctx() { manager }: InboxContext,
+  ) {
+    for (const event of events) await this.holds.reserve(manager, event);
+  }
+
+  /** Version 2: a customer representative invites a colleague; the license is held exactly as for version 1. */
+  @OnEventBatch(InvitationRequestedVersion2)
+  async onInvitationsRequestedByPartners(
+    @Payload() events: EventOf<typeof InvitationRequestedVersion2>[],
     @Ctx() { manager }: InboxContext,
   ) {
     for (const event of events) await this.holds.reserve(manager, event);

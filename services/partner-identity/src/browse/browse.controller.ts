@@ -42,6 +42,6 @@ export class BrowseController {
     @Query() { page, pageSize }: PageQuery,
   ) {
     requireAdministratorOf(principal, scope.tenantId);
-    return this.browse.contacts(scope, page, pageSize);
+    return this.browse.contacts(scope, { page, pageSize });
   }
 }

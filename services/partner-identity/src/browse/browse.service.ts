@@ -10,8 +10,8 @@ import type {
 } from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import type { MembershipStatus } from '../portal-users/membership-rules';
-import { escapeLike } from '@partner-portal/internal-api';
-import { contactPortalStatus } from './contact-portal-status';
+import { containsPattern, escapeLike } from '@partner-portal/internal-api';
+import { contactPortalStatus, type ContactPortalStatus } from './contact-portal-status';
 
 /** An ERP environment of a tenant (the API contract's shape). */
 export type EnvironmentView = EnvironmentResponse;
@@ -24,6 +24,23 @@ export type PartnerView = PartnerResponse;
 
 /** A contact with its portal standing (the API contract's shape). */
 export type ContactView = ContactResponse;
+
+/** Filters of a partner's contact list. */
+export interface ContactFilter {
+  page: number;
+  pageSize: number;
+  search?: string;
+  portalStatus?: ContactPortalStatus;
+}
+
+/**
+ * `contactPortalStatus` as SQL over the contact list's joins, for filtering by standing in the query (the page and its
+ * total must agree); the same order of rules: active membership, open invitation, deactivated membership, none.
+ */
+const PORTAL_STATUS_SQL = `(CASE WHEN m.status = 'active' THEN 'portal_user'
+                                WHEN coalesce(i.open, false) THEN 'invited'
+                                WHEN m.status = 'deactivated' THEN 'deactivated'
+                                ELSE 'not_invited' END)`;
 
 /** What an administrator browses: environments, companies, partners and their contacts. */
 @Injectable()
@@ -119,11 +136,16 @@ export class BrowseService {
     };
   }
 
+  /**
+   * The contacts of one partner with their portal standing, a page at a time; administrators browse any partner of
+   * their tenant, a customer representative its own (issue 13: my colleagues). `search` matches part of the number,
+   * name or e-mail; `portalStatus` keeps the contacts of one standing.
+   */
   async contacts(
     scope: { tenantId: string; environment: string; companyId: string; partnerType: PartnerType; partnerNo: string },
-    page: number,
-    pageSize: number,
+    filter: ContactFilter,
   ): Promise<ContactPage> {
+    const { page, pageSize } = filter;
     const key = [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo];
     const [partner] = await this.dataSource.query(
       `SELECT 1 FROM partner WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4
@@ -131,18 +153,32 @@ export class BrowseService {
       key,
     );
     if (!partner) throw new NotFoundException(`partner ${scope.partnerType} ${scope.partnerNo} not found`);
-    const where = `c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
+    const params: unknown[] = [...key];
+    let where = `c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
                    AND c.partner_no = $5 AND c.deleted_at IS NULL`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM contact c WHERE ${where}`, key);
+    if (filter.search !== undefined) {
+      params.push(containsPattern(filter.search));
+      const p = `$${params.length}`;
+      where += ` AND (lower(c.contact_no) LIKE ${p} OR lower(c.name) LIKE ${p} OR lower(c.email) LIKE ${p})`;
+    }
+    if (filter.portalStatus !== undefined) {
+      params.push(filter.portalStatus);
+      where += ` AND ${PORTAL_STATUS_SQL} = $${params.length}`;
+    }
+    const from = `contact c
+         LEFT JOIN membership m USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
+         LEFT JOIN contact_invitation i USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)`;
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
+      params,
+    );
     const rows = await this.dataSource.query(
       `SELECT c.contact_no, c.name, c.email, c.language_code, c.portal_contact, c.portal_role,
               m.id AS membership_id, m.status AS membership_status, m.role, coalesce(i.open, false) AS invitation_open
-         FROM contact c
-         LEFT JOIN membership m USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
-         LEFT JOIN contact_invitation i USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
+         FROM ${from}
         WHERE ${where}
-        ORDER BY c.contact_no LIMIT $6 OFFSET $7`,
-      [...key, pageSize, (page - 1) * pageSize],
+        ORDER BY c.contact_no LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
     );
     return {
       items: rows.map(

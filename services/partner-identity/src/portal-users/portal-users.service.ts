@@ -207,19 +207,27 @@ export class PortalUsersService {
     return this.page(conditions.join(' AND '), params, filter.page, filter.pageSize);
   }
 
-  /** The portal users of the partner a representative acts for. */
-  async listForPartner(
-    actor: Extract<Actor, { kind: 'partner' }>,
-    page: number,
-    pageSize: number,
-  ): Promise<Page<PortalUserView>> {
+  /**
+   * The partner an active customer representative acts for (from its membership, never from the request); 403 with
+   * `not_a_representative` for anyone else.
+   */
+  async representedPartner(actor: Extract<Actor, { kind: 'partner' }>): Promise<PartnerKey> {
     const [me] = await this.rows(this.dataSource.manager, 'm.id = $1 AND m.tenant_id = $2', [
       actor.membershipId,
       actor.tenantId,
     ]);
     if (!me) throw new NotFoundException('membership not found');
     this.asProblem(() => assertIsActiveRepresentative(facts(me)));
-    const scope = scopeOf(me);
+    return scopeOf(me);
+  }
+
+  /** The portal users of the partner a representative acts for. */
+  async listForPartner(
+    actor: Extract<Actor, { kind: 'partner' }>,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<PortalUserView>> {
+    const scope = await this.representedPartner(actor);
     return this.page(
       'm.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5',
       [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo],

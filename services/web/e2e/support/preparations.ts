@@ -1,4 +1,8 @@
+import { waitFor } from '@partner-portal/testing';
 import type { Portal } from './portal';
+
+/** The ERP's master data is consumed asynchronously: an invitation right after the seed may find it not there yet. */
+const MASTER_DATA_NOT_YET = new Set(['company_not_found', 'partner_not_found', 'contact_not_found']);
 
 /** What a journey prepares through the API, so that its browser steps start where they matter. */
 export function preparations(portal: Portal) {
@@ -25,8 +29,7 @@ export function preparations(portal: Portal) {
       role = 'authorized_user',
     ) {
       const since = Date.now();
-      const invitation = await must(
-        201,
+      const request = () =>
         admin('POST', `${tenant}/invitations`, {
           environment: 'production',
           companyId: 'CRONUS',
@@ -34,6 +37,12 @@ export function preparations(portal: Portal) {
           partnerNo: contact.partnerNo,
           contactNo: contact.contactNo,
           role,
+        });
+      const invitation = await must(
+        201,
+        waitFor(request, (answer) => !(answer.status === 404 && MASTER_DATA_NOT_YET.has(answer.body?.code)), {
+          what: `the ERP's master data of contact ${contact.contactNo}`,
+          timeoutMs: 30_000,
         }),
       );
       const mail = await portal.mailTo(contact.email, since);

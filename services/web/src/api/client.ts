@@ -14,7 +14,8 @@ export function whenUnauthorized(handler: () => void): void {
 }
 
 /** Routes that act through a membership; the others act as the person or the tenant's administrator. */
-const MEMBER_ROUTES = /^\/api\/portal\/(documents|stock|orders|users)/;
+const MEMBER_ROUTES =
+  /^\/api\/portal\/(documents|stock|orders|users|contacts|items|invitations$|invitations\/[0-9a-f-]{36})/;
 
 const signedIn: Middleware = {
   onRequest({ request }) {

@@ -185,8 +185,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One document with its lines */
+        /** One document with its lines, status history, the order it follows from and its follow-ups */
         get: operations["AdminDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{tenantId}/documents/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner type's open and total documents per type, in its words (narrowed to one partner) */
+        get: operations["AdminDocumentsController_documentSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -408,8 +425,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Portal orders of every partner, newest first */
+        /** Portal orders of every customer, newest first (narrowed to one customer's) */
         get: operations["AdminDocumentsController_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{tenantId}/orders/{portalOrderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One portal order with its ERP answer */
+        get: operations["AdminDocumentsController_order"];
         put?: never;
         post?: never;
         delete?: never;
@@ -544,7 +578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock held for 3PL customers, with totals per item */
+        /** Stock held for 3PL customers (filter by environment, company and 3PL customer), with totals */
         get: operations["AdminDocumentsController_stock"];
         put?: never;
         post?: never;
@@ -605,6 +639,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The partner's ERP contacts with their portal standing (representatives only): search, filter, pages */
+        get: operations["PortalContactsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/documents": {
         parameters: {
             query?: never;
@@ -629,8 +680,60 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One document with its lines (404 outside what the role may see) */
+        /** One document with its lines, status history, the order it follows from and its follow-ups (404 outside what the role may see) */
         get: operations["PortalDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/documents/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open and total documents per type, every type the partner sees, in its words (the role's view) */
+        get: operations["PortalDocumentsController_documentSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your partner's invitations, newest first (customer representatives only) */
+        get: operations["PortalInvitationsController_list"];
+        put?: never;
+        /** Invite a contact of your own partner (customer representatives only); it takes one of the company's licenses */
+        post: operations["PortalInvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invitation of your partner, to follow it until it is sent or refused (customer representatives only) */
+        get: operations["PortalInvitationsController_one"];
         put?: never;
         post?: never;
         delete?: never;
@@ -673,6 +776,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Items the customer can order, with prices from the customer's price list, by item number */
+        get: operations["PortalItemsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/me": {
         parameters: {
             query?: never;
@@ -708,6 +828,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/orders/{portalOrderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order placed through the portal, with its ERP answer */
+        get: operations["PortalOrdersController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/orders/defaults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an order takes from the contact record (shown by the wizard, not typed) */
+        get: operations["PortalOrdersController_defaults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/orders/upload": {
         parameters: {
             query?: never;
@@ -719,6 +873,40 @@ export interface paths {
         put?: never;
         /** Upload a CSV file of order lines: all its orders, or none and every error with its row */
         post: operations["PortalOrdersController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/orders/upload/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV file of order lines exactly as the upload would, creating nothing */
+        post: operations["PortalOrdersController_previewUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/orders/upload/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CSV template of an order upload: the header and an example row */
+        get: operations["PortalOrdersController_template"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -918,6 +1106,8 @@ export interface components {
             /** @enum {string} */
             erpDocumentType: "sales_order" | "sales_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "purchase_order" | "purchase_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "warehouse_shipment" | "warehouse_receipt";
             externalDocumentNo: string | null;
+            followsFrom: components["schemas"]["DocumentReferenceResponse"] | null;
+            followUps: components["schemas"]["DocumentReferenceResponse"][];
             lineCount: number;
             lines: components["schemas"]["DocumentLineResponse"][];
             orderNo: string | null;
@@ -930,6 +1120,7 @@ export interface components {
             requestedDate: string | null;
             shipTo: components["schemas"]["ShipToAddressResponse"] | null;
             status: string;
+            statusHistory: components["schemas"]["DocumentStatusChangeResponse"][];
             /** @enum {string} */
             type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
         };
@@ -962,6 +1153,17 @@ export interface components {
             /** Format: date */
             requestedDate: string | null;
             status: string;
+            /** @enum {string} */
+            type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
+        };
+        AdminDocumentSummaryResponse: {
+            types: components["schemas"]["AdminDocumentTypeCountResponse"][];
+        };
+        AdminDocumentTypeCountResponse: {
+            /** @enum {string} */
+            erpDocumentType: "sales_order" | "sales_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "purchase_order" | "purchase_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "warehouse_shipment" | "warehouse_receipt";
+            open: number;
+            total: number;
             /** @enum {string} */
             type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
         };
@@ -1022,6 +1224,28 @@ export interface components {
             quantity: number;
             total: string;
         };
+        CatalogueItemResponse: {
+            baseUnitCode: string;
+            description: string;
+            itemNo: string;
+            units: components["schemas"]["CatalogueUnitResponse"][];
+        };
+        CataloguePage: {
+            currencyCode: string;
+            items: components["schemas"]["CatalogueItemResponse"][];
+            nextCursor: string | null;
+            priceListCode: string;
+        };
+        CataloguePriceResponse: {
+            minimumQuantity: string;
+            unitPrice: string;
+        };
+        CatalogueUnitResponse: {
+            baseUnit: boolean;
+            prices: components["schemas"]["CataloguePriceResponse"][];
+            qtyPerBaseUnit: string;
+            unitCode: string;
+        };
         ChangeRoleRequest: {
             /** @enum {string} */
             role: "customer_representative" | "authorized_user";
@@ -1031,6 +1255,35 @@ export interface components {
             /** Format: url */
             issuer: string;
             scope: string;
+        };
+        ColleagueInvitationPage: {
+            items: components["schemas"]["ColleagueInvitationResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ColleagueInvitationResponse: {
+            /** Format: date-time */
+            acceptedAt: string | null;
+            contactName: string;
+            contactNo: string;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            invitationId: string;
+            /** Format: date-time */
+            invitedAt: string | null;
+            /** @enum {string|null} */
+            rejectionReason: "no_license_available" | "module_inactive" | null;
+            /** @enum {string} */
+            requestedBy: "admin" | "erp" | "partner";
+            /** @enum {string} */
+            role: "customer_representative" | "authorized_user";
+            /** @enum {string} */
+            status: "pending_license" | "invited" | "accepted" | "rejected" | "revoked" | "expired" | "email_failed";
         };
         CompanyResponse: {
             companyId: string;
@@ -1124,6 +1377,31 @@ export interface components {
             unitCode: string;
             unitPrice?: string;
         };
+        DocumentReferenceResponse: {
+            /** Format: date */
+            documentDate: string;
+            /** Format: uuid */
+            documentId: string;
+            documentNo: string;
+            status: string;
+            /** @enum {string} */
+            type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
+        };
+        DocumentStatusChangeResponse: {
+            /** Format: date-time */
+            changedAt: string;
+            erpVersion: number;
+            status: string;
+        };
+        DocumentSummaryResponse: {
+            types: components["schemas"]["DocumentTypeCountResponse"][];
+        };
+        DocumentTypeCountResponse: {
+            open: number;
+            total: number;
+            /** @enum {string} */
+            type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
+        };
         EnvironmentResponse: {
             companies: number;
             environment: string;
@@ -1160,7 +1438,9 @@ export interface components {
         };
         InvitationRequesterResponse: {
             /** @enum {string} */
-            kind: "admin" | "erp";
+            kind: "admin" | "erp" | "partner";
+            /** Format: uuid */
+            membershipId?: string;
             subject?: string;
         };
         InvitationResponse: {
@@ -1204,6 +1484,12 @@ export interface components {
             invitationTtlHours: number;
             requireEmailMatch: boolean;
         };
+        InviteColleagueRequest: {
+            contactNo: string;
+            language?: string;
+            /** @enum {string} */
+            role: "customer_representative" | "authorized_user";
+        };
         InviteRequest: {
             companyId: string;
             contactNo: string;
@@ -1240,12 +1526,28 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        MembershipGrant: {
+        MeResponse: {
+            administratorOf: string[];
+            email: string | null;
+            memberships: components["schemas"]["MyMembership"][];
+            name: string | null;
+            perspectives: components["schemas"]["PartnerPerspective"][];
+            /** Format: uuid */
+            portalUserId: string | null;
+            subject: string;
+        };
+        ModuleStatusResponse: {
+            extensionInstalled: boolean;
+            extensions: components["schemas"]["ExtensionStatusResponse"][];
+            serverModuleActive: boolean;
+        };
+        MyMembership: {
             companyId: string;
             contactNo: string;
             environment: string;
             /** @enum {string} */
             environmentType: "production" | "sandbox";
+            managesColleagues: boolean;
             /** Format: uuid */
             membershipId: string;
             partnerName: string | null;
@@ -1256,19 +1558,20 @@ export interface components {
             role: "customer_representative" | "authorized_user";
             tenantId: string;
         };
-        MeResponse: {
-            administratorOf: string[];
-            email: string | null;
-            memberships: components["schemas"]["MembershipGrant"][];
-            name: string | null;
-            /** Format: uuid */
-            portalUserId: string | null;
-            subject: string;
-        };
-        ModuleStatusResponse: {
-            extensionInstalled: boolean;
-            extensions: components["schemas"]["ExtensionStatusResponse"][];
-            serverModuleActive: boolean;
+        OrderDefaultsResponse: {
+            companyId: string;
+            companyName: string | null;
+            contactName: string;
+            contactNo: string;
+            currencyCode: string;
+            customerAccount: string;
+            customerName: string | null;
+            environment: string;
+            invoiceCustomer: string;
+            languageCode: string;
+            priceListCode: string;
+            shipToCountryCode: string;
+            suggestedDeliveryAddress: components["schemas"]["DeliveryAddressV1"] | null;
         };
         OrderLineRequest: {
             itemNo: string;
@@ -1285,6 +1588,7 @@ export interface components {
         };
         OrderListResponse: {
             items: components["schemas"]["OrderResponse"][];
+            nextCursor: string | null;
         };
         OrderRequest: {
             deliveryAddress: components["schemas"]["DeliveryAddressV1"];
@@ -1294,6 +1598,9 @@ export interface components {
             requisitionNo?: string;
         };
         OrderResponse: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            contactName: string | null;
             contactNo: string;
             currencyCode: string;
             deliveryAddress: components["schemas"]["DeliveryAddressV1"];
@@ -1302,6 +1609,7 @@ export interface components {
             erpOrderNo: string | null;
             estimatedTotal: string;
             lines: components["schemas"]["OrderLineResponse"][];
+            partnerNo: string;
             /** Format: uuid */
             portalOrderId: string;
             portalOrderNo: string;
@@ -1313,6 +1621,14 @@ export interface components {
             status: "submitted" | "accepted" | "rejected";
             /** Format: date-time */
             submittedAt: string;
+        };
+        OrderUploadPreviewResponse: {
+            acceptable: boolean;
+            currencyCode: string | null;
+            delimiter: string | null;
+            orders: components["schemas"]["UploadPreviewOrderResponse"][];
+            rowCount: number;
+            rowErrors: components["schemas"]["UploadRowErrorResponse"][];
         };
         OverviewResponse: {
             module: components["schemas"]["ModuleStatusResponse"];
@@ -1330,6 +1646,8 @@ export interface components {
             /** Format: date */
             dueDate: string | null;
             externalDocumentNo: string | null;
+            followsFrom: components["schemas"]["DocumentReferenceResponse"] | null;
+            followUps: components["schemas"]["DocumentReferenceResponse"][];
             lineCount: number;
             lines: components["schemas"]["DocumentLineResponse"][];
             orderNo: string | null;
@@ -1339,6 +1657,7 @@ export interface components {
             requestedDate: string | null;
             shipTo: components["schemas"]["ShipToAddressResponse"] | null;
             status: string;
+            statusHistory: components["schemas"]["DocumentStatusChangeResponse"][];
             /** @enum {string} */
             type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
         };
@@ -1373,6 +1692,13 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        PartnerPerspective: {
+            documentTypes: ("purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery")[];
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+            placesOrders: boolean;
+            seesStock: boolean;
         };
         PartnerResponse: {
             blocked: boolean;
@@ -1432,7 +1758,7 @@ export interface components {
             /** @description `wrong_code`: registration codes that may still be tried before the invitation locks */
             attemptsLeft?: number;
             /**
-             * @description Stable machine code of a refusal, for clients to tell refusals apart (the `detail` is for people). Invitations: company_not_found, partner_not_found, partner_blocked, partner_not_portal_enabled, contact_not_found, contact_without_email, already_portal_user, invitation_open, not_open, not_sent_yet, resend_limit; accepting: unknown_link, expired, revoked, already_accepted, rejected, replaced, locked, email_mismatch, wrong_code. Licenses: cart_empty, cart_over_maximum, cancellation_below_usage, idempotency_key_reused. Portal users: membership_inactive, erp_record_deleted, last_representative, not_a_representative. Orders: order_invalid, upload_invalid.
+             * @description Stable machine code of a refusal, for clients to tell refusals apart (the `detail` is for people). Invitations: company_not_found, partner_not_found, partner_blocked, partner_not_portal_enabled, contact_not_found, contact_without_email, already_portal_user, invitation_open, not_open, not_sent_yet, resend_limit; accepting: unknown_link, expired, revoked, already_accepted, rejected, replaced, locked, email_mismatch, wrong_code. Licenses: cart_empty, cart_over_maximum, cancellation_below_usage, idempotency_key_reused. Portal users: membership_inactive, erp_record_deleted, last_representative, not_a_representative. Orders: order_invalid, upload_invalid, order_defaults_missing (the contact record lacks what an order needs: `errors` names each field).
              * @example contact_without_email
              */
             code?: string;
@@ -1521,9 +1847,16 @@ export interface components {
             name: string;
             postalCode: string;
         };
+        StockLocationTotalResponse: {
+            locationCode: string;
+            quantity: string;
+            unitCode: string;
+        };
         StockResponse: {
+            locationTotals: components["schemas"]["StockLocationTotalResponse"][];
             rows: components["schemas"]["StockRowResponse"][];
             totals: components["schemas"]["StockTotalResponse"][];
+            truncated: boolean;
         };
         StockRowResponse: {
             binCode: string | null;
@@ -1549,6 +1882,28 @@ export interface components {
         };
         UploadedOrdersResponse: {
             orders: components["schemas"]["OrderResponse"][];
+        };
+        UploadPreviewLineResponse: {
+            estimatedNetAmount: string;
+            estimatedUnitPrice: string;
+            itemNo: string;
+            quantity: string;
+            row: number;
+            unitCode: string;
+        };
+        UploadPreviewOrderResponse: {
+            deliveryAddress: components["schemas"]["DeliveryAddressV1"];
+            estimatedTotal: string;
+            lines: components["schemas"]["UploadPreviewLineResponse"][];
+            orderRef: string;
+            /** Format: date */
+            requestedReceiptDate: string;
+            requisitionNo: string | null;
+        };
+        UploadRowErrorResponse: {
+            field: string;
+            reason: string;
+            row: number;
         };
     };
     responses: never;
@@ -2459,9 +2814,12 @@ export interface operations {
     AdminDocumentsController_documents: {
         parameters: {
             query?: {
+                companyId?: string;
                 cursor?: string;
+                environment?: string;
                 from?: string;
                 limit?: number;
+                orderNo?: string;
                 partnerNo?: string;
                 partnerType?: "customer" | "vendor" | "3pl_customer";
                 search?: string;
@@ -2469,6 +2827,7 @@ export interface operations {
                 status?: string;
                 to?: string;
                 type?: string;
+                view?: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
             };
             header?: never;
             path: {
@@ -2555,6 +2914,79 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminDocumentDetailResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminDocumentsController_documentSummary: {
+        parameters: {
+            query: {
+                companyId?: string;
+                environment?: string;
+                partnerNo?: string;
+                partnerType: "customer" | "vendor" | "3pl_customer";
+            };
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per document type, orders first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminDocumentSummaryResponse"];
                 };
             };
             /** @description Refused input: `errors` names each field and the reason */
@@ -3628,7 +4060,13 @@ export interface operations {
     AdminDocumentsController_orders: {
         parameters: {
             query?: {
+                companyId?: string;
+                cursor?: string;
+                environment?: string;
                 limit?: number;
+                partnerNo?: string;
+                search?: string;
+                status?: "submitted" | "accepted" | "rejected";
             };
             header?: never;
             path: {
@@ -3639,13 +4077,82 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The orders */
+            /** @description A page of orders and nextCursor */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OrderListResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminDocumentsController_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                portalOrderId: string;
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
                 };
             };
             /** @description Refused input: `errors` names each field and the reason */
@@ -4213,9 +4720,12 @@ export interface operations {
         parameters: {
             query?: {
                 binCode?: string;
+                companyId?: string;
+                environment?: string;
                 itemNo?: string;
                 licensePlate?: string;
                 locationCode?: string;
+                lotNo?: string;
                 partnerNo?: string;
             };
             header?: never;
@@ -4227,7 +4737,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Stock rows and totals */
+            /** @description Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4440,12 +4950,86 @@ export interface operations {
             };
         };
     };
+    PortalContactsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                portalStatus?: "not_invited" | "invited" | "portal_user" | "deactivated";
+                search?: string;
+            };
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contacts: portal user, invited, deactivated or not invited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPage"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PortalDocumentsController_documents: {
         parameters: {
             query?: {
                 cursor?: string;
                 from?: string;
                 limit?: number;
+                orderNo?: string;
                 search?: string;
                 sort?: "date_desc" | "date_asc" | "number_asc" | "number_desc";
                 status?: string;
@@ -4538,6 +5122,316 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartnerDocumentDetailResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalDocumentsController_documentSummary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts per document type, orders first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentSummaryResponse"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalInvitationsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                search?: string;
+                status?: "pending_license" | "invited" | "accepted" | "rejected" | "revoked" | "expired" | "email_failed";
+            };
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invitations with their status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueInvitationPage"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalInvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteColleagueRequest"];
+            };
+        };
+        responses: {
+            /** @description The invitation, `pending_license` until licensing decides: then `invited` (e-mail sent), or `rejected` with `rejectionReason` `no_license_available` (ask the company administrator to add licenses) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueInvitationResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the problem says with what) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Understood but cannot be done (the problem says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalInvitationsController_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path: {
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueInvitationResponse"];
                 };
             };
             /** @description Refused input: `errors` names each field and the reason */
@@ -4779,6 +5673,87 @@ export interface operations {
             };
         };
     };
+    PortalItemsController_list: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                search?: string;
+            };
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of items (blocked and unpriced ones left out), each with the units it has a price in, and nextCursor */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CataloguePage"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Understood but cannot be done (the problem says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PortalMeController_me: {
         parameters: {
             query?: never;
@@ -4788,7 +5763,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description subject, email, name, portalUserId, administratorOf, memberships (pass one as X-Portal-Membership) */
+            /** @description subject, email, name, portalUserId, administratorOf, memberships (pass one as X-Portal-Membership), perspectives */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4829,7 +5804,10 @@ export interface operations {
     PortalOrdersController_list: {
         parameters: {
             query?: {
+                cursor?: string;
                 limit?: number;
+                search?: string;
+                status?: "submitted" | "accepted" | "rejected";
             };
             header?: {
                 /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
@@ -4988,6 +5966,153 @@ export interface operations {
             };
         };
     };
+    PortalOrdersController_one: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path: {
+                portalOrderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalOrdersController_defaults: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Company, customer, currency, price list, language, ship-to country, contact and a delivery address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDefaultsResponse"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Understood but cannot be done (the problem says why) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     PortalOrdersController_upload: {
         parameters: {
             query?: never;
@@ -5005,7 +6130,7 @@ export interface operations {
                 "multipart/form-data": {
                     /**
                      * Format: binary
-                     * @description CSV (UTF-8, at most 2 MB): orderRef, requestedReceiptDate, requisitionNo, deliveryDescription, deliveryLine1, deliveryLine2, deliveryCity, deliveryPostalCode, deliveryCountryCode, itemNo, quantity, unitCode
+                     * @description CSV, UTF-8 with or without a byte order mark, at most 2 MB, comma or semicolon (read from the header line; a semicolon file may use decimal commas and day-first dates as Excel writes them in Dutch and German). Columns: orderRef, requestedReceiptDate, requisitionNo (may be left out), deliveryDescription, deliveryLine1, deliveryLine2 (may be left out), deliveryCity, deliveryPostalCode, deliveryCountryCode, itemNo, quantity, unitCode; rows with the same orderRef make one order.
                      */
                     file: string;
                 };
@@ -5095,13 +6220,97 @@ export interface operations {
             };
         };
     };
-    PortalDocumentsController_stock: {
+    PortalOrdersController_previewUpload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV, UTF-8 with or without a byte order mark, at most 2 MB, comma or semicolon (read from the header line; a semicolon file may use decimal commas and day-first dates as Excel writes them in Dutch and German). Columns: orderRef, requestedReceiptDate, requisitionNo (may be left out), deliveryDescription, deliveryLine1, deliveryLine2 (may be left out), deliveryCity, deliveryPostalCode, deliveryCountryCode, itemNo, quantity, unitCode; rows with the same orderRef make one order.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The orders the upload would create and every problem with its row and column (`acceptable` when none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderUploadPreviewResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for this role or membership */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalOrdersController_template: {
         parameters: {
             query?: {
-                binCode?: string;
-                itemNo?: string;
-                licensePlate?: string;
-                locationCode?: string;
+                delimiter?: "comma" | "semicolon";
             };
             header?: {
                 /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
@@ -5112,7 +6321,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Stock rows and totals per item */
+            /** @description A CSV file (UTF-8 with a byte order mark, CRLF) named orders-template.csv: orderRef, requestedReceiptDate, requisitionNo (may be left out), deliveryDescription, deliveryLine1, deliveryLine2 (may be left out), deliveryCity, deliveryPostalCode, deliveryCountryCode, itemNo, quantity, unitCode */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (application/problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (application/problem+json) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (application/problem+json) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (application/problem+json) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (application/problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PortalDocumentsController_stock: {
+        parameters: {
+            query?: {
+                binCode?: string;
+                itemNo?: string;
+                licensePlate?: string;
+                locationCode?: string;
+                lotNo?: string;
+            };
+            header?: {
+                /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
+                "X-Portal-Membership"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location; 403 `not_a_3pl_customer` for a customer or vendor */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,24 @@ const page = <M,>(load: () => Promise<M>, pick: (module: M) => React.ComponentTy
 const admin = () => import('../features/admin/admin-area');
 const partner = () => import('../features/partner/partner-area');
 
+/** The pages of a partner's workspace: for its users under /portal, for administrators read-only under their view. */
+const workspacePages = (readOnly: boolean): RouteObject[] => [
+  { index: true, ...page(partner, (m) => m.PartnerHomePage) },
+  { path: 'documents/:type', ...page(partner, (m) => m.DocumentsPage) },
+  { path: 'documents/:type/:documentId', ...page(partner, (m) => m.DocumentPage) },
+  { path: 'stock', ...page(partner, (m) => m.StockPage) },
+  { path: 'stock/license-plates/:licensePlate', ...page(partner, (m) => m.LicensePlatePage) },
+  { path: 'orders', ...page(partner, (m) => m.OrdersPage) },
+  ...(readOnly
+    ? []
+    : [
+        { path: 'orders/new', ...page(partner, (m) => m.OrderWizardPage) },
+        { path: 'orders/upload', ...page(partner, (m) => m.OrderUploadPage) },
+        { path: 'colleagues', ...page(partner, (m) => m.ColleaguesPage) },
+      ]),
+  { path: 'orders/:portalOrderId', ...page(partner, (m) => m.OrderPage) },
+];
+
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
@@ -51,12 +69,18 @@ export const routes: RouteObject[] = [
               { path: 'administrators', ...page(admin, (m) => m.AdministratorsPage) },
               { path: 'connector-keys', ...page(admin, (m) => m.ConnectorKeysPage) },
               { path: 'settings', ...page(admin, (m) => m.SettingsPage) },
+              { path: 'partners', ...page(admin, (m) => m.PartnerPickerPage) },
+              {
+                path: 'partners/:environment/:companyId/:partnerType/:partnerNo',
+                ...page(admin, (m) => m.AdminPartnerLayout),
+                children: workspacePages(true),
+              },
             ],
           },
           {
             path: 'portal',
             ...page(partner, (m) => m.PartnerLayout),
-            children: [{ index: true, ...page(partner, (m) => m.PartnerHomePage) }],
+            children: workspacePages(false),
           },
           { path: 'me', ...page(partner, (m) => m.MePage) },
         ],

@@ -1,4 +1,4 @@
-import { csvCell, fetchAllPages, toCsv } from './csv';
+import { csvCell, fetchAllCursorPages, fetchAllPages, toCsv } from './csv';
 
 describe('CSV export', () => {
   it('writes a header and one CRLF line per row, after a byte order mark', () => {
@@ -48,6 +48,32 @@ describe('CSV export', () => {
     });
     expect(rows).toEqual(all);
     expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it('follows the cursor to the last page of the filtered set', async () => {
+    const pages: Record<string, { items: number[]; nextCursor: string | null }> = {
+      first: { items: [1, 2], nextCursor: 'b' },
+      b: { items: [3, 4], nextCursor: 'c' },
+      c: { items: [5], nextCursor: null },
+    };
+    const asked: Array<string | undefined> = [];
+    const result = await fetchAllCursorPages(async (cursor) => {
+      asked.push(cursor);
+      return pages[cursor ?? 'first'];
+    });
+    expect(result).toEqual({ rows: [1, 2, 3, 4, 5], capped: false });
+    expect(asked).toEqual([undefined, 'b', 'c']);
+  });
+
+  it('stops following the cursor at the limit and says the list held more', async () => {
+    const endless = async (cursor: string | undefined) => {
+      const start = Number(cursor ?? 0);
+      return { items: [start, start + 1, start + 2], nextCursor: String(start + 3) };
+    };
+    expect(await fetchAllCursorPages(endless, { limit: 7 })).toEqual({ rows: [0, 1, 2, 3, 4, 5, 6], capped: true });
+    const exact = async (cursor: string | undefined) =>
+      cursor ? { items: [3], nextCursor: null } : { items: [1, 2], nextCursor: 'x' };
+    expect(await fetchAllCursorPages(exact, { limit: 3 })).toEqual({ rows: [1, 2, 3], capped: false });
   });
 
   it('stops at the limit', async () => {

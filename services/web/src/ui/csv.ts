@@ -49,6 +49,35 @@ export async function fetchAllPages<T>(
   }
 }
 
+/** A page of a list the APIs page by cursor: `nextCursor` asks for the next one, null on the last. */
+export interface CursorPageOf<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Every row of a filtered list paged by cursor, page after page, up to `limit` rows; `capped` tells that the list
+ * held more (the page says so, rather than pretending the file is complete).
+ */
+export async function fetchAllCursorPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<CursorPageOf<T>>,
+  options: { limit?: number; onProgress?(done: number): void } = {},
+): Promise<{ rows: T[]; capped: boolean }> {
+  const limit = options.limit ?? 100_000;
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const { items, nextCursor } = await fetchPage(cursor);
+    rows.push(...items);
+    options.onProgress?.(Math.min(rows.length, limit));
+    if (rows.length > limit || (rows.length === limit && nextCursor)) {
+      return { rows: rows.slice(0, limit), capped: true };
+    }
+    if (!nextCursor) return { rows, capped: false };
+    cursor = nextCursor;
+  }
+}
+
 /** Hands a text to the browser as a file download. */
 export function download(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type }));

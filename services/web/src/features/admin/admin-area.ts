@@ -8,3 +8,5 @@ export { PortalUsersPage } from '../portal-users/portal-users-page';
 export { AdministratorsPage } from '../administrators/administrators-page';
 export { ConnectorKeysPage } from '../connector-keys/connector-keys-page';
 export { SettingsPage } from '../settings/settings-page';
+export { PartnerPickerPage } from '../workspace/partner-picker-page';
+export { AdminPartnerLayout } from '../workspace/admin-partner-layout';

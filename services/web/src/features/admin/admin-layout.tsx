@@ -45,6 +45,7 @@ const PAGES = [
   { to: 'administrators', key: 'administrators' },
   { to: 'connector-keys', key: 'connectorKeys' },
   { to: 'settings', key: 'settings' },
+  { to: 'partners', key: 'partners' },
 ] as const;
 
 /** `/admin/:tenantId/...`: only for administrators of that tenant (the gateway decides; this hides the rest). */

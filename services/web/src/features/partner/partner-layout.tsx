@@ -2,12 +2,13 @@ import { Button, Card, CardHeader, makeStyles, Spinner, Subtitle2, Text, tokens 
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
 import { chooseMembership } from '../../api/membership';
 import { activeMembership, useMe, type Membership } from '../../app/me';
 import { PageHeader, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { NoAccess } from '../home/no-access';
+import { memberWorkspace, WorkspaceProvider } from '../workspace/workspace';
+import { WorkspaceFrame } from '../workspace/workspace-frame';
 
 const useStyles = makeStyles({
   cards: {
@@ -27,9 +28,14 @@ export function PartnerLayout() {
   if (me.data.memberships.length === 0) {
     return <NoAccess email={me.data.email} />;
   }
-  if (!activeMembership(me.data))
+  const membership = activeMembership(me.data);
+  if (!membership)
     return <MembershipChooser memberships={me.data.memberships} onChosen={() => rerender((n) => n + 1)} />;
-  return <Outlet />;
+  return (
+    <WorkspaceProvider workspace={memberWorkspace(me.data, membership)}>
+      <WorkspaceFrame />
+    </WorkspaceProvider>
+  );
 }
 
 /** For people who work for several partners (or in a sandbox too): which one now. */
