@@ -6,13 +6,11 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   Radio,
   RadioGroup,
   Spinner,
@@ -33,6 +31,7 @@ import { useFormat } from '../../ui/format';
 import { useListState } from '../../ui/list-state';
 import { PageHeader, Row, Section, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
+import { ROLES, RoleDropdown, type Role } from '../../ui/role-dropdown';
 import { InvitationStatusBadge, PortalStatusBadge } from '../../ui/status-badge';
 import { useWorkspace } from '../workspace/workspace';
 import {
@@ -47,8 +46,6 @@ import {
   type PartnerContact,
 } from './colleague-hooks';
 
-const ROLES = ['authorized_user', 'customer_representative'] as const;
-type Role = (typeof ROLES)[number];
 const STANDINGS = ['not_invited', 'invited', 'portal_user', 'deactivated'] as const;
 const PAGE_SIZE = 20;
 
@@ -177,24 +174,13 @@ function Colleagues() {
       id: 'role',
       header: t('common.role'),
       cell: (u) => (
-        <Dropdown
+        <RoleDropdown
           className={styles.role}
-          aria-label={t('colleagues.roleOf', { name: nameOf(u) })}
-          value={t(`role.${u.role}`)}
-          selectedOptions={[u.role]}
+          label={t('colleagues.roleOf', { name: nameOf(u) })}
+          role={u.role}
           disabled={u.status !== 'active'}
-          onOptionSelect={(_, data) =>
-            data.optionValue &&
-            data.optionValue !== u.role &&
-            open({ kind: 'role', user: u, role: data.optionValue as Role })
-          }
-        >
-          {ROLES.map((r) => (
-            <Option key={r} value={r}>
-              {t(`role.${r}`)}
-            </Option>
-          ))}
-        </Dropdown>
+          onChange={(role) => open({ kind: 'role', user: u, role })}
+        />
       ),
     },
     { id: 'status', header: t('colleagues.status'), cell: (u) => t(`membershipStatus.${u.status}`) },

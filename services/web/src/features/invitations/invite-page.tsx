@@ -40,6 +40,7 @@ import {
 } from './directory-hooks';
 import { useBulkInvite, type InviteRow } from './invitation-hooks';
 import { InviteResults } from './invite-results';
+import { EnvironmentAndCompany } from './partner-choice';
 import { ChoiceFilter, PARTNER_TYPES } from '../../ui/choice-filter';
 
 const ROLES = ['authorized_user', 'customer_representative'] as const;
@@ -49,9 +50,6 @@ const useStyles = makeStyles({
   partner: { minWidth: '24rem' },
   note: { color: tokens.colorNeutralForeground3 },
 });
-
-const companyName = (company?: { name: string; displayName: string | null }) =>
-  company ? (company.displayName ?? company.name) : '';
 
 /** Why a contact cannot be invited, before anyone tries (the API would refuse with the same code). */
 export function contactRefusal(
@@ -148,44 +146,19 @@ export function InvitePage() {
       <PageHeader title={t('invite.title')} subtitle={t('invite.subtitle')} />
       <Section title={t('invite.whom')}>
         <Row>
-          <Field label={t('common.environment')} className={styles.field}>
-            <Dropdown
-              placeholder={t('invite.chooseEnvironment')}
-              value={environment ?? ''}
-              selectedOptions={environment ? [environment] : []}
-              onOptionSelect={(_, data) =>
-                choose({
-                  environment: data.optionValue,
-                  company: undefined,
-                  partner: undefined,
-                  partnerType: undefined,
-                })
-              }
-            >
-              {(environments.data ?? []).map((e) => (
-                <Option key={e.environment} value={e.environment} text={e.environment}>
-                  {`${e.environment} (${t(`environmentType.${e.environmentType}`)})`}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-          <Field label={t('common.company')} className={styles.field}>
-            <Dropdown
-              placeholder={t('invite.chooseCompany')}
-              disabled={!environment}
-              value={companyName(companies.data?.find((c) => c.companyId === companyId))}
-              selectedOptions={companyId ? [companyId] : []}
-              onOptionSelect={(_, data) =>
-                choose({ company: data.optionValue, partner: undefined, partnerType: undefined })
-              }
-            >
-              {(companies.data ?? []).map((c) => (
-                <Option key={c.companyId} value={c.companyId} text={companyName(c)}>
-                  {companyName(c)}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <EnvironmentAndCompany
+            environments={environments.data}
+            companies={companies.data}
+            environment={environment}
+            companyId={companyId}
+            environmentPlaceholder={t('invite.chooseEnvironment')}
+            companyPlaceholder={t('invite.chooseCompany')}
+            className={styles.field}
+            onEnvironment={(value) =>
+              choose({ environment: value, company: undefined, partner: undefined, partnerType: undefined })
+            }
+            onCompany={(value) => choose({ company: value, partner: undefined, partnerType: undefined })}
+          />
           <ChoiceFilter
             label={t('invite.partnerType')}
             className={styles.field}

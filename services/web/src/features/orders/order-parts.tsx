@@ -5,6 +5,7 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
+  Table,
   tokens,
   type BadgeProps,
 } from '@fluentui/react-components';
@@ -72,7 +73,33 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0 },
   missing: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalXL },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
+
+/**
+ * A small table that a narrow window scrolls sideways: a region named `label` that takes focus (so the keyboard can
+ * scroll it too), `before` at its top, then the table with `label` as its caption for screen readers.
+ */
+export function ScrollingTable({
+  label,
+  before,
+  children,
+}: {
+  label: string;
+  before?: ReactNode;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <div role="region" aria-label={label} tabIndex={0} style={{ overflowX: 'auto' }}>
+      {before}
+      <Table size="small">
+        <caption className={styles.hidden}>{label}</caption>
+        {children}
+      </Table>
+    </div>
+  );
+}
 
 /** Label and value pairs as a description list (screen readers read each term with its value). */
 export function Facts({ facts }: { facts: Array<[string, ReactNode]> }) {

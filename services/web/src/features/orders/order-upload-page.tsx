@@ -10,7 +10,6 @@ import {
   RadioGroup,
   Spinner,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -37,7 +36,7 @@ import {
   type UploadPreview,
   type UploadRowError,
 } from './order-hooks';
-import { MissingDefaults } from './order-parts';
+import { MissingDefaults, ScrollingTable } from './order-parts';
 
 /** The upload's columns, in the template's order, and whether a file must have them. */
 const COLUMNS: Array<[string, boolean]> = [
@@ -73,7 +72,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   amount: { textAlign: 'end', whiteSpace: 'nowrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
-  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -195,27 +193,24 @@ export function OrderUploadPage() {
       </Section>
       <Section title={t('orderUpload.columns')}>
         <Body1>{t('orderUpload.columnsText')}</Body1>
-        <div role="region" aria-label={t('orderUpload.columns')} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table size="small">
-            <caption className={styles.hidden}>{t('orderUpload.columns')}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('orderUpload.column')}</TableHeaderCell>
-                <TableHeaderCell>{t('orderUpload.meaning')}</TableHeaderCell>
-                <TableHeaderCell>{t('orderUpload.required')}</TableHeaderCell>
+        <ScrollingTable label={t('orderUpload.columns')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('orderUpload.column')}</TableHeaderCell>
+              <TableHeaderCell>{t('orderUpload.meaning')}</TableHeaderCell>
+              <TableHeaderCell>{t('orderUpload.required')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {COLUMNS.map(([column, required]) => (
+              <TableRow key={column}>
+                <TableCell className={styles.code}>{column}</TableCell>
+                <TableCell>{t(`orderUpload.columnHelp.${column}`)}</TableCell>
+                <TableCell>{required ? t('orderUpload.yes') : t('orderUpload.no')}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {COLUMNS.map(([column, required]) => (
-                <TableRow key={column}>
-                  <TableCell className={styles.code}>{column}</TableCell>
-                  <TableCell>{t(`orderUpload.columnHelp.${column}`)}</TableCell>
-                  <TableCell>{required ? t('orderUpload.yes') : t('orderUpload.no')}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollingTable>
         <Caption1 className={styles.muted}>{t('orderUpload.excel')}</Caption1>
       </Section>
     </Stack>
@@ -252,33 +247,36 @@ function RowErrors({ errors, refused }: { errors: UploadRowError[]; refused: boo
   const columnName = (field: string) =>
     field.startsWith('(') ? t(`orderUpload.place.${field.slice(1, -1)}`, { defaultValue: field }) : field;
   return (
-    <div role="region" aria-label={t('orderUpload.errors')} tabIndex={0} style={{ overflowX: 'auto' }}>
-      <Subtitle2 as="h3">{t('orderUpload.errors')}</Subtitle2>
-      {refused ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{t('orderUpload.refused')}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      <Table size="small">
-        <caption className={styles.hidden}>{t('orderUpload.errors')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('orderUpload.row')}</TableHeaderCell>
-            <TableHeaderCell>{t('orderUpload.column')}</TableHeaderCell>
-            <TableHeaderCell>{t('orderUpload.problem')}</TableHeaderCell>
+    <ScrollingTable
+      label={t('orderUpload.errors')}
+      before={
+        <>
+          <Subtitle2 as="h3">{t('orderUpload.errors')}</Subtitle2>
+          {refused ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{t('orderUpload.refused')}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+        </>
+      }
+    >
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('orderUpload.row')}</TableHeaderCell>
+          <TableHeaderCell>{t('orderUpload.column')}</TableHeaderCell>
+          <TableHeaderCell>{t('orderUpload.problem')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {errors.map((error, i) => (
+          <TableRow key={`${error.row}-${error.field}-${i}`}>
+            <TableCell>{error.row}</TableCell>
+            <TableCell className={styles.code}>{columnName(error.field)}</TableCell>
+            <TableCell>{error.reason}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {errors.map((error, i) => (
-            <TableRow key={`${error.row}-${error.field}-${i}`}>
-              <TableCell>{error.row}</TableCell>
-              <TableCell className={styles.code}>{columnName(error.field)}</TableCell>
-              <TableCell>{error.reason}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollingTable>
   );
 }
 
@@ -289,39 +287,35 @@ function PreviewOrders({ preview, currency }: { preview: UploadPreview; currency
   const format = useFormat();
   const money = (amount: string) => (currency ? format.money(amount, currency) : amount);
   return (
-    <div role="region" aria-label={t('orderUpload.orders')} tabIndex={0} style={{ overflowX: 'auto' }}>
-      <Subtitle2 as="h3">{t('orderUpload.orders')}</Subtitle2>
-      <Table size="small">
-        <caption className={styles.hidden}>{t('orderUpload.orders')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('orderUpload.orderRef')}</TableHeaderCell>
-            <TableHeaderCell>{t('orders.column.requested')}</TableHeaderCell>
-            <TableHeaderCell>{t('orders.order.deliveryAddress')}</TableHeaderCell>
-            <TableHeaderCell>{t('orderUpload.lines')}</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>{t('orders.column.total')}</TableHeaderCell>
+    <ScrollingTable label={t('orderUpload.orders')} before={<Subtitle2 as="h3">{t('orderUpload.orders')}</Subtitle2>}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('orderUpload.orderRef')}</TableHeaderCell>
+          <TableHeaderCell>{t('orders.column.requested')}</TableHeaderCell>
+          <TableHeaderCell>{t('orders.order.deliveryAddress')}</TableHeaderCell>
+          <TableHeaderCell>{t('orderUpload.lines')}</TableHeaderCell>
+          <TableHeaderCell className={styles.amount}>{t('orders.column.total')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {preview.orders.map((order) => (
+          <TableRow key={order.orderRef}>
+            <TableCell>{order.orderRef}</TableCell>
+            <TableCell>{format.date(order.requestedReceiptDate)}</TableCell>
+            <TableCell>{`${order.deliveryAddress.description}, ${order.deliveryAddress.city}`}</TableCell>
+            <TableCell>
+              {order.lines
+                .map(
+                  (l) =>
+                    `${format.number(Number(l.quantity))} ${l.unitCode} ${l.itemNo} (${t('orderUpload.rowNo', { row: l.row })})`,
+                )
+                .join('; ')}
+            </TableCell>
+            <TableCell className={styles.amount}>{money(order.estimatedTotal)}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {preview.orders.map((order) => (
-            <TableRow key={order.orderRef}>
-              <TableCell>{order.orderRef}</TableCell>
-              <TableCell>{format.date(order.requestedReceiptDate)}</TableCell>
-              <TableCell>{`${order.deliveryAddress.description}, ${order.deliveryAddress.city}`}</TableCell>
-              <TableCell>
-                {order.lines
-                  .map(
-                    (l) =>
-                      `${format.number(Number(l.quantity))} ${l.unitCode} ${l.itemNo} (${t('orderUpload.rowNo', { row: l.row })})`,
-                  )
-                  .join('; ')}
-              </TableCell>
-              <TableCell className={styles.amount}>{money(order.estimatedTotal)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollingTable>
   );
 }
 

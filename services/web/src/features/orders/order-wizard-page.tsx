@@ -9,7 +9,6 @@ import {
   MessageBarBody,
   Select,
   Spinner,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -59,7 +58,7 @@ import {
   type CatalogueItem,
   type OrderDefaults,
 } from './order-hooks';
-import { DefaultsFacts, MissingDefaults } from './order-parts';
+import { DefaultsFacts, MissingDefaults, ScrollingTable } from './order-parts';
 
 const useStyles = makeStyles({
   stepper: {
@@ -557,6 +556,28 @@ function ItemsStep({
   );
 }
 
+/** The head of a table of order lines; the items step adds a column for the remove buttons (`actions`). */
+function LinesHeader({ actions = false }: { actions?: boolean }) {
+  const styles = useStyles();
+  const { t } = useTranslation();
+  return (
+    <TableHeader>
+      <TableRow>
+        <TableHeaderCell>{t('orders.line.item')}</TableHeaderCell>
+        <TableHeaderCell>{t('orders.line.quantity')}</TableHeaderCell>
+        <TableHeaderCell>{t('orders.line.unit')}</TableHeaderCell>
+        <TableHeaderCell className={styles.amount}>{t('orders.line.unitPrice')}</TableHeaderCell>
+        <TableHeaderCell className={styles.amount}>{t('orders.line.amount')}</TableHeaderCell>
+        {actions ? (
+          <TableHeaderCell>
+            <span className={styles.hidden}>{t('common.actions')}</span>
+          </TableHeaderCell>
+        ) : null}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
 function LinesTable(props: {
   form: Form;
   items: Record<string, CatalogueItem>;
@@ -571,116 +592,100 @@ function LinesTable(props: {
   const watched = useWatch({ control: props.form.control, name: 'lines' }) ?? [];
   const errors = props.form.formState.errors.lines;
   return (
-    <div role="region" aria-label={t('orderWizard.items.lines')} tabIndex={0} style={{ overflowX: 'auto' }}>
-      <Table size="small">
-        <caption className={styles.hidden}>{t('orderWizard.items.lines')}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t('orders.line.item')}</TableHeaderCell>
-            <TableHeaderCell>{t('orders.line.quantity')}</TableHeaderCell>
-            <TableHeaderCell>{t('orders.line.unit')}</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>{t('orders.line.unitPrice')}</TableHeaderCell>
-            <TableHeaderCell className={styles.amount}>{t('orders.line.amount')}</TableHeaderCell>
-            <TableHeaderCell>
-              <span className={styles.hidden}>{t('common.actions')}</span>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {props.fields.map((row, i) => {
-            const line = watched[i] ?? { itemNo: '', unitCode: '', quantity: '' };
-            const item = props.items[line.itemNo];
-            const name = item ? `${item.itemNo} ${item.description}` : line.itemNo;
-            const price = unitPriceOf(item, line.unitCode, line.quantity);
-            const itemError = message(errors?.[i]?.itemNo);
-            return (
-              <TableRow key={row.id}>
-                <TableCell>
-                  <Text weight="semibold">{line.itemNo}</Text> {item?.description}
-                  {itemError ? (
-                    <div className={styles.error} role="alert">
-                      {itemError}
-                    </div>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <Controller
-                    control={props.form.control}
-                    name={`lines.${i}.quantity`}
-                    render={({ field, fieldState }) => (
-                      <Field
-                        label={
-                          <span className={styles.hidden}>{t('orderWizard.items.quantityOf', { item: name })}</span>
-                        }
-                        validationState={fieldState.error ? 'error' : 'none'}
-                        validationMessage={message(fieldState.error)}
-                      >
-                        <Input
-                          ref={field.ref}
-                          className={styles.quantity}
-                          inputMode="decimal"
-                          value={field.value}
-                          onChange={(_, data) => field.onChange(data.value)}
-                          onBlur={field.onBlur}
-                        />
-                      </Field>
-                    )}
-                  />
-                </TableCell>
-                <TableCell>
-                  <Controller
-                    control={props.form.control}
-                    name={`lines.${i}.unitCode`}
-                    render={({ field, fieldState }) => (
-                      <Field
-                        label={<span className={styles.hidden}>{t('orderWizard.items.unitOf', { item: name })}</span>}
-                        validationState={fieldState.error ? 'error' : 'none'}
-                        validationMessage={message(fieldState.error)}
-                      >
-                        <Select ref={field.ref} value={field.value} onChange={(_, data) => field.onChange(data.value)}>
-                          {(item?.units ?? [{ unitCode: field.value, qtyPerBaseUnit: '1', baseUnit: true }]).map(
-                            (unit) => (
-                              <option key={unit.unitCode} value={unit.unitCode}>
-                                {unit.baseUnit || !item
-                                  ? unit.unitCode
-                                  : t('orderWizard.items.unitHolds', {
-                                      unit: unit.unitCode,
-                                      quantity: unit.qtyPerBaseUnit,
-                                      base: item.baseUnitCode,
-                                    })}
-                              </option>
-                            ),
-                          )}
-                        </Select>
-                      </Field>
-                    )}
-                  />
-                </TableCell>
-                <TableCell className={styles.amount}>
-                  {props.money(price === undefined ? undefined : Number(price))}
-                </TableCell>
-                <TableCell className={styles.amount}>{props.money(estimatedAmount(price, line.quantity))}</TableCell>
-                <TableCell>
-                  <Button
-                    appearance="subtle"
-                    icon={<Delete24Regular />}
-                    aria-label={t('orderWizard.items.remove', { item: name })}
-                    onClick={() => props.remove(i)}
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-          <TableRow>
-            <TableCell colSpan={4} className={styles.total}>
-              {t('orderWizard.items.total')}
-            </TableCell>
-            <TableCell className={`${styles.amount} ${styles.total}`}>{props.money(props.total)}</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollingTable label={t('orderWizard.items.lines')}>
+      <LinesHeader actions />
+      <TableBody>
+        {props.fields.map((row, i) => {
+          const line = watched[i] ?? { itemNo: '', unitCode: '', quantity: '' };
+          const item = props.items[line.itemNo];
+          const name = item ? `${item.itemNo} ${item.description}` : line.itemNo;
+          const price = unitPriceOf(item, line.unitCode, line.quantity);
+          const itemError = message(errors?.[i]?.itemNo);
+          return (
+            <TableRow key={row.id}>
+              <TableCell>
+                <Text weight="semibold">{line.itemNo}</Text> {item?.description}
+                {itemError ? (
+                  <div className={styles.error} role="alert">
+                    {itemError}
+                  </div>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <Controller
+                  control={props.form.control}
+                  name={`lines.${i}.quantity`}
+                  render={({ field, fieldState }) => (
+                    <Field
+                      label={<span className={styles.hidden}>{t('orderWizard.items.quantityOf', { item: name })}</span>}
+                      validationState={fieldState.error ? 'error' : 'none'}
+                      validationMessage={message(fieldState.error)}
+                    >
+                      <Input
+                        ref={field.ref}
+                        className={styles.quantity}
+                        inputMode="decimal"
+                        value={field.value}
+                        onChange={(_, data) => field.onChange(data.value)}
+                        onBlur={field.onBlur}
+                      />
+                    </Field>
+                  )}
+                />
+              </TableCell>
+              <TableCell>
+                <Controller
+                  control={props.form.control}
+                  name={`lines.${i}.unitCode`}
+                  render={({ field, fieldState }) => (
+                    <Field
+                      label={<span className={styles.hidden}>{t('orderWizard.items.unitOf', { item: name })}</span>}
+                      validationState={fieldState.error ? 'error' : 'none'}
+                      validationMessage={message(fieldState.error)}
+                    >
+                      <Select ref={field.ref} value={field.value} onChange={(_, data) => field.onChange(data.value)}>
+                        {(item?.units ?? [{ unitCode: field.value, qtyPerBaseUnit: '1', baseUnit: true }]).map(
+                          (unit) => (
+                            <option key={unit.unitCode} value={unit.unitCode}>
+                              {unit.baseUnit || !item
+                                ? unit.unitCode
+                                : t('orderWizard.items.unitHolds', {
+                                    unit: unit.unitCode,
+                                    quantity: unit.qtyPerBaseUnit,
+                                    base: item.baseUnitCode,
+                                  })}
+                            </option>
+                          ),
+                        )}
+                      </Select>
+                    </Field>
+                  )}
+                />
+              </TableCell>
+              <TableCell className={styles.amount}>
+                {props.money(price === undefined ? undefined : Number(price))}
+              </TableCell>
+              <TableCell className={styles.amount}>{props.money(estimatedAmount(price, line.quantity))}</TableCell>
+              <TableCell>
+                <Button
+                  appearance="subtle"
+                  icon={<Delete24Regular />}
+                  aria-label={t('orderWizard.items.remove', { item: name })}
+                  onClick={() => props.remove(i)}
+                />
+              </TableCell>
+            </TableRow>
+          );
+        })}
+        <TableRow>
+          <TableCell colSpan={4} className={styles.total}>
+            {t('orderWizard.items.total')}
+          </TableCell>
+          <TableCell className={`${styles.amount} ${styles.total}`}>{props.money(props.total)}</TableCell>
+          <TableCell />
+        </TableRow>
+      </TableBody>
+    </ScrollingTable>
   );
 }
 
@@ -743,29 +748,18 @@ function ReviewStep({
         />
       </Section>
       <Section title={t('orderWizard.step.items')}>
-        <div role="region" aria-label={t('orderWizard.items.lines')} tabIndex={0} style={{ overflowX: 'auto' }}>
-          <Table size="small">
-            <caption className={styles.hidden}>{t('orderWizard.items.lines')}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('orders.line.item')}</TableHeaderCell>
-                <TableHeaderCell>{t('orders.line.quantity')}</TableHeaderCell>
-                <TableHeaderCell>{t('orders.line.unit')}</TableHeaderCell>
-                <TableHeaderCell className={styles.amount}>{t('orders.line.unitPrice')}</TableHeaderCell>
-                <TableHeaderCell className={styles.amount}>{t('orders.line.amount')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows}
-              <TableRow>
-                <TableCell colSpan={4} className={styles.total}>
-                  {t('orderWizard.items.total')}
-                </TableCell>
-                <TableCell className={`${styles.amount} ${styles.total}`}>{money(total)}</TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollingTable label={t('orderWizard.items.lines')}>
+          <LinesHeader />
+          <TableBody>
+            {rows}
+            <TableRow>
+              <TableCell colSpan={4} className={styles.total}>
+                {t('orderWizard.items.total')}
+              </TableCell>
+              <TableCell className={`${styles.amount} ${styles.total}`}>{money(total)}</TableCell>
+            </TableRow>
+          </TableBody>
+        </ScrollingTable>
         <Caption1 className={styles.muted}>{t('orderWizard.review.estimate')}</Caption1>
       </Section>
     </>

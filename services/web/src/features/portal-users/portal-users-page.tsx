@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,14 +10,13 @@ import { useFormat } from '../../ui/format';
 import { definedParams, useListState } from '../../ui/list-state';
 import { PageHeader, Row, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
+import { RoleDropdown } from '../../ui/role-dropdown';
 import { useTenantId } from '../admin/admin-layout';
 import { useOverview } from '../collaborate-exchange/licensing-hooks';
 import { usePortalUserActions, usePortalUsers, type PortalUser, type PortalUserQuery } from './portal-user-hooks';
 import { ChoiceFilter, PARTNER_TYPES } from '../../ui/choice-filter';
 
 const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
-
-const ROLES = ['authorized_user', 'customer_representative'] as const;
 
 const listState = z.object({
   page: z.coerce.number().int().min(1).catch(1),
@@ -82,23 +81,12 @@ export function PortalUsersPage() {
       id: 'role',
       header: t('common.role'),
       cell: (u) => (
-        <Dropdown
-          aria-label={t('portalUsers.roleOf', { name: u.displayName ?? u.email })}
-          value={t(`role.${u.role}`)}
-          selectedOptions={[u.role]}
+        <RoleDropdown
+          label={t('portalUsers.roleOf', { name: u.displayName ?? u.email })}
+          role={u.role}
           disabled={u.status !== 'active'}
-          onOptionSelect={(_, data) =>
-            data.optionValue &&
-            data.optionValue !== u.role &&
-            open({ kind: 'role', user: u, role: data.optionValue as PortalUser['role'] })
-          }
-        >
-          {ROLES.map((r) => (
-            <Option key={r} value={r}>
-              {t(`role.${r}`)}
-            </Option>
-          ))}
-        </Dropdown>
+          onChange={(role) => open({ kind: 'role', user: u, role })}
+        />
       ),
     },
     { id: 'status', header: t('portalUsers.status'), cell: (u) => t(`membershipStatus.${u.status}`) },

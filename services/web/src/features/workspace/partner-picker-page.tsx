@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, Option, Text, makeStyles } from '@fluentui/react-components';
+import { Button, Field, Input, Text, makeStyles } from '@fluentui/react-components';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { PageHeader, Row, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { useTenantId } from '../admin/admin-layout';
 import { useCompanies, useEnvironments, type Partner } from '../invitations/directory-hooks';
+import { EnvironmentAndCompany } from '../invitations/partner-choice';
 import { adminPartnerPath } from './workspace';
 
 const PAGE_SIZE = 20;
@@ -48,9 +49,6 @@ function lastChoice(): { environment: string; companyId?: string } | undefined {
 function rememberChoice(choice: { environment: string; companyId?: string }): void {
   sessionStorage.setItem(LAST_CHOICE, JSON.stringify(choice));
 }
-
-const companyName = (company?: { name: string; displayName: string | null }) =>
-  company ? (company.displayName ?? company.name) : '';
 
 /** One page of a company's partners, searched on the server (a company may have thousands). */
 function usePartnerPage(
@@ -149,35 +147,17 @@ export function PartnerPickerPage() {
     <Stack>
       <PageHeader title={t('partnerPicker.title')} subtitle={t('partnerPicker.subtitle')} />
       <Row>
-        <Field label={t('common.environment')} className={styles.field}>
-          <Dropdown
-            placeholder={t('partnerPicker.chooseEnvironment')}
-            value={state.environment ?? ''}
-            selectedOptions={state.environment ? [state.environment] : []}
-            onOptionSelect={(_, data) => update({ environment: data.optionValue, companyId: undefined })}
-          >
-            {(environments.data ?? []).map((e) => (
-              <Option key={e.environment} value={e.environment} text={e.environment}>
-                {`${e.environment} (${t(`environmentType.${e.environmentType}`)})`}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Field label={t('common.company')} className={styles.field}>
-          <Dropdown
-            placeholder={t('partnerPicker.chooseCompany')}
-            disabled={!state.environment}
-            value={companyName(companies.data?.find((c) => c.companyId === state.companyId))}
-            selectedOptions={state.companyId ? [state.companyId] : []}
-            onOptionSelect={(_, data) => update({ companyId: data.optionValue })}
-          >
-            {(companies.data ?? []).map((c) => (
-              <Option key={c.companyId} value={c.companyId} text={companyName(c)}>
-                {companyName(c)}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <EnvironmentAndCompany
+          environments={environments.data}
+          companies={companies.data}
+          environment={state.environment}
+          companyId={state.companyId}
+          environmentPlaceholder={t('partnerPicker.chooseEnvironment')}
+          companyPlaceholder={t('partnerPicker.chooseCompany')}
+          className={styles.field}
+          onEnvironment={(environment) => update({ environment, companyId: undefined })}
+          onCompany={(companyId) => update({ companyId })}
+        />
         <ChoiceFilter
           label={t('partnerPicker.type')}
           className={styles.field}
