@@ -97,5 +97,10 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
   // Served before init, which ends the routing with the 404 handler.
   serveApiDocs(app, config, createOpenApiDocument(app, config, endpoints));
   await app.listen(config.port, config.host);
+  // Longer than a load balancer's idle timeout (60 s on the common ones), so the gateway never closes a socket that
+  // the balancer is about to reuse; Node's 5 s default answers such a request with a reset.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PortalRole } from '@partner-portal/contracts';
 import { repoRoot, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
@@ -22,10 +22,16 @@ describe('the ERP simulator against the running platform', () => {
       ...env,
     },
   });
-  const run = (args: string[], env: NodeJS.ProcessEnv) => {
-    const { command, args: all, env: full } = simulator(args, env);
-    return spawnSync(command, all, { env: full, encoding: 'utf8', cwd: repoRoot, timeout: 60_000 });
-  };
+  // Asynchronously: a blocked event loop would let this test's kept-alive sockets go stale unnoticed.
+  const run = (args: string[], env: NodeJS.ProcessEnv) =>
+    new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const { command, args: all, env: full } = simulator(args, env);
+      const child = spawn(command, all, { env: full, cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+      let stderr = '';
+      child.stderr?.on('data', (chunk) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
   const order = (quantity: string) => ({
     requestedReceiptDate: '2026-12-20',
     deliveryAddress: {
@@ -54,7 +60,7 @@ describe('the ERP simulator against the running platform', () => {
     });
     const env = { CONNECTOR_API_KEY: key.body.key };
 
-    const seeded = run(
+    const seeded = await run(
       ['seed', '--tenant', tenant, '--via', 'gateway', '--customers', '3', '--vendors', '1', '--3pl', '1'],
       env,
     );
@@ -136,7 +142,7 @@ describe('the ERP simulator against the running platform', () => {
       erpDocumentId: linked.body.items[0].documentId,
     });
 
-    const streamed = run(
+    const streamed = await run(
       [
         'stream',
         '--tenant',

@@ -36,6 +36,12 @@ export async function selectOption(page: Page, label: string, option: string | R
 /** On the Invite page: production, the company, the partner found by typing its number, as a person would. */
 export async function choosePartner(page: Page, partnerNo: string): Promise<void> {
   await adminMenu(page, 'Invite');
+  // The menu's link starts afresh, even from a chosen partner; the router renders it in a transition, so the old
+  // choice can still show for a moment on a busy machine.
+  await page
+    .getByRole('combobox', { name: 'Company', exact: true })
+    .and(page.locator('[disabled], [aria-disabled="true"]'))
+    .waitFor();
   await selectOption(page, 'Environment', /^production/);
   await selectOption(page, 'Company', /CRONUS/);
   const partner = page.getByRole('combobox', { name: 'Partner', exact: true });
