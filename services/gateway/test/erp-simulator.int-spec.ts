@@ -26,7 +26,12 @@ describe('the ERP simulator against the running platform', () => {
   const run = (args: string[], env: NodeJS.ProcessEnv) =>
     new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
       const { command, args: all, env: full } = simulator(args, env);
-      const child = spawn(command, all, { env: full, cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+      const child = spawn(command, all, {
+        env: full,
+        cwd: repoRoot,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: 60_000,
+      });
       let stderr = '';
       child.stderr?.on('data', (chunk) => (stderr += chunk));
       child.on('error', reject);
