@@ -1,7 +1,7 @@
 import { contactUpserted, erpPlace, partnerUpserted } from '@partner-portal/testing';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, Journal, launchBrowser, personBrowser } from './support/browser';
-import { choosePartner, heading, signInAtProvider, signInFromStart } from './support/pages';
+import { choosePartner, confirmSignOutAtProvider, heading, signInAtProvider, signInFromStart } from './support/pages';
 import { startPortal, type Portal } from './support/portal';
 import { preparations } from './support/preparations';
 
@@ -166,7 +166,7 @@ describe('refusals of inviting and accepting, in the browser', () => {
       .waitFor();
     await check(page, 'email-mismatch');
     await page.getByRole('button', { name: 'Sign out and continue as another account' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await confirmSignOutAtProvider(page);
     await heading(page).getByText('You are signed out').waitFor();
     await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
     await signInAtProvider(page, 'theo', portal.password);

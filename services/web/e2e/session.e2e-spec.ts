@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations, Journal, launchBrowser, personBrowser } from './support/browser';
-import { adminMenu, heading, signInAtProvider, signInFromStart } from './support/pages';
+import { adminMenu, confirmSignOutAtProvider, heading, signInAtProvider, signInFromStart } from './support/pages';
 import { startPortal, type Portal } from './support/portal';
 
 /** Access tokens of this journey's sign-ins end after this long, so the end of a session can be seen. */
@@ -58,9 +58,8 @@ describe('a session in the browser', () => {
   });
 
   it('signs out of the portal and of the provider: the next visit asks for the password again', async () => {
-    await page.getByRole('button', { name: portal.person('ada').name }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await confirmSignOutAtProvider(page);
     await page.getByRole('heading', { name: 'You are signed out' }).waitFor();
     await journal.shot(page, 'signed-out');
     for (const v of await accessibilityViolations(page)) violations.push(`signed-out: ${v}`);

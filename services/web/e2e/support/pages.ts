@@ -8,6 +8,12 @@ export async function signInAtProvider(page: Page, username: string, password: s
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Answers the provider's "Sign out?" question (its own page, after the portal's sign-out). */
+export async function confirmSignOutAtProvider(page: Page): Promise<void> {
+  await page.getByText('Sign out of the development identity provider, and so of the Partner Portal?').waitFor();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+}
+
 /** Signs in from the start page, and waits for the app to show the page the person lands on. */
 export async function signInFromStart(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(url);

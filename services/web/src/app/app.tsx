@@ -2,24 +2,26 @@ import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-componen
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { whenUnauthorized } from '../api/client';
 import { createI18n } from '../i18n/i18n';
 import { AuthProvider, createUserManager, useAuth } from './auth';
 import { loadClientConfig, type ClientConfig } from './client-config';
 import { createQueryClient } from './query-client';
-import { createRouter } from './router';
-import { AppToaster } from './toaster';
+import { AppRoutes, loadPagesOf } from './router';
 import './global.css';
 
-const i18n = createI18n();
+const { i18n, ready: languageReady } = createI18n();
 
 /** The app: language, theme, server state, sign-in and the routes; configured by the gateway it is served from. */
 export function App() {
   const [config, setConfig] = useState<ClientConfig | undefined>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    loadClientConfig().then(setConfig, () => setFailed(true));
+    Promise.all([loadClientConfig(), languageReady, loadPagesOf(window.location.pathname)]).then(
+      ([loaded]) => setConfig(loaded),
+      () => setFailed(true),
+    );
   }, []);
   return (
     <I18nextProvider i18n={i18n}>
@@ -31,7 +33,8 @@ export function App() {
             {i18n.t('app.unavailable')}
           </p>
         ) : (
-          <Spinner label={i18n.t('common.loading')} style={{ padding: 48 }} />
+          // No label yet: the person's language may still be on its way.
+          <Spinner style={{ padding: 48 }} />
         )}
       </FluentProvider>
     </I18nextProvider>
@@ -41,13 +44,13 @@ export function App() {
 function Configured({ config }: { config: ClientConfig }) {
   const manager = useMemo(() => createUserManager(config), [config]);
   const queryClient = useMemo(() => createQueryClient(), []);
-  const router = useMemo(() => createRouter(), []);
   return (
     <AuthProvider manager={manager}>
       <QueryClientProvider client={queryClient}>
         <SessionWatch />
-        <RouterProvider router={router} />
-        <AppToaster />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </QueryClientProvider>
     </AuthProvider>
   );

@@ -1,23 +1,15 @@
-import {
-  Button,
-  makeStyles,
-  Menu,
-  MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { Person24Regular } from '@fluentui/react-icons';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
-import { CartButton } from '../features/collaborate-exchange/cart';
+import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router';
 import { useAuth } from './auth';
 import { LanguageSwitch } from './language-switch';
 import { useMe } from './me';
+import { RouteErrorBoundary } from './route-error';
+
+/** The cart belongs to the admin area's chunk: a partner's browser never downloads it. */
+const CartButton = lazy(() => import('../features/admin/admin-area').then((area) => ({ default: area.CartButton })));
 
 const useStyles = makeStyles({
   skip: {
@@ -53,6 +45,7 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}` },
   },
   current: { backgroundColor: tokens.colorBrandBackgroundPressed },
+  icon: { verticalAlign: 'middle', marginRight: tokens.spacingHorizontalXS },
   tools: {
     display: 'flex',
     alignItems: 'center',
@@ -68,7 +61,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const auth = useAuth();
   const me = useMe();
-  const navigate = useNavigate();
+  const location = useLocation();
   const adminTenant = useMatch('/admin/:tenantId/*')?.params.tenantId;
   const administers = me.data?.administratorOf ?? [];
   const memberships = me.data?.memberships ?? [];
@@ -96,22 +89,22 @@ export function AppLayout() {
           ) : null}
         </nav>
         <div className={styles.tools}>
-          {adminTenant && administers.includes(adminTenant) ? <CartButton tenantId={adminTenant} /> : null}
+          {adminTenant && administers.includes(adminTenant) ? (
+            <Suspense fallback={null}>
+              <CartButton tenantId={adminTenant} />
+            </Suspense>
+          ) : null}
           <LanguageSwitch />
           {auth.user ? (
-            <Menu>
-              <MenuTrigger disableButtonEnhancement>
-                <MenuButton appearance="subtle" icon={<Person24Regular />}>
-                  {auth.user.profile.name ?? auth.user.profile.email ?? t('layout.account')}
-                </MenuButton>
-              </MenuTrigger>
-              <MenuPopover>
-                <MenuList>
-                  <MenuItem onClick={() => navigate('/me')}>{t('layout.me')}</MenuItem>
-                  <MenuItem onClick={() => void auth.signOut()}>{t('auth.signOut')}</MenuItem>
-                </MenuList>
-              </MenuPopover>
-            </Menu>
+            <>
+              <NavLink to="/me" className={areaClass} title={t('layout.me')}>
+                <Person24Regular aria-hidden className={styles.icon} />
+                {auth.user.profile.name ?? auth.user.profile.email ?? t('layout.account')}
+              </NavLink>
+              <Button appearance="subtle" onClick={() => void auth.signOut()}>
+                {t('auth.signOut')}
+              </Button>
+            </>
           ) : (
             <Button appearance="subtle" onClick={() => void auth.signIn()}>
               {t('auth.signIn')}
@@ -120,9 +113,11 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className={styles.main} tabIndex={-1}>
-        <Suspense fallback={<Spinner label={t('common.loading')} />}>
-          <Outlet />
-        </Suspense>
+        <RouteErrorBoundary pathname={location.pathname}>
+          <Suspense fallback={<Spinner label={t('common.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </RouteErrorBoundary>
       </main>
     </>
   );

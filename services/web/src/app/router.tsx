@@ -1,18 +1,35 @@
-import { Spinner } from '@fluentui/react-components';
-import { Outlet, createBrowserRouter, type RouteObject } from 'react-router';
+import { createElement, lazy, type ComponentType } from 'react';
+import { matchRoutes, Outlet, useRoutes, type RouteObject } from 'react-router';
 import { SignInCallbackPage } from '../features/auth/sign-in-callback';
 import { SessionEndedPage, SignedOutPage } from '../features/auth/signed-out';
 import { HomePage, NotFoundPage } from '../features/home/home-page';
 import { AppLayout } from './layout';
 import { RequireSignIn } from './require-sign-in';
-import { RouteError } from './route-error';
 
-/** A page loaded with its area's chunk, so a partner never downloads the administrator's pages. */
-const page = <M,>(load: () => Promise<M>, pick: (module: M) => React.ComponentType) => ({
-  lazy: async () => ({ Component: pick(await load()) }),
-});
-const admin = () => import('../features/admin/admin-area');
-const partner = () => import('../features/partner/partner-area');
+/**
+ * An area's chunk, loaded once. Once it is there its pages render at once: a fresh `React.lazy` would suspend on
+ * every first visit, and React reveals a suspended page on a 300 ms beat, once per nested layout.
+ */
+const chunk = <M,>(load: () => Promise<M>) => {
+  let loaded: M | undefined;
+  let loading: Promise<M> | undefined;
+  return { loaded: () => loaded, load: () => (loading ??= load().then((module) => (loaded = module))) };
+};
+type Chunk<M> = ReturnType<typeof chunk<M>>;
+
+/** A page of an area's chunk, so a partner never downloads the administrator's pages. */
+const page = <M,>(area: Chunk<M>, pick: (module: M) => ComponentType) => {
+  const Loading = lazy(async () => ({ default: pick(await area.load()) }));
+  function Page() {
+    const module = area.loaded();
+    // `pick` returns the module's own component, the same one at every render.
+    return createElement(module ? pick(module) : Loading);
+  }
+  return { element: <Page />, handle: { area } };
+};
+const admin = chunk(() => import('../features/admin/admin-area'));
+const partner = chunk(() => import('../features/partner/partner-area'));
+const invitationAccept = chunk(() => import('../features/invitation-accept/invitation-accept-page'));
 
 /** The pages of a partner's workspace: for its users under /portal, for administrators read-only under their view. */
 const workspacePages = (readOnly: boolean): RouteObject[] => [
@@ -35,8 +52,6 @@ const workspacePages = (readOnly: boolean): RouteObject[] => [
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
-    errorElement: <RouteError />,
-    hydrateFallbackElement: <Spinner label="…" style={{ padding: 48 }} />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'auth/callback', element: <SignInCallbackPage /> },
@@ -44,10 +59,7 @@ export const routes: RouteObject[] = [
       { path: 'session-ended', element: <SessionEndedPage /> },
       {
         path: 'invitations/accept',
-        ...page(
-          () => import('../features/invitation-accept/invitation-accept-page'),
-          (m) => m.InvitationAcceptPage,
-        ),
+        ...page(invitationAccept, (m) => m.InvitationAcceptPage),
       },
       {
         element: (
@@ -90,4 +102,16 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export const createRouter = () => createBrowserRouter(routes);
+/**
+ * Loads the chunks of the address's pages alongside the app's configuration, as a data router would, before rendering.
+ * A chunk that fails is the page's to report (see RouteError).
+ */
+export const loadPagesOf = (pathname: string): Promise<unknown> =>
+  Promise.all(
+    (matchRoutes(routes, pathname) ?? []).map(({ route }) =>
+      (route.handle as { area?: Chunk<unknown> })?.area?.load().catch(() => undefined),
+    ),
+  );
+
+/** The page for the address (declarative routing: the data router's loaders are not used, and weigh 16 kB gzip). */
+export const AppRoutes = () => useRoutes(routes);

@@ -1,10 +1,13 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import de from '../i18n/de.json';
+import en from '../i18n/en.json';
 import { createI18n } from '../i18n/i18n';
+import nl from '../i18n/nl.json';
 import { LicenseCounter, poolSummary } from './license-counter';
 
 function renderCounter(pool: Parameters<typeof poolSummary>[0], onAdd?: () => void) {
-  const i18n = createI18n();
+  const { i18n } = createI18n({ en, nl, de });
   void i18n.changeLanguage('en');
   return render(
     <I18nextProvider i18n={i18n}>

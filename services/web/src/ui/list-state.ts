@@ -1,17 +1,17 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Values a list keeps in the URL: filters, sort, page. */
 type ListParams = Record<string, string | number | undefined>;
 
 /**
  * A list's state kept in the URL, so that a reload or a shared link shows the same list. The schema gives each
- * parameter its type and default (`.catch(...)`), so a hand-edited URL falls back instead of failing.
+ * parameter its type and default (`z.catch(...)`), so a hand-edited URL falls back instead of failing.
  */
-export function useListState<S extends z.ZodType<ListParams>>(schema: S) {
+export function useListState<S extends z.core.$ZodType<ListParams>>(schema: S) {
   const [params, setParams] = useSearchParams();
-  const state = useMemo(() => schema.parse(Object.fromEntries(params)) as z.infer<S>, [params, schema]);
+  const state = useMemo(() => z.parse(schema, Object.fromEntries(params)), [params, schema]);
   const update = useCallback(
     (changes: Partial<z.infer<S>>, options: { keepPage?: boolean; replace?: boolean } = {}) => {
       setParams(

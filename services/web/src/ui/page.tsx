@@ -1,4 +1,4 @@
-import { makeStyles, Subtitle2, Title2, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Subtitle2, Title2, tokens } from '@fluentui/react-components';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -20,6 +20,15 @@ const useStyles = makeStyles({
   },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'flex-end' },
+  panel: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
 });
 
 /** The page's title in the tab (screen readers announce it on navigation) and as its one h1. */
@@ -56,3 +65,21 @@ export function Section({ title, children, actions }: { title: string; children:
 
 export const Stack = ({ children }: { children: ReactNode }) => <div className={useStyles().stack}>{children}</div>;
 export const Row = ({ children }: { children: ReactNode }) => <div className={useStyles().row}>{children}</div>;
+
+/** A raised box of related content: Fluent's card look without the card's interactive machinery (and its weight). */
+export function Panel({
+  heading,
+  className,
+  children,
+}: {
+  heading?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={mergeClasses(useStyles().panel, className)}>
+      {heading}
+      {children}
+    </div>
+  );
+}

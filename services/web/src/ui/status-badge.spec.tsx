@@ -1,10 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
+import de from '../i18n/de.json';
+import en from '../i18n/en.json';
 import { createI18n } from '../i18n/i18n';
+import nl from '../i18n/nl.json';
 import { invitationBadge, InvitationStatusBadge } from './status-badge';
 
 function renderIn(language: string, invitation: { status: string; locked?: boolean }) {
-  const i18n = createI18n();
+  const { i18n } = createI18n({ en, nl, de });
   void i18n.changeLanguage(language);
   return render(
     <I18nextProvider i18n={i18n}>

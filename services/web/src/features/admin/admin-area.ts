@@ -1,5 +1,6 @@
-// The administrator's area as one chunk: its layout and pages.
+// The administrator's area as one chunk: its layout, its pages and the cart in the top bar.
 export { AdminHomePage, AdminLayout } from './admin-layout';
+export { CartButton } from '../collaborate-exchange/cart';
 export { CollaborateExchangePage } from '../collaborate-exchange/collaborate-exchange-page';
 export { LicensesPage } from '../collaborate-exchange/licenses-page';
 export { InvitePage } from '../invitations/invite-page';

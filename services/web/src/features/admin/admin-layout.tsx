@@ -2,6 +2,7 @@ import { Body1, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useParams } from 'react-router';
 import { useMe } from '../../app/me';
+import { AppToaster } from '../../app/toaster';
 import { PageHeader, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 
@@ -83,6 +84,7 @@ export function AdminLayout() {
       <div className={styles.content}>
         <Outlet />
       </div>
+      <AppToaster />
     </div>
   );
 }

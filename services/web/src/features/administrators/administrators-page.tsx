@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { useAuth } from '../../app/auth';
@@ -21,7 +21,13 @@ type Administrator = Ok<'/api/admin/tenants/{tenantId}/administrators', 'get'>[n
 
 const identityForm = z.object({
   issuer: z.url({ error: 'administrators.issuerInvalid' }),
-  subject: z.string().trim().min(1, 'administrators.subjectRequired').max(255, 'administrators.subjectRequired'),
+  subject: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'administrators.subjectRequired'),
+      z.maxLength(255, 'administrators.subjectRequired'),
+    ),
 });
 
 /**

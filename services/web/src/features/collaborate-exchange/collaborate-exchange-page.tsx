@@ -2,8 +2,6 @@ import {
   Badge,
   Body1,
   Button,
-  Card,
-  CardHeader,
   makeStyles,
   Spinner,
   Subtitle2,
@@ -20,7 +18,7 @@ import { PersonAdd24Regular } from '@fluentui/react-icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LicenseCounter } from '../../ui/license-counter';
-import { PageHeader, Stack } from '../../ui/page';
+import { PageHeader, Panel, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { useTenantId } from '../admin/admin-layout';
 import { useAddToCart, useOverview, useSetModule } from './licensing-hooks';
@@ -59,8 +57,7 @@ export function CollaborateExchangePage() {
         }
       />
       <div className={styles.cards}>
-        <Card>
-          <CardHeader header={<Subtitle2 as="h2">{t('cx.module')}</Subtitle2>} />
+        <Panel heading={<Subtitle2 as="h2">{t('cx.module')}</Subtitle2>}>
           <div className={styles.status}>
             <Body1>{t('cx.extension')}</Body1>
             <Badge color={module.extensionInstalled ? 'success' : 'warning'} appearance="tint">
@@ -103,16 +100,15 @@ export function CollaborateExchangePage() {
             label={module.serverModuleActive ? t('cx.serverModuleOn') : t('cx.serverModuleOff')}
           />
           <ProblemMessage error={setModule.error} />
-        </Card>
-        <Card>
-          <CardHeader header={<Subtitle2 as="h2">{t('cx.licenses')}</Subtitle2>} />
+        </Panel>
+        <Panel heading={<Subtitle2 as="h2">{t('cx.licenses')}</Subtitle2>}>
           <LicenseCounter pool={pool} onAdd={() => addToCart.mutate(1)} adding={addToCart.isPending} />
           <ProblemMessage error={addToCart.error} />
           {addToCart.isSuccess ? (
             <Body1 role="status">{t('cx.addedToCart', { count: addToCart.data.quantity })}</Body1>
           ) : null}
           <Link to="licenses">{t('cx.purchasesAndLedger')}</Link>
-        </Card>
+        </Panel>
       </div>
       <RecentPurchases tenantId={tenantId} />
     </Stack>

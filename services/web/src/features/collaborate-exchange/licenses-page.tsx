@@ -1,6 +1,6 @@
 import { Dropdown, Option, Field } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DataTable, Pager } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
@@ -13,8 +13,8 @@ import { useLedger, usePurchases } from './licensing-hooks';
 const KINDS = ['purchase', 'reservation', 'consumption', 'release', 'cancellation'] as const;
 
 const ledgerState = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  kind: z.enum(KINDS).optional().catch(undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  kind: z.catch(z.optional(z.enum(KINDS)), undefined),
 });
 
 /** Purchases, newest first. */

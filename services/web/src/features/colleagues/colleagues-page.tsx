@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiProblem } from '../../api/problem';
 import { ChoiceFilter } from '../../ui/choice-filter';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -50,10 +50,10 @@ const STANDINGS = ['not_invited', 'invited', 'portal_user', 'deactivated'] as co
 const PAGE_SIZE = 20;
 
 const listState = z.object({
-  usersPage: z.coerce.number().int().min(1).catch(1),
-  contactsPage: z.coerce.number().int().min(1).catch(1),
-  search: z.string().max(100).optional().catch(undefined),
-  standing: z.enum(STANDINGS).optional().catch(undefined),
+  usersPage: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  contactsPage: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  search: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+  standing: z.catch(z.optional(z.enum(STANDINGS)), undefined),
 });
 
 const useStyles = makeStyles({

@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ConfirmBody } from '../../ui/confirm-dialog';
@@ -37,7 +37,9 @@ type CreatedKey = Ok<'/api/admin/tenants/{tenantId}/connector-keys', 'post'>;
 type KeyDialog = { kind: 'rotate' | 'revoke'; key: ConnectorKey } | { kind: 'shown'; created: CreatedKey };
 
 const keyForm = z.object({
-  label: z.string().trim().min(1, 'connectorKeys.labelRequired').max(100, 'connectorKeys.labelTooLong'),
+  label: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'connectorKeys.labelRequired'), z.maxLength(100, 'connectorKeys.labelTooLong')),
 });
 
 /** API keys of the tenant's ERP connectors: created (shown once, with a copy button), rotated, revoked. */

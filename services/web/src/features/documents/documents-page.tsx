@@ -13,7 +13,7 @@ import { ArrowDownload24Regular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { download, toCsv } from '../../ui/csv';
 import { DataTable, type Column, type Sort } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
@@ -33,12 +33,9 @@ import {
 
 const SORTS = ['date_desc', 'date_asc', 'number_asc', 'number_desc'] as const satisfies readonly DocumentSort[];
 const PAGE_SIZE = 25;
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
+const day = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))), undefined);
+const text = (max: number) =>
+  z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max))), undefined);
 
 /** The list's state in the URL: filters, sort and the cursor of the page shown. */
 const listState = z.object({
@@ -47,8 +44,8 @@ const listState = z.object({
   to: day,
   search: text(35),
   orderNo: text(35),
-  sort: z.enum(SORTS).catch('date_desc'),
-  cursor: z.string().max(500).optional().catch(undefined),
+  sort: z.catch(z.enum(SORTS), 'date_desc'),
+  cursor: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
 });
 type ListState = z.infer<typeof listState>;
 const FILTERS = ['status', 'from', 'to', 'search', 'orderNo'] as const;

@@ -1,9 +1,9 @@
-import { Body1, Button, Card, CardHeader, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { useMe } from '../../app/me';
-import { PageHeader, Stack } from '../../ui/page';
+import { PageHeader, Panel, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { NoAccess } from './no-access';
 
@@ -55,16 +55,14 @@ function SignedInHome() {
     <Stack>
       <PageHeader title={t('home.chooseTitle')} />
       <div className={styles.cards}>
-        <Card>
-          <CardHeader header={<Subtitle2 as="h2">{t('layout.adminArea')}</Subtitle2>} />
+        <Panel heading={<Subtitle2 as="h2">{t('layout.adminArea')}</Subtitle2>}>
           <Body1>{t('home.adminText')}</Body1>
           <Link to="/admin">{t('home.openAdmin')}</Link>
-        </Card>
-        <Card>
-          <CardHeader header={<Subtitle2 as="h2">{t('layout.partnerArea')}</Subtitle2>} />
+        </Panel>
+        <Panel heading={<Subtitle2 as="h2">{t('layout.partnerArea')}</Subtitle2>}>
           <Body1>{t('home.partnerText')}</Body1>
           <Link to="/portal">{t('home.openPartner')}</Link>
-        </Card>
+        </Panel>
       </div>
     </Stack>
   );

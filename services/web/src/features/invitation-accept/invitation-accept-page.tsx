@@ -1,8 +1,6 @@
 import {
   Body1,
   Button,
-  Card,
-  CardHeader,
   Field,
   Input,
   makeStyles,
@@ -20,14 +18,14 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import { chooseMembership } from '../../api/membership';
 import type { ApiProblem } from '../../api/problem';
 import type { Ok } from '../../api/types';
 import { currentPath, useAuth } from '../../app/auth';
 import { useFormat } from '../../ui/format';
-import { PageHeader, Stack } from '../../ui/page';
+import { PageHeader, Panel, Stack } from '../../ui/page';
 import { problemText } from '../../ui/problem-text';
 
 type Preview = Ok<'/api/portal/invitations/preview', 'post'>;
@@ -45,11 +43,13 @@ const useStyles = makeStyles({
 
 /** "ABCDE-FGHJK": ten letters and digits; case, spaces and the dash do not matter. */
 const codeForm = z.object({
-  code: z
-    .string()
-    .trim()
-    .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
-    .pipe(z.string().regex(/^[A-Z0-9]{10}$/, 'accept.codeInvalid')),
+  code: z.pipe(
+    z.pipe(
+      z.string().check(z.trim()),
+      z.transform((v: string) => v.replace(/[\s-]/g, '').toUpperCase()),
+    ),
+    z.string().check(z.regex(/^[A-Z0-9]{10}$/, 'accept.codeInvalid')),
+  ),
 });
 
 /**
@@ -84,17 +84,17 @@ function AcceptByLink({ token }: { token: string }) {
   return (
     <Stack>
       <PageHeader title={t('accept.title')} />
-      <Card className={styles.card}>
-        <CardHeader
-          header={
-            <Subtitle1 as="h2">
-              {t('accept.invitedBy', {
-                inviter: invitation.inviterName ?? invitation.companyName,
-                company: invitation.companyName,
-              })}
-            </Subtitle1>
-          }
-        />
+      <Panel
+        className={styles.card}
+        heading={
+          <Subtitle1 as="h2">
+            {t('accept.invitedBy', {
+              inviter: invitation.inviterName ?? invitation.companyName,
+              company: invitation.companyName,
+            })}
+          </Subtitle1>
+        }
+      >
         <dl className={styles.facts}>
           <dt>{t('common.company')}</dt>
           <dd style={{ margin: 0 }}>{invitation.companyName}</dd>
@@ -129,7 +129,7 @@ function AcceptByLink({ token }: { token: string }) {
         ) : (
           <AcceptAsSignedIn preview={invitation} accept={accept} body={{ token }} />
         )}
-      </Card>
+      </Panel>
     </Stack>
   );
 }
@@ -241,7 +241,7 @@ function AcceptByCode() {
   return (
     <Stack>
       <PageHeader title={t('accept.byCodeTitle')} />
-      <Card className={styles.card}>
+      <Panel className={styles.card}>
         <Body1 as="p">{t('accept.byCodeText')}</Body1>
         {!auth.user ? (
           <div>
@@ -272,7 +272,7 @@ function AcceptByCode() {
             </Stack>
           </form>
         )}
-      </Card>
+      </Panel>
     </Stack>
   );
 }

@@ -17,7 +17,7 @@ import { Option } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { download, fetchAllPages, toCsv } from '../../ui/csv';
 import { DataTable, Pager, type Column } from '../../ui/data-table';
@@ -53,16 +53,13 @@ const PAGE_SIZES = [25, 50, 100] as const;
 
 /** The list's state in the URL: filters, sort, page. */
 const listState = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  pageSize: z.coerce
-    .number()
-    .pipe(z.union(PAGE_SIZES.map((n) => z.literal(n))))
-    .catch(25),
-  status: z.enum(STATUSES).optional().catch(undefined),
-  partnerType: z.enum(['customer', 'vendor', '3pl_customer']).optional().catch(undefined),
-  search: z.string().max(100).optional().catch(undefined),
-  sort: z.enum(SORTS).optional().catch(undefined),
-  order: z.enum(['asc', 'desc']).optional().catch(undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  pageSize: z.catch(z.pipe(z.coerce.number(), z.union(PAGE_SIZES.map((n) => z.literal(n)))), 25),
+  status: z.catch(z.optional(z.enum(STATUSES)), undefined),
+  partnerType: z.catch(z.optional(z.enum(['customer', 'vendor', '3pl_customer'])), undefined),
+  search: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+  sort: z.catch(z.optional(z.enum(SORTS)), undefined),
+  order: z.catch(z.optional(z.enum(['asc', 'desc'])), undefined),
 });
 
 const OPEN = new Set(['pending_license', 'invited', 'email_failed']);

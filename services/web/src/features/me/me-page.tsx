@@ -1,12 +1,12 @@
-import { Body1, Button, Dropdown, Field, Option, Spinner } from '@fluentui/react-components';
+import { Body1, Button, Field, Spinner } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { chooseMembership } from '../../api/membership';
 import { useAuth } from '../../app/auth';
+import { LanguageSelect } from '../../app/language-switch';
 import { activeMembership, useMe } from '../../app/me';
-import { currentLanguage, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/i18n';
 import { DataTable } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { PageHeader, Section, Stack } from '../../ui/page';
@@ -15,7 +15,7 @@ import { membershipLine } from '../partner/partner-layout';
 
 /** Me: who I am signed in as, my memberships (switch), the administrator areas, language, sign out. */
 export function MePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const auth = useAuth();
   const me = useMe();
   const client = useQueryClient();
@@ -68,17 +68,7 @@ export function MePage() {
       ) : null}
       <Section title={t('me.language')}>
         <Field label={t('me.language')}>
-          <Dropdown
-            value={LANGUAGE_NAMES[currentLanguage(i18n)]}
-            selectedOptions={[currentLanguage(i18n)]}
-            onOptionSelect={(_, data) => void i18n.changeLanguage(data.optionValue)}
-          >
-            {LANGUAGES.map((code) => (
-              <Option key={code} value={code} lang={code}>
-                {LANGUAGE_NAMES[code]}
-              </Option>
-            ))}
-          </Dropdown>
+          <LanguageSelect />
         </Field>
       </Section>
       <div>

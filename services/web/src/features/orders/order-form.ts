@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { CatalogueItem, OrderRequest } from './order-hooks';
 
 /** The wizard's steps, in order. */
@@ -28,34 +28,30 @@ export function localDay(from: Date, days = 0): string {
  * everything again (and prices the lines itself).
  */
 export function orderFormSchema(today: string) {
-  const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+  const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'required'), z.maxLength(max, 'tooLong'));
   return z.object({
-    requestedReceiptDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
-      .refine((day) => day >= today, 'past'),
-    requisitionNo: z.string().trim().max(35, 'tooLong'),
+    requestedReceiptDate: z.string().check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'),
+      z.refine((day) => day >= today, 'past'),
+    ),
+    requisitionNo: z.string().check(z.trim(), z.maxLength(35, 'tooLong')),
     deliveryAddress: z.object({
       description: text(100),
       line1: text(100),
-      line2: z.string().trim().max(100, 'tooLong'),
+      line2: z.string().check(z.trim(), z.maxLength(100, 'tooLong')),
       city: text(50),
       postalCode: text(20),
-      countryCode: z
-        .string()
-        .trim()
-        .regex(/^[A-Za-z]{2}$/, 'country'),
+      countryCode: z.string().check(z.trim(), z.regex(/^[A-Za-z]{2}$/, 'country')),
     }),
     lines: z
       .array(
         z.object({
-          itemNo: z.string().min(1, 'required'),
-          unitCode: z.string().min(1, 'required'),
-          quantity: z.string().refine((q) => quantityValue(q) !== undefined, 'quantity'),
+          itemNo: z.string().check(z.minLength(1, 'required')),
+          unitCode: z.string().check(z.minLength(1, 'required')),
+          quantity: z.string().check(z.refine((q) => quantityValue(q) !== undefined, 'quantity')),
         }),
       )
-      .min(1, 'noLines')
-      .max(500, 'tooManyLines'),
+      .check(z.minLength(1, 'noLines'), z.maxLength(500, 'tooManyLines')),
   });
 }
 

@@ -3,7 +3,7 @@ import { Add24Regular, ArrowUpload24Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ChoiceFilter } from '../../ui/choice-filter';
 import { DataTable, type Column } from '../../ui/data-table';
 import { useDebounced } from '../../ui/debounce';
@@ -19,8 +19,8 @@ import { ButtonLink, OrderStatusBadge } from './order-parts';
 const STATUSES: readonly OrderStatus[] = ['submitted', 'accepted', 'rejected'];
 
 const listSchema = z.object({
-  status: z.enum(['submitted', 'accepted', 'rejected']).optional().catch(undefined),
-  search: z.string().max(35).optional().catch(undefined),
+  status: z.catch(z.optional(z.enum(['submitted', 'accepted', 'rejected'])), undefined),
+  search: z.catch(z.optional(z.string().check(z.maxLength(35))), undefined),
 });
 
 const useStyles = makeStyles({

@@ -1,7 +1,6 @@
 import {
   Body1,
   Caption1,
-  Card,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -15,7 +14,7 @@ import { Link, useSearchParams } from 'react-router';
 import { DataTable, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
-import { PageHeader, Row, Section, Stack } from '../../ui/page';
+import { PageHeader, Panel, Row, Section, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { DocumentStatus } from '../documents/documents-page';
 import { useDocumentSummary, useDocuments, type DocumentRow } from '../documents/document-hooks';
@@ -106,13 +105,13 @@ export function PartnerHomePage() {
           <ul className={styles.counts}>
             {summary.data.types.map((count) => (
               <li key={count.type}>
-                <Card className={styles.card}>
+                <Panel className={styles.card}>
                   <Link to={workspace.to(`documents/${count.type}`)}>{t(`documentTypes.${count.type}`)}</Link>
                   <Text className={styles.count}>{format.number(count.open)}</Text>
                   <Caption1>
                     {t('partnerHome.openOf', { open: count.open, total: format.number(count.total) })}
                   </Caption1>
-                </Card>
+                </Panel>
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
-import { Button, Card, CardHeader, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseMembership } from '../../api/membership';
 import { activeMembership, useMe, type Membership } from '../../app/me';
-import { PageHeader, Stack } from '../../ui/page';
+import { PageHeader, Panel, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { NoAccess } from '../home/no-access';
 import { memberWorkspace, WorkspaceProvider } from '../workspace/workspace';
@@ -48,8 +48,7 @@ export function MembershipChooser({ memberships, onChosen }: { memberships: Memb
       <PageHeader title={t('memberships.choose')} subtitle={t('memberships.chooseText')} />
       <div className={styles.cards}>
         {memberships.map((m) => (
-          <Card key={m.membershipId}>
-            <CardHeader header={<Subtitle2 as="h2">{m.partnerName ?? m.partnerNo}</Subtitle2>} />
+          <Panel key={m.membershipId} heading={<Subtitle2 as="h2">{m.partnerName ?? m.partnerNo}</Subtitle2>}>
             <Text>{membershipLine(m, t)}</Text>
             <div>
               <Button
@@ -63,7 +62,7 @@ export function MembershipChooser({ memberships, onChosen }: { memberships: Memb
                 {t('memberships.use', { partner: m.partnerName ?? m.partnerNo })}
               </Button>
             </div>
-          </Card>
+          </Panel>
         ))}
       </div>
     </Stack>

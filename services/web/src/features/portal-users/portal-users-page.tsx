@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { DataTable, Pager, type Column } from '../../ui/data-table';
 import { useDebounced } from '../../ui/debounce';
@@ -19,10 +19,10 @@ import { ChoiceFilter, PARTNER_TYPES } from '../../ui/choice-filter';
 const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
 
 const listState = z.object({
-  page: z.coerce.number().int().min(1).catch(1),
-  status: z.enum(['active', 'deactivated']).optional().catch(undefined),
-  partnerType: z.enum(['customer', 'vendor', '3pl_customer']).optional().catch(undefined),
-  search: z.string().max(100).optional().catch(undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
+  status: z.catch(z.optional(z.enum(['active', 'deactivated'])), undefined),
+  partnerType: z.catch(z.optional(z.enum(['customer', 'vendor', '3pl_customer'])), undefined),
+  search: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
 });
 
 type Pending =

@@ -3,7 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { PageHeader, Stack } from '../../ui/page';
@@ -15,9 +15,11 @@ import { useTenantId } from '../admin/admin-layout';
 const settingsForm = z.object({
   expiryDays: z
     .number({ error: 'settings.expiryInvalid' })
-    .int('settings.expiryInvalid')
-    .min(1, 'settings.expiryInvalid')
-    .max(90, 'settings.expiryInvalid'),
+    .check(
+      z.int('settings.expiryInvalid'),
+      z.minimum(1, 'settings.expiryInvalid'),
+      z.maximum(90, 'settings.expiryInvalid'),
+    ),
   requireEmailMatch: z.boolean(),
   autoInvite: z.boolean(),
 });

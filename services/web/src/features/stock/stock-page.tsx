@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } 
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiProblem } from '../../api/problem';
 import { DataTable, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
@@ -12,7 +12,7 @@ import { ProblemMessage } from '../../ui/problem-message';
 import { useWorkspace } from '../workspace/workspace';
 import { STOCK_FILTERS, useQuantity, useStock, type Stock, type StockFilter, type StockRow } from './stock-hooks';
 
-const code = z.string().trim().min(1).max(20).optional().catch(undefined);
+const code = z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))), undefined);
 const listState = z.object({
   itemNo: code,
   locationCode: code,

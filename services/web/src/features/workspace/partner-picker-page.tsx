@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import { ChoiceFilter, PARTNER_TYPES } from '../../ui/choice-filter';
 import { DataTable, Pager, type Column } from '../../ui/data-table';
@@ -21,11 +21,11 @@ const PAGE_SIZE = 20;
 
 /** The choice in the URL: a reload or a shared link shows the same partners. */
 const listState = z.object({
-  environment: z.string().max(50).optional().catch(undefined),
-  companyId: z.string().max(64).optional().catch(undefined),
-  partnerType: z.enum(PARTNER_TYPES).optional().catch(undefined),
-  search: z.string().max(100).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
+  environment: z.catch(z.optional(z.string().check(z.maxLength(50))), undefined),
+  companyId: z.catch(z.optional(z.string().check(z.maxLength(64))), undefined),
+  partnerType: z.catch(z.optional(z.enum(PARTNER_TYPES)), undefined),
+  search: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
 });
 
 const useStyles = makeStyles({ field: { minWidth: '14rem' } });
