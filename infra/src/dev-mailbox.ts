@@ -38,7 +38,7 @@ function listPage(mails: DevMail[]): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
 <title>Development mailbox</title><style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}
 td,th{border-bottom:1px solid #ddd;padding:.4rem .8rem;text-align:left}</style></head><body>
-<h1>Development mailbox</h1><p>What the platform would have e-mailed (no SENDGRID_API_KEY is set). Newest first; refreshes every 5 seconds.</p>
+<h1>Development mailbox</h1><p>What the platform would have e-mailed (MAIL_TRANSPORT=development). Newest first; refreshes every 5 seconds.</p>
 ${mails.length ? `<table><thead><tr><th>Sent</th><th>To</th><th>Subject</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>No e-mail yet. Invite someone in the portal.</p>'}
 </body></html>`;
 }

@@ -121,6 +121,8 @@ async function main(): Promise<void> {
         ...secrets,
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        // The development mailbox unless the person starting it chose SendGrid (MAIL_TRANSPORT and SENDGRID_API_KEY).
+        MAIL_TRANSPORT: process.env.MAIL_TRANSPORT ?? 'development',
         MAIL_DEV_DIR: mailDir,
         PORTAL_BASE_URL: portalUrl,
         WEB_APP_DIR: process.env.WEB_APP_DIR ?? webAppDist,

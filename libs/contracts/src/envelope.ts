@@ -69,6 +69,19 @@ export const EventHeaders = {
   CorrelationId: 'correlationId',
 } as const;
 
+/** The headers every message of an event carries (EVENTS.md): the relay, the connector API and the tools alike. */
+export function eventHeaders(
+  event: Pick<EventEnvelope, 'type' | 'version' | 'eventId' | 'tenantId' | 'correlationId'>,
+): Record<string, string> {
+  return {
+    [EventHeaders.Type]: event.type,
+    [EventHeaders.Version]: String(event.version),
+    [EventHeaders.EventId]: event.eventId,
+    [EventHeaders.TenantId]: event.tenantId,
+    [EventHeaders.CorrelationId]: event.correlationId,
+  };
+}
+
 /** Headers a dead-lettered message carries besides its original ones (EVENTS.md, "Dead letters"). */
 export const DlqHeaders = {
   Error: 'dlq-error',

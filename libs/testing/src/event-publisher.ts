@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { EventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
+import { eventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
 
 /** Publishes events to the platform topics under a prefix, keyed and with headers as the contract says. */
 export class EventPublisher {
@@ -29,13 +29,7 @@ export class EventPublisher {
           {
             key: definition.key(event),
             value: JSON.stringify(event),
-            headers: {
-              [EventHeaders.Type]: event.type,
-              [EventHeaders.Version]: String(event.version),
-              [EventHeaders.EventId]: event.eventId,
-              [EventHeaders.TenantId]: event.tenantId,
-              [EventHeaders.CorrelationId]: event.correlationId,
-            },
+            headers: eventHeaders(event),
           },
         ],
       });

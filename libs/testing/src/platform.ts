@@ -101,6 +101,7 @@ export async function startPlatform(
         PORTAL_BASE_URL: options.webApp ? gatewayOrigin : 'https://portal.example.test',
         INVITATION_CODE_PEPPER: 'test-pepper-that-is-at-least-32-characters',
         EMAIL_PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64'),
+        MAIL_TRANSPORT: 'development',
         MAIL_DEV_DIR: mailDir,
         EMAIL_RETRY_BASE_MS: '50',
       },

@@ -1,4 +1,13 @@
-import { portalOrderAccepted, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
+import { findEventDefinition, Topics } from '@partner-portal/contracts';
+import {
+  contactUpserted,
+  partnerUpserted,
+  portalOrderAccepted,
+  readTopic,
+  startPlatform,
+  waitFor,
+  type RunningPlatform,
+} from '@partner-portal/testing';
 import { erpPlace, invitationMail, masterData, people, salesOrder, submittedOrders, tokenOf } from './gateway.harness';
 
 // The main journey through the gateway alone, as the admin UI, the partner UI and an ERP connector would drive it.
@@ -30,7 +39,26 @@ describe('the main journey through the gateway', () => {
     });
     expect(key.status).toBe(201);
     connectorKey = key.body.key;
-    expect((await connector(masterData(place, who))).status).toBe(202);
+    const published = masterData(place, who);
+    expect((await connector(published)).status).toBe(202);
+    // On Kafka each event carries the headers the contract requires, as if a service's relay had sent it.
+    const masterDataEvents = published.filter(
+      (e) => findEventDefinition(e.type, e.version)?.topic === Topics.ErpMasterdata,
+    );
+    const onKafka = await readTopic(platform.kafkaBrokers, `${platform.topicPrefix}${Topics.ErpMasterdata}`, {
+      count: masterDataEvents.length,
+    });
+    expect(onKafka.map((m) => m.headers).sort((a, b) => a.eventId.localeCompare(b.eventId))).toEqual(
+      masterDataEvents
+        .map((e) => ({
+          type: e.type,
+          version: String(e.version),
+          eventId: e.eventId,
+          tenantId: e.tenantId,
+          correlationId: e.correlationId,
+        }))
+        .sort((a, b) => a.eventId.localeCompare(b.eventId)),
+    );
 
     // Buy two licenses.
     expect(
@@ -181,5 +209,37 @@ describe('the main journey through the gateway', () => {
       { what: 'the order accepted by the ERP' },
     );
     expect(orders.body.items[0]).toMatchObject({ portalOrderId: order.body.portalOrderId, erpOrderNo: 'SO-2001' });
+  });
+
+  it("pages a large partner's contacts, so that the 51st can be invited too", async () => {
+    const staff = Array.from({ length: 60 }, (_, i) =>
+      contactUpserted(place, { partnerNo: 'C90000', contactNo: `CT${String(i + 1).padStart(3, '0')}` }),
+    );
+    expect(
+      (await connector([partnerUpserted(place, { partnerNo: 'C90000', name: 'Big Retail' }), ...staff])).status,
+    ).toBe(202);
+    const contacts = (query: string) =>
+      platform.call(
+        'GET',
+        `${admin}/environments/production/companies/CRONUS/partners/customer/C90000/contacts${query}`,
+        {
+          token: adminToken,
+        },
+      );
+    await waitFor(
+      () => contacts(''),
+      (r) => r.body.total === 60,
+      { what: "Big Retail's 60 contacts mirrored" },
+    );
+    const second = await contacts('?page=2&pageSize=50');
+    expect(second.body).toMatchObject({ page: 2, pageSize: 50, total: 60 });
+    expect(second.body.items.map((c: { contactNo: string }) => c.contactNo)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `CT0${51 + i}`),
+    );
+    expect((await contacts('?pageSize=200')).body.items).toHaveLength(60);
+    expect(await contacts('?pageSize=201')).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'pageSize', reason: expect.stringContaining('200') }] },
+    });
   });
 });

@@ -52,7 +52,8 @@ export class AppModule {
         PartnerInvitationsController,
         AcceptanceController,
         TenantSettingsController,
-        DevMailController,
+        // What would have been sent, links and codes in clear: only where the development mailbox was chosen.
+        ...(config.mailTransport === 'development' ? [DevMailController] : []),
         MasterDataConsumer,
         PortalMembersConsumer,
         LicenseAnswersConsumer,
@@ -62,8 +63,8 @@ export class AppModule {
         {
           provide: MAIL_TRANSPORT,
           useFactory: () =>
-            config.sendgridApiKey
-              ? new SendGridTransport(config.sendgridApiKey, config.sendgridBaseUrl, config.mailFrom)
+            config.mailTransport === 'sendgrid'
+              ? new SendGridTransport(config.sendgridApiKey ?? '', config.sendgridBaseUrl, config.mailFrom)
               : new DevelopmentMailbox(config.mailDevDir, config.mailFrom),
         },
         { provide: InvitationTemplates, useFactory: () => new InvitationTemplates() },

@@ -12,6 +12,7 @@ export function invitationsTestEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.Pr
     PORTAL_BASE_URL: 'https://portal.example.test',
     INVITATION_CODE_PEPPER: 'test-pepper-that-is-at-least-32-characters',
     EMAIL_PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64'),
+    MAIL_TRANSPORT: 'development',
     MAIL_DEV_DIR: mkdtempSync(join(tmpdir(), 'invitation-mail-')),
     EXPIRY_SWEEP_MS: '200',
     EMAIL_RETRY_BASE_MS: '50',

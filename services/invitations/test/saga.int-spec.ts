@@ -238,6 +238,11 @@ describe('the invitation saga across partner-identity, licensing and invitations
     for (let i = 0; i < 5; i += 1) answers.push(await accept({ code: 'AAAAA-AAAAA', identity: person('dora') }));
     expect(answers.map((a) => a.body.attemptsLeft)).toEqual([4, 3, 2, 1, 0]);
     expect(answers.every((a) => a.status === 400 && a.body.code === 'wrong_code')).toBe(true);
+    // A sixth wrong code hears that the invitation is locked and how it is unlocked, not "not valid" again.
+    expect(await accept({ code: 'BBBBB-BBBBB', identity: person('dora') })).toMatchObject({
+      status: 423,
+      body: { code: 'locked', detail: expect.stringContaining('sending the invitation again') },
+    });
     expect(await accept({ code: old.code, identity: person('dora') })).toMatchObject({
       status: 423,
       body: { code: 'locked' },

@@ -56,6 +56,7 @@ describe('invitation e-mails through SendGrid', () => {
   beforeAll(async () => {
     const baseUrl = await sendgrid.start();
     service = await startService('sendgrid', {
+      MAIL_TRANSPORT: 'sendgrid',
       SENDGRID_API_KEY: 'SG.test-key-not-a-real-one',
       SENDGRID_BASE_URL: baseUrl,
       MAIL_FROM: 'invitations@cronus.example',
@@ -104,6 +105,10 @@ describe('invitation e-mails through SendGrid', () => {
     );
     return created.body;
   }
+
+  it('has no development mailbox: links and codes are nowhere to read but in the e-mail', async () => {
+    expect((await service.request('GET', '/internal/dev/mail')).status).toBe(404);
+  });
 
   it('sends the exact v3 request: recipient, sender, subject, both bodies and the invitation id', async () => {
     const invitation = await invite('CT1');

@@ -139,6 +139,26 @@ describe('partner self-management', () => {
     ]);
   });
 
+  it("leaves a deactivation by the tenant's administrator for the administrator to lift", async () => {
+    const adminPath = (action: string) =>
+      `/internal/tenants/tenant-sm/portal-users/${members.anna.membershipId}/${action}`;
+    const deactivated = await service.request('POST', adminPath('deactivate'), { principal: adminOf('tenant-sm') });
+    expect(deactivated.body).toMatchObject({ status: 'deactivated', deactivationReason: 'admin' });
+
+    expect(await act('ben', 'anna', 'reactivate')).toMatchObject({
+      status: 403,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: { code: 'deactivated_by_company' },
+    });
+    const anna = await service.request('GET', `/internal/partner/portal-users/${members.anna.membershipId}`, {
+      principal: members.ben.principal,
+    });
+    expect(anna.body).toMatchObject({ status: 'deactivated', deactivationReason: 'admin' });
+
+    const reactivated = await service.request('POST', adminPath('reactivate'), { principal: adminOf('tenant-sm') });
+    expect(reactivated.body).toMatchObject({ status: 'active', deactivationReason: null });
+  });
+
   it('refuses a body that is not a role, naming the field', async () => {
     const response = await setRole('ben', 'anna', 'boss');
     expect(response).toMatchObject({

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { EventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
+import { eventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
 
 /** Where the simulator sends its events. */
 export interface EventSink {
@@ -42,7 +42,7 @@ export class KafkaSink implements EventSink {
         {
           key: definition.key(event),
           value: JSON.stringify(event),
-          headers: { [EventHeaders.Type]: event.type, [EventHeaders.Version]: String(event.version) },
+          headers: eventHeaders(event),
         },
       ]);
     }

@@ -1,6 +1,6 @@
-import type { Producer, IHeaders, TopicMessages } from 'kafkajs';
+import type { Producer, TopicMessages } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
-import { EventHeaders, type EventEnvelope } from '@partner-portal/contracts';
+import { eventHeaders, type EventEnvelope } from '@partner-portal/contracts';
 import { physicalTopic } from '../kafka/kafka-connection';
 import { backoffDelay, isTransientError, sleep } from '../retry';
 import { ChannelListener } from '../notifications/channel-listener';
@@ -203,14 +203,7 @@ export class OutboxRelay {
       let entry = byTopic.get(topic);
       if (!entry) byTopic.set(topic, (entry = { topic, messages: [] }));
       const envelope = row.envelope;
-      const headers: IHeaders = {
-        [EventHeaders.Type]: envelope.type,
-        [EventHeaders.Version]: String(envelope.version),
-        [EventHeaders.EventId]: envelope.eventId,
-        [EventHeaders.TenantId]: envelope.tenantId,
-        [EventHeaders.CorrelationId]: envelope.correlationId,
-      };
-      entry.messages.push({ key: row.message_key, value: JSON.stringify(envelope), headers });
+      entry.messages.push({ key: row.message_key, value: JSON.stringify(envelope), headers: eventHeaders(envelope) });
     }
     return [...byTopic.values()];
   }

@@ -10,6 +10,7 @@ import {
   EnvironmentResponse,
   ListPartnersQuery,
   ListPortalUsersQuery,
+  PageQuery,
   PartnerPage,
   PortalUserPage,
   PortalUserResponse,
@@ -85,7 +86,8 @@ export class AdminDirectoryController {
   @Get('environments/:environment/companies/:companyId/partners/:partnerType/:partnerNo/contacts')
   @Documented("A partner's contacts, each with its portal status", {
     type: ContactPage,
-    returns: 'Contacts with portalStatus: not_invited, invited, portal_user or deactivated',
+    returns:
+      'A page of contacts (page, pageSize up to 200), each with portalStatus: not_invited, invited, portal_user or deactivated',
     problems: [400, 404],
   })
   contacts(
@@ -94,6 +96,7 @@ export class AdminDirectoryController {
     @Param('companyId', ErpCodeParam) companyId: string,
     @Param('partnerType', PartnerTypeParam) partnerType: string,
     @Param('partnerNo', ErpCodeParam) partnerNo: string,
+    @Query() query: PageQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
     return this.identity(
@@ -101,6 +104,7 @@ export class AdminDirectoryController {
       caller,
       'GET',
       pathOf`/environments/${environment}/companies/${companyId}/partners/${partnerType}/${partnerNo}/contacts`,
+      { query },
     );
   }
 

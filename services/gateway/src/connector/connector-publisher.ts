@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
-import { EventHeaders } from '@partner-portal/contracts';
+import { eventHeaders } from '@partner-portal/contracts';
 import { createIdempotentProducer, createKafka, physicalTopic } from '@partner-portal/messaging';
 import { GatewayConfig } from '../config/gateway.config';
 import type { AcceptedEvent } from './event-batch';
@@ -55,7 +55,7 @@ export class ConnectorPublisher implements OnApplicationBootstrap, OnApplication
           messages: batch.map(({ definition, event }) => ({
             key: definition.key(event),
             value: JSON.stringify(event),
-            headers: { [EventHeaders.Type]: event.type, [EventHeaders.Version]: String(event.version) },
+            headers: eventHeaders(event),
           })),
         })),
       });

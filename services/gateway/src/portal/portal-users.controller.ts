@@ -87,7 +87,7 @@ export class PortalUsersController {
   }
 
   @Post(':membershipId/reactivate')
-  @Documented('Reactivate a colleague', {
+  @Documented("Reactivate a colleague whom a representative deactivated (the company's deactivation: 403)", {
     type: PortalUserResponse,
     returns: 'The user',
     problems: [400, 403, 404, 409],

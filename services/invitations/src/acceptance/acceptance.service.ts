@@ -12,6 +12,7 @@ import {
   InvitationRefusal,
   MAX_CODE_ATTEMPTS,
   replacedSecret,
+  wrongCodeAnswer,
 } from '../invitations/invitation-status';
 import {
   INVITATION_COLUMNS,
@@ -118,7 +119,8 @@ export class AcceptanceService {
     });
     if (outcome.wrongCode) {
       // Counted in its own transaction, so that the refusal does not undo it.
-      const attemptsLeft = await this.countWrongCode(request.identity.email);
+      const counted = await this.countWrongCode(request.identity.email);
+      const { attemptsLeft } = this.check(() => wrongCodeAnswer(...counted));
       throw new ProblemException(
         HttpStatus.BAD_REQUEST,
         attemptsLeft === undefined
@@ -163,16 +165,24 @@ export class AcceptanceService {
     if (superseded && sameHash(superseded.hash, hash)) throw asProblem(replacedSecret(kind));
   }
 
-  /** Counts a wrong code against the open invitations of the signed-in address; answers the attempts left. */
-  private async countWrongCode(email: string): Promise<number | undefined> {
+  /**
+   * Counts a wrong code against the open invitations of the signed-in address; answers their counts after it, and
+   * whether one was locked already.
+   */
+  private async countWrongCode(email: string): Promise<[number[], boolean]> {
+    const address = email.trim().toLowerCase();
     const [rows] = await this.dataSource.query(
       `UPDATE invitation SET failed_code_attempts = failed_code_attempts + 1, updated_at = now()
         WHERE email = $1 AND status = 'invited' AND failed_code_attempts < $2
         RETURNING failed_code_attempts`,
-      [email.trim().toLowerCase(), MAX_CODE_ATTEMPTS],
+      [address, MAX_CODE_ATTEMPTS],
     );
-    if (rows.length === 0) return undefined;
-    return MAX_CODE_ATTEMPTS - Math.max(...rows.map((r: { failed_code_attempts: number }) => r.failed_code_attempts));
+    if (rows.length > 0) return [rows.map((r: { failed_code_attempts: number }) => r.failed_code_attempts), false];
+    const [locked] = await this.dataSource.query(
+      `SELECT 1 FROM invitation WHERE email = $1 AND status = 'invited' AND failed_code_attempts >= $2 LIMIT 1`,
+      [address, MAX_CODE_ATTEMPTS],
+    );
+    return [[], Boolean(locked)];
   }
 
   private facts(row: InvitationRow) {

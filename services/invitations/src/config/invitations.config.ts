@@ -1,7 +1,10 @@
 import { join } from 'node:path';
-import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { IsEmailAddress } from '@partner-portal/contracts';
 import { loadServiceConfig, ServiceConfig } from '@partner-portal/internal-api';
+
+const MAIL_TRANSPORTS = ['sendgrid', 'development'] as const;
+export type MailTransportKind = (typeof MAIL_TRANSPORTS)[number];
 
 /** The invitations service's configuration, loaded once at boot from environment variables. */
 export class InvitationsConfig extends ServiceConfig {
@@ -18,9 +21,16 @@ export class InvitationsConfig extends ServiceConfig {
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' })
   emailPayloadKey!: string;
 
-  /** SENDGRID_API_KEY: sends through SendGrid when set; without it, e-mails go to the development mailbox. */
-  @IsOptional()
-  @IsString()
+  /**
+   * MAIL_TRANSPORT: `sendgrid`, or `development` (the mailbox folder, readable on /internal/dev/mail, with links and
+   * codes in clear): chosen explicitly, so that no deployment falls back to it for want of a key.
+   */
+  @IsIn(MAIL_TRANSPORTS, { message: 'must be sendgrid or development (npm start and the tests choose development)' })
+  mailTransport!: MailTransportKind;
+
+  /** SENDGRID_API_KEY: the key SendGrid sends with; required with MAIL_TRANSPORT=sendgrid. */
+  @ValidateIf((config: InvitationsConfig) => config.mailTransport === 'sendgrid')
+  @IsString({ message: 'is required with MAIL_TRANSPORT=sendgrid' })
   @MinLength(10)
   sendgridApiKey?: string;
 
@@ -75,6 +85,7 @@ export function loadInvitationsConfig(env: NodeJS.ProcessEnv = process.env): Inv
       portalBaseUrl: ['PORTAL_BASE_URL', env.PORTAL_BASE_URL ?? 'http://127.0.0.1:3100'],
       codePepper: ['INVITATION_CODE_PEPPER', env.INVITATION_CODE_PEPPER],
       emailPayloadKey: ['EMAIL_PAYLOAD_KEY', env.EMAIL_PAYLOAD_KEY],
+      mailTransport: ['MAIL_TRANSPORT', env.MAIL_TRANSPORT],
       sendgridApiKey: ['SENDGRID_API_KEY', env.SENDGRID_API_KEY || undefined],
       sendgridBaseUrl: ['SENDGRID_BASE_URL', env.SENDGRID_BASE_URL ?? 'https://api.sendgrid.com'],
       mailFrom: ['MAIL_FROM', env.MAIL_FROM ?? 'portal@partner-portal.example'],

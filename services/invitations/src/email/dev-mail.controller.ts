@@ -10,7 +10,7 @@ export class DevMailQuery {
   to?: string;
 }
 
-/** The development mailbox (only without SENDGRID_API_KEY): what would have been sent, newest first. */
+/** The development mailbox (only with MAIL_TRANSPORT=development): what would have been sent, newest first. */
 @Controller('internal/dev/mail')
 export class DevMailController {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

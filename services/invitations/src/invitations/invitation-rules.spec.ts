@@ -8,6 +8,7 @@ import {
   MAX_CODE_ATTEMPTS,
   replacedSecret,
   STATUS_SORT_ORDER,
+  wrongCodeAnswer,
 } from './invitation-status';
 import {
   CODE_ALPHABET,
@@ -34,6 +35,16 @@ function refusal(rule: () => unknown): string | undefined {
 }
 
 describe('invitation rules', () => {
+  it('answers a wrong code with the attempts left, then with "locked" once every open invitation is locked', () => {
+    // Given the person's open invitations after counting the wrong code, when it is answered:
+    expect(wrongCodeAnswer([1], false)).toEqual({ attemptsLeft: 4 });
+    expect(wrongCodeAnswer([2, MAX_CODE_ATTEMPTS], false)).toEqual({ attemptsLeft: 0 });
+    // no open invitation of theirs: nothing to count, nothing to tell;
+    expect(wrongCodeAnswer([], false)).toEqual({});
+    // the sixth try, every one locked already: say so.
+    expect(refusal(() => wrongCodeAnswer([], true))).toBe('locked');
+  });
+
   it('accepts an invited, unexpired, unlocked invitation only', () => {
     expect(refusal(() => assertAcceptable(open, now))).toBeUndefined();
     expect(refusal(() => assertAcceptable({ ...open, expiresAt: now }, now))).toBe('expired');

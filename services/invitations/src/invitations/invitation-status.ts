@@ -58,9 +58,24 @@ export function assertAcceptable(invitation: InvitationFacts, now: Date): void {
   if (invitation.expiresAt && invitation.expiresAt.getTime() <= now.getTime()) {
     throw new InvitationRefusal('expired', 'this invitation has expired; ask the company to send it again');
   }
-  if (invitation.failedCodeAttempts >= MAX_CODE_ATTEMPTS) {
-    throw new InvitationRefusal('locked', 'too many wrong codes; ask the company to send the invitation again');
-  }
+  if (invitation.failedCodeAttempts >= MAX_CODE_ATTEMPTS) throw lockedRefusal();
+}
+
+const lockedRefusal = () =>
+  new InvitationRefusal(
+    'locked',
+    'this invitation is locked after too many wrong codes; the company unlocks it by sending the invitation again, with a new code',
+  );
+
+/**
+ * The answer to a wrong registration code, given the attempt counts of the person's open invitations after counting
+ * it: the attempts left; none when no open invitation was counted; "locked" when every one was locked already, so
+ * that a sixth try hears what happened, not "not valid" again.
+ */
+export function wrongCodeAnswer(countedAttempts: readonly number[], lockedAlready: boolean): { attemptsLeft?: number } {
+  if (countedAttempts.length > 0) return { attemptsLeft: MAX_CODE_ATTEMPTS - Math.max(...countedAttempts) };
+  if (lockedAlready) throw lockedRefusal();
+  return {};
 }
 
 /**

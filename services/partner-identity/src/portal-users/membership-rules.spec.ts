@@ -58,9 +58,24 @@ describe('membership rules', () => {
   });
 
   it('reactivates only while the contact still exists in the ERP', () => {
-    expect(reactivate(deactivated, true)).toEqual({ next: authorizedUser, changed: true });
-    expect(violation(() => reactivate(deactivated, false))).toBe('erp_record_deleted');
-    expect(reactivate(authorizedUser, false).changed).toBe(false);
+    expect(reactivate(deactivated, true, 'administrator')).toEqual({ next: authorizedUser, changed: true });
+    expect(violation(() => reactivate(deactivated, false, 'administrator'))).toBe('erp_record_deleted');
+    expect(reactivate(authorizedUser, false, 'administrator').changed).toBe(false);
+  });
+
+  it("lets a partner undo only a partner's deactivation; what the company took away, only the company gives back", () => {
+    const byPartner = { ...deactivated, deactivationReason: PortalUserDeactivationReason.PartnerAdmin };
+    expect(reactivate(byPartner, true, 'partner')).toEqual({ next: authorizedUser, changed: true });
+    expect(reactivate(byPartner, true, 'administrator')).toEqual({ next: authorizedUser, changed: true });
+    for (const reason of [
+      PortalUserDeactivationReason.Admin,
+      PortalUserDeactivationReason.ContactDeleted,
+      PortalUserDeactivationReason.PartnerDeleted,
+    ]) {
+      expect(violation(() => reactivate({ ...deactivated, deactivationReason: reason }, true, 'partner'))).toBe(
+        'deactivated_by_company',
+      );
+    }
   });
 
   it('lets only an active customer representative manage its partner', () => {

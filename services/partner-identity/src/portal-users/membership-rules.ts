@@ -23,7 +23,12 @@ export interface MembershipScope {
 /** A request the rules refuse; `code` is stable for clients, the message says why in words. */
 export class MembershipRuleViolation extends Error {
   constructor(
-    readonly code: 'membership_inactive' | 'erp_record_deleted' | 'last_representative' | 'not_a_representative',
+    readonly code:
+      | 'membership_inactive'
+      | 'erp_record_deleted'
+      | 'last_representative'
+      | 'not_a_representative'
+      | 'deactivated_by_company',
     message: string,
   ) {
     super(message);
@@ -51,13 +56,25 @@ export function deactivate(current: MembershipFacts, reason: PortalUserDeactivat
   return { next: { ...current, status: MembershipStatus.Deactivated, deactivationReason: reason }, changed: true };
 }
 
-/** Gives access back, unless the ERP record behind the membership is gone. */
-export function reactivate(current: MembershipFacts, erpRecordExists: boolean): Transition {
+/** Who asks for a change: the tenant's administrator, or the partner's own customer representative. */
+export type ChangedBy = 'administrator' | 'partner';
+
+/**
+ * Gives access back, unless the ERP record behind the membership is gone. A partner undoes only what a partner did:
+ * access the company (its administrator or the ERP) took away stays away until the company gives it back.
+ */
+export function reactivate(current: MembershipFacts, erpRecordExists: boolean, by: ChangedBy): Transition {
   if (current.status === MembershipStatus.Active) return { next: current, changed: false };
   if (!erpRecordExists) {
     throw new MembershipRuleViolation(
       'erp_record_deleted',
       'the contact or partner was deleted in the ERP; invite the person again once it exists',
+    );
+  }
+  if (by === 'partner' && current.deactivationReason !== PortalUserDeactivationReason.PartnerAdmin) {
+    throw new MembershipRuleViolation(
+      'deactivated_by_company',
+      "the company deactivated this portal user; only the company's administrator can reactivate them",
     );
   }
   return { next: { ...current, status: MembershipStatus.Active, deactivationReason: null }, changed: true };

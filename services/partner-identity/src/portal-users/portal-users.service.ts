@@ -257,7 +257,7 @@ export class PortalUsersService {
               actor.kind === 'admin' ? PortalUserDeactivationReason.Admin : PortalUserDeactivationReason.PartnerAdmin,
             );
           case 'reactivate':
-            return reactivate(before, row.erp_record_exists);
+            return reactivate(before, row.erp_record_exists, actor.kind === 'admin' ? 'administrator' : 'partner');
         }
       });
       if (actor.kind === 'partner' && transition.changed) {
@@ -389,7 +389,8 @@ export class PortalUsersService {
       return rule();
     } catch (error) {
       if (!(error instanceof MembershipRuleViolation)) throw error;
-      const status = error.code === 'not_a_representative' ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
+      const forbidden = error.code === 'not_a_representative' || error.code === 'deactivated_by_company';
+      const status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
       throw new ProblemException(status, error.message, { code: error.code });
     }
   }

@@ -990,7 +990,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reactivate a colleague */
+        /** Reactivate a colleague whom a representative deactivated (the company's deactivation: 403) */
         post: operations["PortalUsersController_reactivate"];
         delete?: never;
         options?: never;
@@ -3241,7 +3241,10 @@ export interface operations {
     };
     AdminDirectoryController_contacts: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 companyId: string;
@@ -3255,7 +3258,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Contacts with portalStatus: not_invited, invited, portal_user or deactivated */
+            /** @description A page of contacts (page, pageSize up to 200), each with portalStatus: not_invited, invited, portal_user or deactivated */
             200: {
                 headers: {
                     [name: string]: unknown;

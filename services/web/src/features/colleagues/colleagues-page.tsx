@@ -196,6 +196,9 @@ function Colleagues() {
           >
             {t('colleagues.deactivate')}
           </Button>
+        ) : u.deactivationReason !== 'partner_admin' ? (
+          // The company took this access away; only its administrator gives it back (the API refuses a partner).
+          <Text>{t('colleagues.companyDeactivated')}</Text>
         ) : (
           <Button
             aria-label={t('colleagues.reactivateNamed', { name: nameOf(u) })}

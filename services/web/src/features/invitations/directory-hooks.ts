@@ -57,12 +57,16 @@ export function usePartners(
   });
 }
 
+/** Contacts per page of the Invite page: a partner's whole staff at once in most cases. */
+export const CONTACTS_PAGE_SIZE = 200;
+
 export function useContacts(
   tenantId: string,
   scope: { environment?: string; companyId?: string; partnerType?: PartnerTypeValue; partnerNo?: string },
+  page = 1,
 ) {
   return useQuery({
-    queryKey: ['directory', tenantId, 'contacts', scope],
+    queryKey: ['directory', tenantId, 'contacts', scope, page],
     queryFn: () =>
       call(
         api.GET(
@@ -76,11 +80,13 @@ export function useContacts(
                 partnerType: scope.partnerType ?? 'customer',
                 partnerNo: scope.partnerNo ?? '',
               },
+              query: { page, pageSize: CONTACTS_PAGE_SIZE },
             },
           },
         ),
       ),
     enabled: Boolean(scope.environment && scope.companyId && scope.partnerType && scope.partnerNo),
+    placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
 }

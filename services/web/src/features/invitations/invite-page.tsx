@@ -24,6 +24,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { Pager } from '../../ui/data-table';
 import { useDebounced } from '../../ui/debounce';
 import { PageHeader, Row, Section, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
@@ -95,10 +96,12 @@ export function InvitePage() {
     { environment, companyId },
     { search: debouncedSearch, type: typeFilter, pageSize },
   );
-  const contacts = useContacts(tenantId, { environment, companyId, partnerType, partnerNo });
+  const [contactsPage, setContactsPage] = useState(1);
+  const contacts = useContacts(tenantId, { environment, companyId, partnerType, partnerNo }, contactsPage);
   const overview = useOverview(tenantId);
   const bulk = useBulkInvite(tenantId);
-  const [selected, setSelected] = useState<Record<string, boolean>>({});
+  // Chosen contacts by number, kept while the person pages through a large partner's contacts.
+  const [selected, setSelected] = useState<Record<string, Contact>>({});
   const [roles, setRoles] = useState<Record<string, (typeof ROLES)[number]>>({});
   const [sent, setSent] = useState<{ rows: InviteRow[]; contacts: Contact[] } | undefined>();
 
@@ -108,10 +111,7 @@ export function InvitePage() {
     : partner && !partner.portalEnabled
       ? 'partner_not_portal_enabled'
       : undefined;
-  const chosen = useMemo(
-    () => (contacts.data?.items ?? []).filter((c) => selected[c.contactNo] && !contactRefusal(c)),
-    [contacts.data, selected],
-  );
+  const chosen = useMemo(() => Object.values(selected).filter((c) => !contactRefusal(c)), [selected]);
   const rowsOf = (list: Contact[]): InviteRow[] =>
     list.map((c) => ({
       environment: environment ?? '',
@@ -187,6 +187,7 @@ export function InvitePage() {
                 const [type, no] = (data.optionValue ?? '').split('/');
                 setSearch('');
                 setSelected({});
+                setContactsPage(1);
                 bulk.reset();
                 setSent(undefined);
                 choose({ partnerType: type, partner: no });
@@ -252,7 +253,11 @@ export function InvitePage() {
                           checked={Boolean(selected[c.contactNo]) && !refusal}
                           disabled={Boolean(refusal || partnerRefusal)}
                           aria-label={t('invite.selectContact', { name: c.name })}
-                          onChange={(_, data) => setSelected((s) => ({ ...s, [c.contactNo]: Boolean(data.checked) }))}
+                          onChange={(_, data) =>
+                            setSelected(({ [c.contactNo]: _unchecked, ...others }) =>
+                              data.checked ? { ...others, [c.contactNo]: c } : others,
+                            )
+                          }
                         />
                       </TableCell>
                       <TableCell>
@@ -286,6 +291,14 @@ export function InvitePage() {
                 })}
               </TableBody>
             </Table>
+          ) : null}
+          {contacts.data && contacts.data.total > contacts.data.pageSize ? (
+            <Pager
+              page={contacts.data.page}
+              pageSize={contacts.data.pageSize}
+              total={contacts.data.total}
+              onPage={setContactsPage}
+            />
           ) : null}
           <Row>
             <Button disabled={chosen.length === 0 || bulk.isPending} onClick={() => send(true)}>
