@@ -158,7 +158,8 @@ export class PreviewRequest {
 
 /** Accepting: the link's token, or the registration code typed by the signed-in contact. */
 export class AcceptInvitationRequest {
-  @ValidateIf((r: AcceptInvitationRequest) => r.code === undefined)
+  // Needed without a code; checked whenever it is sent, so that a token of the wrong type never reaches the lookup.
+  @ValidateIf((r: AcceptInvitationRequest) => r.code === undefined || r.token !== undefined)
   @IsString()
   @MinLength(20)
   @MaxLength(100)

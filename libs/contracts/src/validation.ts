@@ -43,6 +43,42 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const NUL = '\u0000';
+const MAX_DEPTH = 64;
+
+/**
+ * What no schema catches and every store refuses or loses, anywhere in parsed JSON: the NUL character (PostgreSQL
+ * cannot store it in text), a `__proto__` key (JSON.parse keeps it, class-transformer drops it without a word) and
+ * nesting deeper than any contract. Named by path, like any other refused field.
+ */
+export function unstorableFields(value: unknown, path = ''): FieldError[] {
+  const out: FieldError[] = [];
+  const walk = (node: unknown, at: string, depth: number): void => {
+    if (typeof node === 'string') {
+      if (node.includes(NUL))
+        out.push({ field: at || '(root)', reason: 'must not contain the NUL character (U+0000)' });
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    if (depth > MAX_DEPTH) {
+      out.push({ field: at || '(root)', reason: `is nested deeper than ${MAX_DEPTH} levels` });
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => walk(item, joinPath(at, String(index)), depth + 1));
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') out.push({ field: joinPath(at, key), reason: 'property __proto__ should not exist' });
+      else if (key.includes(NUL))
+        out.push({ field: at || '(root)', reason: 'has a property name with the NUL character' });
+      else walk((node as Record<string, unknown>)[key], joinPath(at, key), depth + 1);
+    }
+  };
+  walk(value, path, 0);
+  return out;
+}
+
 /** Validates plain data against a class-validator class; the path prefixes every field name. */
 export function validatePlain<T extends object>(
   type: new () => T,
@@ -97,11 +133,17 @@ export function decodeEvent(raw: unknown): DecodedEvent {
 /** Parses a Kafka message value (JSON) and decodes it. */
 export function parseEvent(value: Buffer | string | null): DecodedEvent {
   if (value === null) return { kind: 'invalid', errors: [{ field: '(message)', reason: 'has no value' }] };
+  const text = value.toString();
   let raw: unknown;
   try {
-    raw = JSON.parse(value.toString());
+    raw = JSON.parse(text);
   } catch (error) {
     return { kind: 'invalid', errors: [{ field: '(message)', reason: `is not JSON: ${(error as Error).message}` }] };
+  }
+  // Only a message that spells one out can hold a NUL or a `__proto__` key, so valid traffic pays a text search.
+  if (text.includes('\\u0000') || text.includes('__proto__')) {
+    const unstorable = unstorableFields(raw);
+    if (unstorable.length > 0) return { kind: 'invalid', errors: unstorable };
   }
   return decodeEvent(raw);
 }

@@ -29,7 +29,7 @@ export interface GatewayResponse<T = any> {
 export interface GatewayRequestOptions {
   /** Bearer token. */
   token?: string;
-  /** JSON body; a string is sent as it is (to send malformed JSON). */
+  /** JSON body; a string or bytes are sent as they are (to send malformed JSON or invalid UTF-8). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -167,10 +167,13 @@ export async function callGateway<T = any>(
 ): Promise<GatewayResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
+  let body: string | Uint8Array | undefined;
   if (options.body !== undefined) {
     headers['content-type'] ??= 'application/json';
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    body =
+      typeof options.body === 'string' || options.body instanceof Uint8Array
+        ? options.body
+        : JSON.stringify(options.body);
   }
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await response.text();

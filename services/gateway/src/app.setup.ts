@@ -14,6 +14,33 @@ import { serveWebApp } from './web-app/serve-web-app';
 /** Body limits: people's JSON is small; a connector's batch of up to 1,000 events is not. */
 const BODY_LIMITS = { default: '256kb', connector: '5mb' };
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON in invalid UTF-8 is refused, not read with U+FFFD where the bytes were. */
+function refuseInvalidUtf8(_request: Request, _response: Response, body: Buffer): void {
+  try {
+    strictUtf8.decode(body);
+  } catch {
+    throw Object.assign(new Error('the body is not valid UTF-8'), { status: 400, type: 'encoding.invalid' });
+  }
+}
+
+/** A body in anything but JSON (or a file upload's multipart form) is refused, not read as an empty object. */
+function refuseOtherMediaTypes(request: Request, _response: Response, next: NextFunction): void {
+  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'];
+  if (hasBody && !request.is(['application/json', 'application/*+json', 'multipart/form-data'])) {
+    return next(
+      Object.assign(new Error('the body must be JSON (Content-Type: application/json)'), {
+        status: 415,
+        type: 'media.unsupported',
+      }),
+    );
+  }
+  next();
+}
+
+const TITLES: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+
 /**
  * Answers what goes wrong before a route runs (malformed JSON, an oversized body) as problem+json too, instead of
  * Express's HTML page.
@@ -37,7 +64,7 @@ function bodyProblems(
     .send(
       JSON.stringify({
         type: 'about:blank',
-        title: error.status === 413 ? 'Payload Too Large' : 'Bad Request',
+        title: TITLES[error.status] ?? 'Bad Request',
         status: error.status,
         detail,
         instance: request.originalUrl,
@@ -79,10 +106,11 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     maxAge: 600,
   });
   serveWebApp(app, config);
-  app.use('/api/connector', json({ limit: BODY_LIMITS.connector }));
-  app.use(json({ limit: BODY_LIMITS.default }));
+  app.use('/api/connector', json({ limit: BODY_LIMITS.connector, verify: refuseInvalidUtf8 }));
+  app.use(json({ limit: BODY_LIMITS.default, verify: refuseInvalidUtf8 }));
+  app.use(refuseOtherMediaTypes);
   app.use(bodyProblems);
-  app.useGlobalPipes(inputValidationPipe());
+  app.useGlobalPipes(inputValidationPipe({ requireBody: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
 

@@ -265,6 +265,69 @@ describe('access and input on every route', () => {
     expect(checked).toBeGreaterThanOrEqual(15);
   });
 
+  it('refuses what no schema names (NUL, __proto__, a token of the wrong type, bad UTF-8, no JSON) with a clear problem', async () => {
+    const invitations = `/api/admin/tenants/${tenant}/invitations`;
+    const invite = {
+      environment: 'production',
+      companyId: 'CRONUS',
+      partnerType: 'customer',
+      partnerNo: 'C10000',
+      contactNo: 'CT-UMA',
+      role: 'authorized_user',
+    };
+    const post = (path: string, body: unknown, headers: Record<string, string> = {}, token = tokens.admin) =>
+      platform.call('POST', path, { token, body, headers: { 'idempotency-key': randomUUID(), ...headers } });
+    const refused = (field: string, reason: string | RegExp) => ({
+      status: 400,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: { errors: [{ field, reason: expect.stringMatching(reason) }] },
+    });
+
+    expect(await post(invitations, { ...invite, inviterName: 'Ada\u0000' })).toMatchObject(
+      refused('inviterName', 'NUL character'),
+    );
+    expect(
+      await post(
+        '/api/portal/orders',
+        { ...order(), deliveryAddress: { ...order().deliveryAddress, city: 'A\u0000' } },
+        {},
+        tokens.aaron,
+      ),
+    ).toMatchObject(refused('deliveryAddress.city', 'NUL character'));
+    expect(
+      await post(`${invitations}/bulk`, { invitations: [invite, { ...invite, contactNo: 'CT\u0000' }] }),
+    ).toMatchObject(refused('invitations[1].contactNo', 'NUL character'));
+    expect(await platform.call('GET', `${invitations}?search=a%00b`, { token: tokens.admin })).toMatchObject(
+      refused('search', 'NUL character'),
+    );
+    expect(await post(invitations, '{"__proto__": {"admin": true}, "environment": "production"}')).toMatchObject({
+      status: 400,
+      body: { errors: expect.arrayContaining([{ field: '__proto__', reason: 'property __proto__ should not exist' }]) },
+    });
+    expect(
+      await post('/api/portal/invitations/accept', { token: 12345, code: 'ABCDE-FGHJK' }, {}, tokens.uma),
+    ).toMatchObject({
+      status: 400,
+      body: { errors: expect.arrayContaining([expect.objectContaining({ field: 'token' })]) },
+    });
+
+    const badUtf8 = new Uint8Array([...Buffer.from('{"inviterName": "Ad'), 0xc3, 0x28, ...Buffer.from('a"}')]);
+    expect(await post(invitations, badUtf8)).toMatchObject({
+      status: 400,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: { detail: 'the body is not valid UTF-8' },
+    });
+    expect(await post(invitations, JSON.stringify(invite), { 'content-type': 'text/plain' })).toMatchObject({
+      status: 415,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: { title: 'Unsupported Media Type', detail: 'the body must be JSON (Content-Type: application/json)' },
+    });
+    const empty = await platform.call('POST', `/api/admin/tenants/${tenant}/connector-keys`, { token: tokens.admin });
+    expect(empty).toMatchObject(refused('(body)', 'is required'));
+    // Nothing of it was written.
+    expect((await platform.call('GET', invitations, { token: tokens.admin })).body.total).toBe(0);
+  });
+
   it('refuses malformed JSON and oversized bodies, and writes nothing of a refused request', async () => {
     const invitations = `/api/admin/tenants/${tenant}/invitations`;
     const malformed = await platform.call('POST', invitations, { token: tokens.admin, body: '{"environment": ' });

@@ -1,5 +1,12 @@
 import { DlqHeaders, PartnerType, Topics, dlqTopicOf } from '@partner-portal/contracts';
-import { companyUpserted, contactUpserted, erpPlace, partnerUpserted, readTopic } from '@partner-portal/testing';
+import {
+  companyUpserted,
+  contactUpserted,
+  erpPlace,
+  partnerUpserted,
+  readTopic,
+  waitFor,
+} from '@partner-portal/testing';
 import { adminOf, startService, type RunningPartnerIdentity } from './partner-identity.harness';
 
 describe('the ERP master data mirror', () => {
@@ -107,6 +114,31 @@ describe('the ERP master data mirror', () => {
     expect(dead.headers[DlqHeaders.Error]).toContain('payload.currencyCode');
     expect(dead.headers[DlqHeaders.ConsumerGroup]).toBe('partner-identity');
     expect((await service.request('GET', `${partners}?search=C50000`, { principal: admin })).body.total).toBe(0);
+  });
+
+  it('dead-letters a NUL character at once, without retries: PostgreSQL could never store it', async () => {
+    const broken = partnerUpserted(place, { partnerNo: 'C70000', name: 'Nul\u0000Retail' });
+    await service.publisher.publishRaw(
+      Topics.ErpMasterdata,
+      'tenant-md|production|CRONUS|C70000',
+      JSON.stringify(broken),
+    );
+    await service.publisher.publish(partnerUpserted(place, { partnerNo: 'C80000', name: 'After the NUL' }));
+
+    await service.eventually(`${partners}?search=C80000`, admin, (b) => b.total === 1);
+    const dead = await waitFor(
+      () =>
+        readTopic(service.env.kafkaBrokers, `${service.env.topicPrefix}${dlqTopicOf(Topics.ErpMasterdata)}`, {
+          count: 2,
+          timeoutMs: 2_000,
+        }),
+      (messages) => messages.some((m) => JSON.parse(m.value!).eventId === broken.eventId),
+      { what: 'the NUL event dead-lettered' },
+    );
+    const nul = dead.find((m) => JSON.parse(m.value!).eventId === broken.eventId)!;
+    expect(nul.headers[DlqHeaders.Error]).toContain('payload.name: must not contain the NUL character');
+    expect(nul.headers[DlqHeaders.Attempts]).toBe('0');
+    expect((await service.request('GET', `${partners}?search=C70000`, { principal: admin })).body.total).toBe(0);
   });
 
   it("answers another tenant's administrator 404, and a call without the internal credential 401, as problem+json", async () => {
