@@ -9,6 +9,7 @@ import { HoldsModule } from './holds/holds.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LicensingSchema1764000000000 } from './migrations/1764000000000-licensing-schema';
 import { CartPerAdministrator1764400000000 } from './migrations/1764400000000-cart-per-administrator';
+import { EndedSeats1764700000000 } from './migrations/1764700000000-ended-seats';
 import { ModuleStatusModule } from './module-status/module-status.module';
 import { PoolModule } from './pool/pool.module';
 
@@ -27,7 +28,7 @@ export class AppModule {
           kafkaBrokers: config.kafkaBrokers,
           topicPrefix: config.topicPrefix,
           consumerGroup: ConsumerGroups.Licensing,
-          migrations: [LicensingSchema1764000000000, CartPerAdministrator1764400000000],
+          migrations: [LicensingSchema1764000000000, CartPerAdministrator1764400000000, EndedSeats1764700000000],
         }),
         ModuleStatusModule,
         PoolModule,

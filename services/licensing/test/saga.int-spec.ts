@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PortalRole } from '@partner-portal/contracts';
 import {
   adminOf,
@@ -7,8 +8,11 @@ import {
   invitationTarget,
   inviteAccepted,
   inviteRevoked,
+  portalUserDeactivated,
+  portalUserRef,
   waitFor,
 } from '@partner-portal/testing';
+import { DataSource } from 'typeorm';
 import {
   buyLicenses,
   installExtension,
@@ -149,6 +153,37 @@ describe('licensing in the invitation saga', () => {
     expect(reserved.map((e) => [e.payload.holderKey, e.payload.reused])).toEqual([
       ['anna@fabrikam.example', false],
       ['anna@fabrikam.example', true],
+    ]);
+  });
+
+  it('gives the license back when the deactivation arrives before the acceptance it ends (another topic)', async () => {
+    const tenant = 'tenant-order';
+    const place = erpPlace(tenant);
+    await installExtension(service, tenant);
+    await buyLicenses(service, tenant, 1);
+    const target = invitationTarget(place, { partnerNo: 'C10000', contactNo: 'CT1' });
+    await service.publisher.publish(invitationRequested(place, target));
+    await poolOf(tenant, { purchased: 1, reserved: 1, consumed: 0, available: 0 });
+
+    const accepted = inviteAccepted(place, target, PortalRole.AuthorizedUser);
+    const deactivated = portalUserDeactivated(
+      place,
+      portalUserRef(place, { membershipId: randomUUID(), partnerNo: 'C10000', contactNo: 'CT1' }),
+    );
+    await service.publisher.publish(deactivated);
+    // Licensing has read the deactivation (and kept it) before the acceptance is even published.
+    await waitFor(
+      () => service.app.get(DataSource).query(`SELECT 1 FROM ended_seat WHERE tenant_id = $1`, [tenant]),
+      (rows) => rows.length === 1,
+      { what: 'the early deactivation kept' },
+    );
+    await service.publisher.publish(accepted);
+    await poolOf(tenant, { purchased: 1, reserved: 0, consumed: 0, available: 1 });
+    expect((await ledger(tenant)).items.map((l: { kind: string }) => l.kind).reverse()).toEqual([
+      'purchase',
+      'reservation',
+      'consumption',
+      'release',
     ]);
   });
 

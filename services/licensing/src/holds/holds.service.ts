@@ -21,7 +21,7 @@ import {
 import { Outbox } from '@partner-portal/messaging';
 import { recordLedger } from '../ledger/ledger';
 import { ExtensionStatusService } from '../module-status/extension-status.service';
-import { holderKeyOf, invitationClaim, seatClaim } from '../pool/license-arithmetic';
+import { deactivationEndsAcceptance, holderKeyOf, invitationClaim, seatClaim } from '../pool/license-arithmetic';
 import { PoolRepository, returnedRows } from '../pool/pool.repository';
 
 type HoldState = 'reserved' | 'consumed';
@@ -117,6 +117,13 @@ export class HoldsService {
       });
     }
     await this.publish(manager, event, LicenseConsumed, { invitationId: payload.invitationId, holderKey });
+    // The user was deactivated before this acceptance reached us: the seat ends now, as it would have in order.
+    if (await this.takeEndedSeat(manager, tenantId, seatClaim(payload), new Date(payload.acceptedAt))) {
+      await this.removeClaim(manager, tenantId, seatClaim(payload));
+      await this.releaseIfUnclaimed(manager, event, holderKey, LicenseReleaseReason.UserDeactivated, {
+        invitationId: payload.invitationId,
+      });
+    }
   }
 
   /** `InviteExpired` / `InviteRevoked`: the invitation no longer holds the license. */
@@ -137,7 +144,15 @@ export class HoldsService {
     const { tenantId, payload } = event;
     const holderKey = holderKeyOf(payload.email);
     await this.lockHold(manager, tenantId, holderKey);
-    if (!(await this.removeClaim(manager, tenantId, seatClaim(payload)))) return;
+    if (!(await this.removeClaim(manager, tenantId, seatClaim(payload)))) {
+      // No seat yet: the acceptance is still on its way (another topic); it will find this and end at once.
+      await manager.query(
+        `INSERT INTO ended_seat (tenant_id, claim, ended_at) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, claim) DO UPDATE SET ended_at = GREATEST(ended_seat.ended_at, EXCLUDED.ended_at)`,
+        [tenantId, seatClaim(payload), event.occurredAt],
+      );
+      return;
+    }
     await this.releaseIfUnclaimed(manager, event, holderKey, LicenseReleaseReason.UserDeactivated, {
       membershipId: payload.membershipId,
     });
@@ -151,6 +166,7 @@ export class HoldsService {
   async resumeSeat(manager: EntityManager, event: EventOf<typeof PortalUserActivated>): Promise<void> {
     const { tenantId, payload } = event;
     if (payload.invitationId) return; // An activation from an invitation was counted on InviteAccepted.
+    await manager.query(`DELETE FROM ended_seat WHERE tenant_id = $1 AND claim = $2`, [tenantId, seatClaim(payload)]);
     const holderKey = holderKeyOf(payload.email);
     const hold = await this.lockHold(manager, tenantId, holderKey);
     if (!hold) {
@@ -178,6 +194,22 @@ export class HoldsService {
       });
     }
     await this.addClaim(manager, tenantId, seatClaim(payload), holderKey, { membershipId: payload.membershipId });
+  }
+
+  /** Takes a deactivation kept for this seat; true when it ends the acceptance of `acceptedAt`. */
+  private async takeEndedSeat(
+    manager: EntityManager,
+    tenantId: string,
+    claim: string,
+    acceptedAt: Date,
+  ): Promise<boolean> {
+    const [ended] = returnedRows<{ ended_at: Date }>(
+      await manager.query(`DELETE FROM ended_seat WHERE tenant_id = $1 AND claim = $2 RETURNING ended_at`, [
+        tenantId,
+        claim,
+      ]),
+    );
+    return ended !== undefined && deactivationEndsAcceptance(new Date(ended.ended_at), acceptedAt);
   }
 
   private async releaseIfUnclaimed(

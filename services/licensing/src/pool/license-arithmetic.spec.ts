@@ -2,12 +2,22 @@ import {
   assertCancellable,
   available,
   CancellationRefused,
+  deactivationEndsAcceptance,
   holderKeyOf,
   invitationClaim,
   seatClaim,
 } from './license-arithmetic';
 
 describe('license arithmetic', () => {
+  it('ends an acceptance with a deactivation that came first only when it happened after the acceptance', () => {
+    const acceptedAt = new Date('2026-12-02T10:00:00Z');
+    // Given a deactivation kept for the seat, when the acceptance arrives:
+    expect(deactivationEndsAcceptance(new Date('2026-12-02T10:00:01Z'), acceptedAt)).toBe(true);
+    expect(deactivationEndsAcceptance(acceptedAt, acceptedAt)).toBe(true);
+    // an older one ended an earlier seat at the same contact, not this one.
+    expect(deactivationEndsAcceptance(new Date('2026-12-01T10:00:00Z'), acceptedAt)).toBe(false);
+  });
+
   it('counts as available what is neither reserved nor consumed', () => {
     expect(available({ purchased: 10, reserved: 3, consumed: 5 })).toBe(2);
   });

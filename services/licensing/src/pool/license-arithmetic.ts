@@ -54,6 +54,14 @@ export function invitationClaim(invitationId: string): string {
   return `invitation:${invitationId.toLowerCase()}`;
 }
 
+/**
+ * Whether a deactivation that arrived before an acceptance ends that acceptance's seat: only when it happened after
+ * it. An older one ended an earlier seat at the same contact, whose acceptance never held a license here.
+ */
+export function deactivationEndsAcceptance(deactivatedAt: Date, acceptedAt: Date): boolean {
+  return deactivatedAt.getTime() >= acceptedAt.getTime();
+}
+
 /** The claim an active portal user (a seat at one contact) has on its holder's license. */
 export function seatClaim(seat: SeatPlace): string {
   return `seat:${seat.environment}|${seat.companyId}|${seat.partnerType}|${seat.partnerNo}|${seat.contactNo}`;
