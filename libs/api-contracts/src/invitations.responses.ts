@@ -144,6 +144,11 @@ export class BulkInviteResultResponse {
   @IsOptional()
   @IsUUID()
   existingInvitationId?: string;
+
+  /** `refused` with `email_held_by_other_contact`: the contact whose license the address holds, `name (partner / contact)`. */
+  @IsOptional()
+  @IsString()
+  otherContact?: string;
 }
 
 /** One result per contact of a bulk invitation; a dry run writes nothing and says how many licenses it would take. */

@@ -174,9 +174,9 @@ describe('inviting', () => {
     const request = [
       row('CT1'), // 0: would create; ct1@ needs a license
       row('CT1', { environment: 'sandbox-test' }), // 1: the same person in the sandbox: no second license
-      row('CT4'), // 2: the same e-mail as portal user CT3 (other case): holds a license already
+      row('CT4'), // 2: the same e-mail as portal user CT3 (other case): one license is one person's, refused
       row('CT6'), // 3: has an open invitation
-      row('CT7'), // 4: the same e-mail as CT6's open invitation: holds a license already
+      row('CT7'), // 4: the same e-mail as CT6's open invitation: refused likewise
       row('CT8'), // 5: would create; ct8@ needs a license
       row('CT8', { role: 'customer_representative' }), // 6: CT8 again in this request
       row('CT1', { companyId: 'NOPE' }), // 7
@@ -230,9 +230,9 @@ describe('inviting', () => {
       expect(dry.body.results.map((r: any) => [r.index, r.outcome, r.code ?? null])).toEqual([
         [0, 'would_create', null],
         [1, 'would_create', null],
-        [2, 'would_create', null],
+        [2, 'refused', 'email_held_by_other_contact'],
         [3, 'refused', 'invitation_open'],
-        [4, 'would_create', null],
+        [4, 'refused', 'email_held_by_other_contact'],
         [5, 'would_create', null],
         [6, 'refused', 'duplicate_in_request'],
         [7, 'refused', 'company_not_found'],
@@ -248,6 +248,9 @@ describe('inviting', () => {
         status: 409,
         existingInvitationId: before.body.items[0].invitationId,
       });
+      // Two contacts sharing an address would share one license: the other contact is named instead.
+      expect(dry.body.results[2]).toMatchObject({ status: 409, otherContact: 'Contact CT3 (C10000 / CT3)' });
+      expect(dry.body.results[4]).toMatchObject({ status: 409, otherContact: 'Contact CT6 (C10000 / CT6)' });
       expect(dry.body.results[6]).toMatchObject({
         status: 409,
         detail: 'contact CT8 of customer C10000 is already invited by row 5 of this request',
@@ -266,7 +269,7 @@ describe('inviting', () => {
         dry.body.results.map((r: any) => [r.outcome === 'would_create' ? 'created' : r.outcome, r.code ?? null]),
       );
       expect(real.body.results[0].invitation).toMatchObject({ contactNo: 'CT1', status: 'pending_license' });
-      await waitFor(requested, (n) => n === 6, { what: 'five more InvitationRequested' });
+      await waitFor(requested, (n) => n === 4, { what: 'three more InvitationRequested' });
 
       // Everyone in it now holds a license: the same request again takes none and invites nobody.
       const again = await bulk(request, true);

@@ -73,7 +73,15 @@ export type BulkResult = BulkInviteResultResponse &
   (
     | { index: number; outcome: 'created'; invitation: InvitationView }
     | { index: number; outcome: 'would_create' }
-    | { index: number; outcome: 'refused'; status: number; code: string; detail: string; existingInvitationId?: string }
+    | {
+        index: number;
+        outcome: 'refused';
+        status: number;
+        code: string;
+        detail: string;
+        existingInvitationId?: string;
+        otherContact?: string;
+      }
   );
 
 /** The answer of a bulk request: one result per row, and the licenses the rows created (or to create) newly take. */
@@ -113,6 +121,7 @@ function refusedResult(index: number, refused: InviteRefusal): BulkResult {
     code: refused.code,
     detail: refused.detail,
     existingInvitationId: refused.existingInvitationId,
+    otherContact: refused.otherContact,
   };
 }
 
@@ -390,6 +399,7 @@ export class InvitationsService {
           code: InviteRefusal['code'];
           detail: string;
           existingInvitationId?: string;
+          otherContact?: string;
         };
         results.push(
           refusedResult(index, {
@@ -397,6 +407,7 @@ export class InvitationsService {
             code: body.code,
             detail: body.detail,
             existingInvitationId: body.existingInvitationId,
+            otherContact: body.otherContact,
           }),
         );
       }
@@ -422,11 +433,15 @@ export class InvitationsService {
       contact_language: string | null;
       membership_id: string | null;
       open_invitation_id: string | null;
+      other_name: string | null;
+      other_partner_no: string | null;
+      other_contact_no: string | null;
     }> = await manager.query(
       `SELECT c.company_id IS NOT NULL AS company_found, c.name AS company_name, c.environment_type,
               p.partner_no IS NOT NULL AS partner_found, p.portal_enabled, p.blocked, p.language_code AS partner_language,
               ct.contact_no IS NOT NULL AS contact_found, ct.name AS contact_name, ct.email,
-              ct.language_code AS contact_language, pm.membership_id, oi.id AS open_invitation_id
+              ct.language_code AS contact_language, pm.membership_id, oi.id AS open_invitation_id,
+              other.name AS other_name, other.partner_no AS other_partner_no, other.contact_no AS other_contact_no
          FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY
               AS r(environment, company_id, partner_type, partner_no, contact_no, position)
          LEFT JOIN company c ON c.tenant_id = $1 AND (c.environment, c.company_id) = (r.environment, r.company_id)
@@ -442,6 +457,21 @@ export class InvitationsService {
          LEFT JOIN invitation oi ON oi.tenant_id = $1 AND oi.status IN (${CLOSED})
               AND (oi.environment, oi.company_id, oi.partner_type, oi.partner_no, oi.contact_no)
                 = (r.environment, r.company_id, r.partner_type, r.partner_no, r.contact_no)
+         -- Another contact holding this address's license (one license, one person); the same contact elsewhere is not.
+         LEFT JOIN LATERAL (
+              SELECT h.name, h.partner_no, h.contact_no FROM (
+                SELECT i.partner_type, i.partner_no, i.contact_no, i.contact_name AS name FROM invitation i
+                 WHERE i.tenant_id = $1 AND i.status IN (${CLOSED}) AND lower(btrim(i.email)) = lower(btrim(ct.email))
+                UNION ALL
+                SELECT m.partner_type, m.partner_no, m.contact_no, coalesce(mc.name, m.contact_no) FROM portal_member m
+                  LEFT JOIN contact mc ON mc.tenant_id = m.tenant_id
+                       AND (mc.environment, mc.company_id, mc.partner_type, mc.partner_no, mc.contact_no)
+                         = (m.environment, m.company_id, m.partner_type, m.partner_no, m.contact_no)
+                 WHERE m.tenant_id = $1 AND m.active AND m.email = lower(btrim(ct.email))
+              ) h
+              WHERE (h.partner_type, h.partner_no, h.contact_no) <> (r.partner_type, r.partner_no, r.contact_no)
+              LIMIT 1
+         ) other ON true
         ORDER BY r.position`,
       [
         tenantId,
@@ -458,6 +488,10 @@ export class InvitationsService {
       contact: r.contact_found ? { email: r.email } : null,
       activeMembershipId: r.membership_id,
       openInvitationId: r.open_invitation_id,
+      otherHolder:
+        r.other_partner_no && r.other_contact_no
+          ? { name: r.other_name ?? r.other_contact_no, partnerNo: r.other_partner_no, contactNo: r.other_contact_no }
+          : null,
       companyName: r.company_name,
       environmentType: r.environment_type,
       partnerLanguage: r.partner_language,

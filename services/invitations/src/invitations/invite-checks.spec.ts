@@ -21,9 +21,23 @@ const invitable = (email = 'anna@fabrikam.example'): TargetFacts => ({
   contact: { email },
   activeMembershipId: null,
   openInvitationId: null,
+  otherHolder: null,
 });
 
+const other = { name: 'Anna de Vries', partnerNo: 'C20000', contactNo: 'CT9' };
+
 describe('the checks of an invitation target', () => {
+  it('refuses an address whose license another contact holds, naming that contact (one license, one person)', () => {
+    // Given another contact's open invitation or membership holds anna@'s license, when CT1 with that address is invited:
+    expect(inviteRefusal(target('CT1'), { ...invitable(), otherHolder: other })).toEqual({
+      status: 409,
+      code: 'email_held_by_other_contact',
+      detail:
+        'the e-mail address of contact CT1 already holds a license for Anna de Vries (C20000 / CT9); one license belongs to one person',
+      otherContact: 'Anna de Vries (C20000 / CT9)',
+    });
+  });
+
   it('lets an invitable contact through', () => {
     expect(inviteRefusal(target('CT1'), invitable())).toBeUndefined();
   });
@@ -37,7 +51,8 @@ describe('the checks of an invitation target', () => {
       [{ contact: null, activeMembershipId: 'm-1' }, 404, 'contact_not_found'],
       [{ contact: { email: '' } }, 422, 'contact_without_email'],
       [{ activeMembershipId: 'm-1', openInvitationId: 'i-1' }, 409, 'already_portal_user'],
-      [{ openInvitationId: 'i-1' }, 409, 'invitation_open'],
+      [{ openInvitationId: 'i-1', otherHolder: other }, 409, 'invitation_open'],
+      [{ otherHolder: other }, 409, 'email_held_by_other_contact'],
     ];
     for (const [facts, status, code] of cases) {
       expect(inviteRefusal(target('CT1'), { ...invitable(), ...facts })).toMatchObject({ status, code });
@@ -61,6 +76,24 @@ describe('the checks of an invitation target', () => {
 });
 
 describe('the plan of a bulk invitation', () => {
+  it('refuses a later row whose address an earlier row of another contact takes; the same contact elsewhere passes', () => {
+    const plan = planBulkInvite(
+      [
+        { target: target('CT1'), facts: { ...invitable('shared@fabrikam.example'), contactName: 'Anna' } },
+        { target: target('CT2'), facts: invitable('Shared@Fabrikam.example ') },
+        { target: target('CT1', { environment: 'sandbox' }), facts: invitable('shared@fabrikam.example') },
+      ],
+      new Set(),
+    );
+    expect(plan.decisions.map((d) => (d.outcome === 'create' ? 'create' : d.refusal.code))).toEqual([
+      'create',
+      'email_held_by_other_contact',
+      'create',
+    ]);
+    expect(plan.decisions[1]).toMatchObject({ refusal: { otherContact: 'Anna (C10000 / CT1)' } });
+    expect(plan.licensesNeeded).toBe(1);
+  });
+
   it('refuses a second row for the same contact as duplicate_in_request, naming the first row', () => {
     const plan = planBulkInvite(
       [

@@ -14,10 +14,17 @@ export interface TargetFacts {
   partner: { portalEnabled: boolean | null; blocked: boolean | null } | null;
   /** The contact, unless the mirror does not know it (or the ERP deleted it). */
   contact: { email: string | null } | null;
+  /** The contact's name in the ERP, for messages that name it. */
+  contactName?: string | null;
   /** The contact's active portal membership there, if any. */
   activeMembershipId: string | null;
   /** The contact's open invitation there, if any. */
   openInvitationId: string | null;
+  /**
+   * Another contact of the tenant whose open invitation or active membership holds the license of this contact's
+   * e-mail address, if any; the same contact in another environment or company is not another.
+   */
+  otherHolder: { name: string; partnerNo: string; contactNo: string } | null;
 }
 
 /** Why a target cannot be invited; `code` is stable for clients, `status` is the HTTP status of a single invite. */
@@ -32,10 +39,27 @@ export interface InviteRefusal {
     | 'contact_without_email'
     | 'already_portal_user'
     | 'invitation_open'
-    | 'duplicate_in_request';
+    | 'duplicate_in_request'
+    | 'email_held_by_other_contact';
   detail: string;
   existingInvitationId?: string;
   membershipId?: string;
+  /** `email_held_by_other_contact`: who holds it, as `name (partner / contact)`. */
+  otherContact?: string;
+}
+
+/** A license belongs to one person: an address that another contact's license holds is refused, naming that one. */
+export function emailHeldByOtherContact(
+  target: InviteTarget,
+  other: { name: string; partnerNo: string; contactNo: string },
+): InviteRefusal {
+  const otherContact = `${other.name} (${other.partnerNo} / ${other.contactNo})`;
+  return {
+    status: 409,
+    code: 'email_held_by_other_contact',
+    detail: `the e-mail address of contact ${target.contactNo} already holds a license for ${otherContact}; one license belongs to one person`,
+    otherContact,
+  };
 }
 
 /** The refusal of a second open invitation for a contact (also when a concurrent request created it first). */
@@ -101,6 +125,7 @@ export function inviteRefusal(target: InviteTarget, facts: TargetFacts): InviteR
     };
   }
   if (facts.openInvitationId) return invitationOpen(target, facts.openInvitationId);
+  if (facts.otherHolder) return emailHeldByOtherContact(target, facts.otherHolder);
   return undefined;
 }
 
@@ -136,6 +161,7 @@ export function planBulkInvite(
   licensedHolders: ReadonlySet<string>,
 ): { decisions: BulkDecision[]; licensesNeeded: number } {
   const invitedBy = new Map<string, number>();
+  const holderOf = new Map<string, { name: string; partnerNo: string; contactNo: string; partnerType: string }>();
   const emails: string[] = [];
   const decisions = rows.map(({ target, facts }, index): BulkDecision => {
     const refusal = inviteRefusal(target, facts);
@@ -154,8 +180,16 @@ export function planBulkInvite(
         },
       };
     }
+    const email = facts.contact?.email as string;
+    const holder = holderOf.get(holderKeyOf(email));
+    const sameContact =
+      holder?.partnerType === target.partnerType &&
+      holder.partnerNo === target.partnerNo &&
+      holder.contactNo === target.contactNo;
+    if (holder && !sameContact) return { outcome: 'refused', refusal: emailHeldByOtherContact(target, holder) };
     invitedBy.set(key, index);
-    emails.push(facts.contact?.email as string);
+    holderOf.set(holderKeyOf(email), { ...target, name: facts.contactName ?? target.contactNo });
+    emails.push(email);
     return { outcome: 'create' };
   });
   return { decisions, licensesNeeded: licensesNeeded(emails, licensedHolders) };

@@ -1197,6 +1197,7 @@ export interface components {
             existingInvitationId?: string;
             index: number;
             invitation?: components["schemas"]["InvitationResponse"];
+            otherContact?: string;
             /** @enum {string} */
             outcome: "created" | "would_create" | "refused";
             status?: number;

@@ -326,7 +326,7 @@ export function InvitePage() {
                   .filter((r) => r.outcome === 'refused')
                   .map((r) => (
                     <div key={r.index}>
-                      {chosen[r.index]?.name}: {t(`problem.code.${r.code}`, { defaultValue: r.detail ?? '' })}
+                      {chosen[r.index]?.name}: {t(`problem.code.${r.code}`, { ...r, defaultValue: r.detail ?? '' })}
                     </div>
                   ))}
               </MessageBarBody>

@@ -44,7 +44,7 @@ export function InviteResults({
               <MessageBar key={result.index} intent="error" role="alert">
                 <MessageBarBody>
                   <MessageBarTitle>{name}</MessageBarTitle>
-                  {t(`problem.code.${result.code}`, { defaultValue: result.detail ?? '' })}
+                  {t(`problem.code.${result.code}`, { ...result, defaultValue: result.detail ?? '' })}
                 </MessageBarBody>
               </MessageBar>
             );
