@@ -5,6 +5,7 @@ import {
   portalOrderAccepted,
   readTopic,
   startPlatform,
+  testAccount,
   waitFor,
   type RunningPlatform,
 } from '@partner-portal/testing';
@@ -17,6 +18,8 @@ describe('the main journey through the gateway', () => {
   const place = erpPlace(tenant);
   const who = people(tenant);
   const admin = `/api/admin/tenants/${tenant}`;
+  // Signs in with an address the provider does not vouch for (email_verified false): Rita's.
+  const unverified = testAccount('not-rita', { email: who.rita.email, emailVerified: false });
   let adminToken: string;
   let connectorKey: string;
   const connector = (events: object[]) =>
@@ -26,7 +29,7 @@ describe('the main journey through the gateway', () => {
     });
 
   beforeAll(async () => {
-    platform = await startPlatform('journey', Object.values(who));
+    platform = await startPlatform('journey', [...Object.values(who), unverified]);
     adminToken = await tokenOf(platform, who.admin);
   }, 120_000);
   afterAll(() => platform?.stop());
@@ -209,6 +212,23 @@ describe('the main journey through the gateway', () => {
       { what: 'the order accepted by the ERP' },
     );
     expect(orders.body.items[0]).toMatchObject({ portalOrderId: order.body.portalOrderId, erpOrderNo: 'SO-2001' });
+  });
+
+  it('lets no one accept with an e-mail address its issuer did not verify, so such a claim can match or lock nothing', async () => {
+    const token = await tokenOf(platform, unverified);
+    const accepted = await platform.call('POST', '/api/portal/invitations/accept', {
+      token,
+      body: { code: 'ABCDE-FGHJK' },
+    });
+    expect(accepted).toMatchObject({
+      status: 422,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: {
+        code: 'email_not_verified',
+        detail: 'your sign-in carries no e-mail address that its issuer verified, which accepting needs',
+      },
+    });
+    expect((await platform.call('GET', '/api/portal/me', { token })).body).toMatchObject({ email: null });
   });
 
   it("pages a large partner's contacts, so that the 51st can be invited too", async () => {

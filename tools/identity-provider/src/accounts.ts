@@ -8,6 +8,8 @@ export interface DemoAccount {
   /** The `sub` claim: stable per person, as Entra ID's is per application. */
   subject: string;
   email: string;
+  /** Whether the provider vouches for `email` (`email_verified`); true unless a test says otherwise. */
+  emailVerified?: boolean;
   name: string;
   /** Entra app roles (`roles` claim), e.g. `PartnerPortal.Administrator`. */
   roles?: string[];

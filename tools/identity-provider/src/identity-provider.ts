@@ -95,7 +95,12 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       if (!account) return undefined;
       return {
         accountId: subject,
-        claims: async () => ({ sub: subject, email: account.email, email_verified: true, name: account.name }),
+        claims: async () => ({
+          sub: subject,
+          email: account.email,
+          email_verified: account.emailVerified ?? true,
+          name: account.name,
+        }),
       };
     },
     // First-party clients: the person consents by signing in, as with an organisation's own Entra app.
@@ -134,6 +139,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
       if (!account) return undefined;
       return {
         email: account.email,
+        email_verified: account.emailVerified ?? true,
         name: account.name,
         ...(account.roles?.length ? { roles: account.roles } : {}),
         ...(account.tenants?.length ? { partner_portal_tenant: account.tenants } : {}),

@@ -59,7 +59,11 @@ export class OidcTokenVerifier {
         clockTolerance: this.config.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp'],
       });
-      const user = userFromClaims(this.config.oidcIssuer, payload as Record<string, unknown>);
+      const user = userFromClaims(
+        this.config.oidcIssuer,
+        payload as Record<string, unknown>,
+        this.config.trustedEmailClaims,
+      );
       if (this.verified.size >= 10_000) this.verified.clear();
       this.verified.set(token, {
         validUntil: ((payload.exp as number) + this.config.clockToleranceSeconds) * 1_000,

@@ -22,6 +22,14 @@ export class GatewayConfig extends BaseConfig {
   @IsIn(ASYMMETRIC_ALGORITHMS, { each: true })
   oidcAlgorithms!: string[];
 
+  /**
+   * OIDC_TRUSTED_EMAIL_CLAIMS: claims taken as the person's verified e-mail without `email_verified`, comma-separated
+   * (none by default). Entra ID: `upn` or `preferred_username` only where every account's domain is the company's
+   * own (a single-tenant app); otherwise add the optional claims `email` and `xms_edov` to the token configuration.
+   */
+  @IsIn(['email', 'preferred_username', 'upn', 'unique_name'], { each: true })
+  trustedEmailClaims!: string[];
+
   /** OIDC_CLOCK_TOLERANCE_SECONDS: clock skew allowed on `exp` and `nbf`. */
   @IsInt()
   @Min(0)
@@ -100,6 +108,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       oidcAudience: ['OIDC_AUDIENCE', env.OIDC_AUDIENCE ?? 'api://partner-portal'],
       oidcAlgorithms: ['OIDC_ALGORITHMS', list(env.OIDC_ALGORITHMS, ['RS256', 'PS256', 'ES256'])],
       clockToleranceSeconds: ['OIDC_CLOCK_TOLERANCE_SECONDS', Number(env.OIDC_CLOCK_TOLERANCE_SECONDS ?? 60)],
+      trustedEmailClaims: ['OIDC_TRUSTED_EMAIL_CLAIMS', list(env.OIDC_TRUSTED_EMAIL_CLAIMS)],
       oidcClientId: ['OIDC_CLIENT_ID', env.OIDC_CLIENT_ID ?? 'partner-portal'],
       oidcWebScope: ['OIDC_WEB_SCOPE', env.OIDC_WEB_SCOPE ?? 'openid email profile api'],
       webAppDir: ['WEB_APP_DIR', env.WEB_APP_DIR || undefined],

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -19,6 +19,7 @@ import { CurrentCaller, CurrentRequestId, SignedIn, type Caller } from '../obser
 import { pathOf, UuidParam } from '../upstream/path-params';
 import { UpstreamClient } from '../upstream/upstream.client';
 import { TightRateLimit } from '../rate-limits';
+import { ProblemException } from '@partner-portal/internal-api';
 import { MemberArea } from './member-area';
 
 /**
@@ -69,7 +70,11 @@ export class PortalInvitationsController {
   ) {
     const { user } = caller;
     if (!user.email) {
-      throw new UnprocessableEntityException('your sign-in carries no e-mail address, which accepting needs');
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'your sign-in carries no e-mail address that its issuer verified, which accepting needs',
+        { code: 'email_not_verified' },
+      );
     }
     const identity = { issuer: user.issuer, subject: user.subject, email: user.email, name: user.name };
     const answer = await this.upstream.call('invitations', 'POST', '/internal/invitations/accept', {
