@@ -19,6 +19,7 @@ import { MasterDataConsumer } from './master-data/master-data.consumer';
 import { InvitationsSchema1764100000000 } from './migrations/1764100000000-invitations-schema';
 import { ReplacedSecretsAndHolders1764410000000 } from './migrations/1764410000000-replaced-secrets-and-holders';
 import { PortalMemberRole1764600000000 } from './migrations/1764600000000-portal-member-role';
+import { WrongCodeTally1764700000000 } from './migrations/1764700000000-wrong-code-tally';
 import { PortalMembersConsumer } from './portal-members/portal-members.consumer';
 import { LicenseAnswersConsumer } from './saga/license-answers.consumer';
 import { TenantSettingsService } from './settings/tenant-settings';
@@ -44,6 +45,7 @@ export class AppModule {
             InvitationsSchema1764100000000,
             ReplacedSecretsAndHolders1764410000000,
             PortalMemberRole1764600000000,
+            WrongCodeTally1764700000000,
           ],
         }),
       ],

@@ -17,6 +17,7 @@ import {
   type ServiceProcess,
   type SystemUnderTest,
 } from '@partner-portal/testing';
+import { MAX_WRONG_CODES_PER_PERSON } from '../src/invitations/invitation-status';
 import { secretsOf, startInvitationsWith } from './invitations.harness';
 
 // The whole invitation saga: invitations in this process, partner-identity and licensing as their own processes,
@@ -65,7 +66,7 @@ describe('the invitation saga across partner-identity, licensing and invitations
         extensionStatusChanged(place),
         companyUpserted(place, 'CRONUS Nederland BV'),
         partnerUpserted(place, { partnerNo: 'C10000', name: 'Fabrikam Retail' }),
-        ...['anna', 'bram', 'carl', 'dora'].map((name, i) =>
+        ...['anna', 'bram', 'carl', 'dora', 'erin'].map((name, i) =>
           contactUpserted(place, {
             partnerNo: 'C10000',
             contactNo: `CT${i + 1}`,
@@ -289,6 +290,30 @@ describe('the invitation saga across partner-identity, licensing and invitations
       body: { invitationId: id },
     });
     await poolBecomes({ purchased: 3, reserved: 0, consumed: 2, available: 1 });
+  });
+
+  it("bounds a stranger's code guessing per person, and never locks the invitations they aim at", async () => {
+    const id = await invite('CT5');
+    await statusBecomes(id, 'invited');
+    const mail = await latestMail('erin@fabrikam.example');
+    const guesses = [];
+    for (let i = 0; i < MAX_WRONG_CODES_PER_PERSON; i += 1) {
+      guesses.push(await accept({ code: 'CCCCC-CCCCC', identity: person('mallory') }));
+    }
+    // The stranger has no invitation of their own: no attempts to count down, and Erin's is not locked by them.
+    expect(guesses.every((g) => g.status === 400 && g.body.code === 'wrong_code' && !('attemptsLeft' in g.body))).toBe(
+      true,
+    );
+    expect((await invitation(id)).locked).toBe(false);
+    // The next try, even with a code that exists, is refused to the stranger for the rest of the window.
+    expect(await accept({ code: mail.code, identity: person('mallory') })).toMatchObject({
+      status: 429,
+      body: { code: 'too_many_wrong_codes' },
+    });
+    expect(await accept({ code: mail.code, identity: person('erin') })).toMatchObject({
+      status: 200,
+      body: { invitationId: id },
+    });
   });
 
   it('rejects without a license: no e-mail, nothing held', async () => {

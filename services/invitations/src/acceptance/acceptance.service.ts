@@ -12,6 +12,8 @@ import {
   InvitationRefusal,
   MAX_CODE_ATTEMPTS,
   replacedSecret,
+  assertMayTryCode,
+  WRONG_CODE_WINDOW_MS,
   wrongCodeAnswer,
 } from '../invitations/invitation-status';
 import {
@@ -67,6 +69,16 @@ export class AcceptanceService {
     code?: string;
     identity: SignedInIdentityV1;
   }): Promise<AcceptedInvitationResponse> {
+    // A person who typed too many wrong codes lately tries no more, whichever invitation they aim at.
+    if (!request.token) {
+      const [tally] = await this.dataSource.query(
+        `SELECT failures, window_start FROM wrong_code_tally WHERE issuer = $1 AND subject = $2`,
+        [request.identity.issuer, request.identity.subject],
+      );
+      this.check(() =>
+        assertMayTryCode(tally && { failures: tally.failures, windowStart: new Date(tally.window_start) }, new Date()),
+      );
+    }
     const outcome = await this.dataSource.transaction(async (manager) => {
       const invitation = request.token
         ? await this.byToken(manager, request.token, true)
@@ -119,7 +131,7 @@ export class AcceptanceService {
     });
     if (outcome.wrongCode) {
       // Counted in its own transaction, so that the refusal does not undo it.
-      const counted = await this.countWrongCode(request.identity.email);
+      const counted = await this.countWrongCode(request.identity);
       const { attemptsLeft } = this.check(() => wrongCodeAnswer(...counted));
       throw new ProblemException(
         HttpStatus.BAD_REQUEST,
@@ -166,11 +178,20 @@ export class AcceptanceService {
   }
 
   /**
-   * Counts a wrong code against the open invitations of the signed-in address; answers their counts after it, and
-   * whether one was locked already.
+   * Counts a wrong code against the person (see assertMayTryCode) and against the open invitations of their verified
+   * address; answers those invitations' counts after it, and whether one was locked already.
    */
-  private async countWrongCode(email: string): Promise<[number[], boolean]> {
-    const address = email.trim().toLowerCase();
+  private async countWrongCode(identity: SignedInIdentityV1): Promise<[number[], boolean]> {
+    await this.dataSource.query(
+      `INSERT INTO wrong_code_tally (issuer, subject, failures, window_start) VALUES ($1, $2, 1, now())
+       ON CONFLICT (issuer, subject) DO UPDATE SET
+         failures = CASE WHEN wrong_code_tally.window_start <= now() - $3::int * interval '1 millisecond'
+                         THEN 1 ELSE wrong_code_tally.failures + 1 END,
+         window_start = CASE WHEN wrong_code_tally.window_start <= now() - $3::int * interval '1 millisecond'
+                             THEN now() ELSE wrong_code_tally.window_start END`,
+      [identity.issuer, identity.subject, WRONG_CODE_WINDOW_MS],
+    );
+    const address = identity.email.trim().toLowerCase();
     const [rows] = await this.dataSource.query(
       `UPDATE invitation SET failed_code_attempts = failed_code_attempts + 1, updated_at = now()
         WHERE email = $1 AND status = 'invited' AND failed_code_attempts < $2

@@ -9,6 +9,9 @@ import {
   replacedSecret,
   STATUS_SORT_ORDER,
   wrongCodeAnswer,
+  assertMayTryCode,
+  MAX_WRONG_CODES_PER_PERSON,
+  WRONG_CODE_WINDOW_MS,
 } from './invitation-status';
 import {
   CODE_ALPHABET,
@@ -35,6 +38,23 @@ function refusal(rule: () => unknown): string | undefined {
 }
 
 describe('invitation rules', () => {
+  it("stops a person's code guessing after too many wrong codes in a window, whichever invitation they aim at", () => {
+    const windowStart = new Date(now.getTime() - 3_600_000);
+    // Given the person's wrong codes in the window, when they try another code:
+    expect(refusal(() => assertMayTryCode(undefined, now))).toBeUndefined();
+    expect(
+      refusal(() => assertMayTryCode({ failures: MAX_WRONG_CODES_PER_PERSON - 1, windowStart }, now)),
+    ).toBeUndefined();
+    expect(refusal(() => assertMayTryCode({ failures: MAX_WRONG_CODES_PER_PERSON, windowStart }, now))).toBe(
+      'too_many_wrong_codes',
+    );
+    // once the window is over, they may try again.
+    const over = new Date(windowStart.getTime() + WRONG_CODE_WINDOW_MS);
+    expect(
+      refusal(() => assertMayTryCode({ failures: MAX_WRONG_CODES_PER_PERSON, windowStart }, over)),
+    ).toBeUndefined();
+  });
+
   it('answers a wrong code with the attempts left, then with "locked" once every open invitation is locked', () => {
     // Given the person's open invitations after counting the wrong code, when it is answered:
     expect(wrongCodeAnswer([1], false)).toEqual({ attemptsLeft: 4 });

@@ -12,6 +12,10 @@ export const OPEN_STATUSES: readonly InvitationStatus[] = [
 /** Wrong registration codes after which an invitation is locked until it is resent. */
 export const MAX_CODE_ATTEMPTS = 5;
 
+/** Wrong registration codes one person (issuer and subject) may type per window, whatever invitations they aim at. */
+export const MAX_WRONG_CODES_PER_PERSON = 20;
+export const WRONG_CODE_WINDOW_MS = 24 * 3_600_000;
+
 /** Why a request about an invitation is refused; the code is stable for clients. */
 export class InvitationRefusal extends Error {
   constructor(
@@ -25,7 +29,8 @@ export class InvitationRefusal extends Error {
       | 'locked'
       | 'email_mismatch'
       | 'resend_limit'
-      | 'replaced',
+      | 'replaced'
+      | 'too_many_wrong_codes',
     message: string,
   ) {
     super(message);
@@ -66,6 +71,20 @@ const lockedRefusal = () =>
     'locked',
     'this invitation is locked after too many wrong codes; the company unlocks it by sending the invitation again, with a new code',
   );
+
+/**
+ * Whether a person may try a registration code, from their wrong codes in the current window: a code names no
+ * invitation until it matches, so the person, not an invitation, is what a stranger's guesses count against.
+ */
+export function assertMayTryCode(wrongCodes: { failures: number; windowStart: Date } | undefined, now: Date): void {
+  if (!wrongCodes || wrongCodes.failures < MAX_WRONG_CODES_PER_PERSON) return;
+  const windowEnds = wrongCodes.windowStart.getTime() + WRONG_CODE_WINDOW_MS;
+  if (now.getTime() >= windowEnds) return;
+  throw new InvitationRefusal(
+    'too_many_wrong_codes',
+    `too many wrong registration codes from this account; try again after ${new Date(windowEnds).toISOString()}`,
+  );
+}
 
 /**
  * The answer to a wrong registration code, given the attempt counts of the person's open invitations after counting

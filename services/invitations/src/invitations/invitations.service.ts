@@ -172,6 +172,7 @@ export function asProblem(error: InvitationRefusal): ProblemException {
     locked: HttpStatus.LOCKED,
     email_mismatch: HttpStatus.FORBIDDEN,
     resend_limit: HttpStatus.TOO_MANY_REQUESTS,
+    too_many_wrong_codes: HttpStatus.TOO_MANY_REQUESTS,
     replaced: HttpStatus.GONE,
   }[error.code];
   return new ProblemException(status, error.message, { code: error.code });
