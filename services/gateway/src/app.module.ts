@@ -10,6 +10,7 @@ import { MemberGuard } from './auth/member.guard';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import { PrincipalResolver } from './auth/principal-resolver';
 import { GatewayConfig } from './config/gateway.config';
+import { DeclaredQueryGuard } from './input/declared-query.guard';
 import { ConnectorModule } from './connector/connector.module';
 import { IssuerReadiness } from './observability/gateway-health';
 import { PortalModule } from './portal/portal.module';
@@ -59,6 +60,8 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        // After sign-in and the rate limit: a stranger learns nothing of a route's parameters.
+        { provide: APP_GUARD, useClass: DeclaredQueryGuard },
       ],
     };
   }

@@ -328,6 +328,23 @@ describe('access and input on every route', () => {
     expect((await platform.call('GET', invitations, { token: tokens.admin })).body.total).toBe(0);
   });
 
+  it('refuses a query parameter the route does not know, on every route alike, naming it', async () => {
+    const unknown = (field: string) => ({
+      status: 400,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: { errors: [{ field, reason: `property ${field} should not exist` }] },
+    });
+    // A route without query parameters, and one with its own: the same rule, the same answer.
+    expect(await platform.call('GET', '/api/portal/me?debug=1', { token: tokens.rita })).toMatchObject(
+      unknown('debug'),
+    );
+    expect(
+      await platform.call('GET', `/api/admin/tenants/${tenant}/invitations?debug=1`, { token: tokens.admin }),
+    ).toMatchObject(unknown('debug'));
+    // Signed out, the sign-in comes first: nothing is said about the route's parameters.
+    expect((await platform.call('GET', '/api/portal/me?debug=1')).status).toBe(401);
+  });
+
   it('refuses malformed JSON and oversized bodies, and writes nothing of a refused request', async () => {
     const invitations = `/api/admin/tenants/${tenant}/invitations`;
     const malformed = await platform.call('POST', invitations, { token: tokens.admin, body: '{"environment": ' });
