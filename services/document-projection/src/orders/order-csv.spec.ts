@@ -123,6 +123,30 @@ describe('ordersFromCsv', () => {
     ]);
   });
 
+  it("reports a later row of an order that says something else than the order's first row, column by column", () => {
+    const { errors } = ordersFromCsv(
+      [
+        header,
+        row('A', 'DESK', '2'),
+        row('A', 'CHAIR', '1', { date: '2026-12-24', country: 'DE' }),
+        'A,,,,,,,,,LAMP,1,PCS',
+        row('B', 'DESK', '1'),
+      ].join('\n'),
+    );
+    expect(errors).toEqual([
+      {
+        row: 3,
+        field: 'requestedReceiptDate',
+        reason: 'differs from row 2, the first of order A ("2026-12-01"); an order has one value',
+      },
+      {
+        row: 3,
+        field: 'deliveryCountryCode',
+        reason: 'differs from row 2, the first of order A ("NL"); an order has one value',
+      },
+    ]);
+  });
+
   it('refuses a file without the expected header or without lines', () => {
     expect(ordersFromCsv('itemNo,quantity\nDESK,1').errors).toEqual([
       { row: 1, field: '(header)', reason: expect.stringContaining('missing columns: orderRef') },

@@ -20,6 +20,18 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
+/** The columns of the order itself rather than of a line: an order's first row gives them. */
+const ORDER_COLUMNS: readonly CsvColumn[] = [
+  'requestedReceiptDate',
+  'requisitionNo',
+  'deliveryDescription',
+  'deliveryLine1',
+  'deliveryLine2',
+  'deliveryCity',
+  'deliveryPostalCode',
+  'deliveryCountryCode',
+];
+
 /** Columns a file may leave out (people delete empty columns in Excel). */
 export const OPTIONAL_CSV_COLUMNS: readonly CsvColumn[] = ['requisitionNo', 'deliveryLine2'];
 
@@ -179,6 +191,18 @@ export function ordersFromCsv(text: string): ReadUpload {
   for (const [orderRef, group] of groups) {
     const rows = group.map((g) => g.row);
     const first = group[0].values;
+    // A later row may repeat the order's details or leave them empty, never say something else: that would be lost.
+    for (const { row, values } of group.slice(1)) {
+      for (const column of ORDER_COLUMNS) {
+        if (values[column] && values[column] !== first[column]) {
+          problems.push({
+            row,
+            field: column,
+            reason: `differs from row ${rows[0]}, the first of order ${orderRef} ("${first[column] ?? ''}"); an order has one value`,
+          });
+        }
+      }
+    }
     const lines = group.map(({ values }) => ({
       itemNo: values.itemNo,
       quantity: values.quantity,
