@@ -4,17 +4,13 @@ import { ConsumerGroups } from '@partner-portal/contracts';
 import { Company, Contact, Partner } from '@partner-portal/erp-mirror';
 import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AdministratorsModule } from './administrators/administrators.module';
-import { TenantAdministrator } from './administrators/tenant-administrator.entity';
 import { BrowseModule } from './browse/browse.module';
 import { ConnectorKeysModule } from './connector-keys/connector-keys.module';
 import { PartnerIdentityConfig } from './config/partner-identity.config';
-import { ContactInvitation } from './invitation-status/contact-invitation.entity';
 import { InvitationStatusModule } from './invitation-status/invitation-status.module';
 import { MasterDataModule } from './master-data/master-data.module';
 import { PartnerIdentitySchema1763900000000 } from './migrations/1763900000000-partner-identity-schema';
 import { ConnectorKeys1764300000000 } from './migrations/1764300000000-connector-keys';
-import { Membership } from './portal-users/membership.entity';
-import { PortalUser } from './portal-users/portal-user.entity';
 import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PrincipalsModule } from './principals/principals.module';
 
@@ -32,7 +28,7 @@ export class AppModule {
           kafkaBrokers: config.kafkaBrokers,
           topicPrefix: config.topicPrefix,
           consumerGroup: ConsumerGroups.PartnerIdentity,
-          entities: [Company, Partner, Contact, PortalUser, Membership, ContactInvitation, TenantAdministrator],
+          entities: [Company, Partner, Contact],
           migrations: [PartnerIdentitySchema1763900000000, ConnectorKeys1764300000000],
         }),
         MasterDataModule,

@@ -14,6 +14,18 @@ export const EMAIL_CHANNEL = 'email_delivery';
  * Queues an invitation e-mail in the caller's transaction: rendered now (the plain secrets exist only here),
  * sealed, and picked up by the delivery worker after the commit.
  */
+/**
+ * Cancels the e-mails of these invitations that are still waiting to be sent (their secrets no longer work, or the
+ * invitation ended), and forgets their sealed contents.
+ */
+export async function cancelPendingEmails(manager: EntityManager, invitationIds: readonly string[]): Promise<void> {
+  await manager.query(
+    `UPDATE email_delivery SET status = 'cancelled', sealed_message = NULL
+      WHERE invitation_id = ANY($1::uuid[]) AND status = 'pending'`,
+    [invitationIds],
+  );
+}
+
 @Injectable()
 export class EmailOutbox {
   constructor(
@@ -44,10 +56,7 @@ export class EmailOutbox {
       language: templateLanguage(invitation.language),
     });
     // Earlier e-mails of this invitation carry secrets that no longer work: never send them.
-    await manager.query(
-      `UPDATE email_delivery SET status = 'cancelled', sealed_message = NULL WHERE invitation_id = $1 AND status = 'pending'`,
-      [invitation.id],
-    );
+    await cancelPendingEmails(manager, [invitation.id]);
     const [{ id }] = await manager.query(`SELECT nextval('email_delivery_id_seq') AS id`);
     const sealed = seal(
       {

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { InviteExpired } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
+import { cancelPendingEmails } from '../email/email-outbox';
 import {
   INVITATION_COLUMNS,
   INVITATION_FROM,
@@ -67,10 +68,7 @@ export class ExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutd
             WHERE id = ANY($1::uuid[])`,
           [ids],
         );
-        await manager.query(
-          `UPDATE email_delivery SET status = 'cancelled', sealed_message = NULL WHERE invitation_id = ANY($1::uuid[]) AND status = 'pending'`,
-          [ids],
-        );
+        await cancelPendingEmails(manager, ids);
         await this.outbox.append(
           manager,
           rows.map((row) =>

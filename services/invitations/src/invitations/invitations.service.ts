@@ -21,7 +21,7 @@ import {
 import { containsPattern, ProblemException, type Page } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
-import { EmailOutbox } from '../email/email-outbox';
+import { cancelPendingEmails, EmailOutbox } from '../email/email-outbox';
 import { templateLanguage } from '../email/invitation-email';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { hashCode, hashToken, newSecrets } from './invitation-secrets';
@@ -624,10 +624,7 @@ export class InvitationsService {
       `UPDATE invitation SET status = 'revoked', ended_at = now(), updated_at = now() WHERE id = $1`,
       [id],
     );
-    await manager.query(
-      `UPDATE email_delivery SET status = 'cancelled', sealed_message = NULL WHERE invitation_id = $1 AND status = 'pending'`,
-      [id],
-    );
+    await cancelPendingEmails(manager, [id]);
     await this.outbox.append(manager, [
       this.outbox.create(InviteRevoked, {
         tenantId,
