@@ -20,17 +20,8 @@ export const CSV_COLUMNS = [
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** The columns of the order itself rather than of a line: an order's first row gives them. */
-const ORDER_COLUMNS: readonly CsvColumn[] = [
-  'requestedReceiptDate',
-  'requisitionNo',
-  'deliveryDescription',
-  'deliveryLine1',
-  'deliveryLine2',
-  'deliveryCity',
-  'deliveryPostalCode',
-  'deliveryCountryCode',
-];
+/** The columns of the order itself, not of its key or a line: an order's first row gives them. */
+const ORDER_COLUMNS = CSV_COLUMNS.filter((c) => !['orderRef', 'itemNo', 'quantity', 'unitCode'].includes(c));
 
 /** Columns a file may leave out (people delete empty columns in Excel). */
 export const OPTIONAL_CSV_COLUMNS: readonly CsvColumn[] = ['requisitionNo', 'deliveryLine2'];
