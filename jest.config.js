@@ -17,8 +17,8 @@ const projectDirs = ['libs', 'services', 'tools']
 
 module.exports = {
   projects: projectDirs.map((dir) => `<rootDir>/${dir}/jest.config.js`),
-  globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
-  globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
+  globalSetup: '<rootDir>/tools/testing/src/jest/global-setup.ts',
+  globalTeardown: '<rootDir>/tools/testing/src/jest/global-teardown.ts',
   // Integration tests wait for brokers and consumer groups; unit tests finish far sooner.
   testTimeout: 60_000,
 };

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   try {
     progress(`loading ${DOCUMENTS} documents over ${PARTNERS} partners ...`);
     const principals = (await load(env.databaseUrl, tenantId)).map((id) => partnerUser(tenantId, id, `sub-${id}`));
-    const path = '/internal/partner/documents?type=purchase_order&limit=50';
+    const path = '/internal/partner/documents?type=purchase_order&pageSize=50';
     const request = (i: number) => ({
       path,
       headers: {

@@ -76,7 +76,9 @@ async function main(): Promise<void> {
       probes.push(
         (async () => {
           for (;;) {
-            const answer = await platform.call('GET', `/api/portal/documents?search=${documentNo}&limit=1`, { token });
+            const answer = await platform.call('GET', `/api/portal/documents?search=${documentNo}&pageSize=1`, {
+              token,
+            });
             if (answer.status === 200 && answer.body.items.length === 1) {
               freshness.push(performance.now() - publishedAt);
               return;

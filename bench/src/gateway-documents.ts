@@ -21,7 +21,7 @@ const PARTNERS = 1_000;
 const USERS = 20;
 const RATES = (process.env.BENCH_RATES ?? '500,1000').split(',').map(Number);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
-const PATH = '/api/portal/documents?type=purchase_order&limit=50';
+const PATH = '/api/portal/documents?type=purchase_order&pageSize=50';
 
 async function main(): Promise<void> {
   await prepareBench();

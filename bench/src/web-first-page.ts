@@ -73,7 +73,7 @@ async function makeRitaAPortalUser(platform: RunningPlatform, tenantId: string):
   const ritaToken = await tokenOf('rita');
   await must(200, platform.call('POST', '/api/portal/invitations/accept', { token: ritaToken, body: { code } }));
   await waitFor(
-    () => platform.call('GET', '/api/portal/documents?type=purchase_order&limit=1', { token: ritaToken }),
+    () => platform.call('GET', '/api/portal/documents?type=purchase_order&pageSize=1', { token: ritaToken }),
     (answer) => answer.status === 200,
     { what: "rita's membership in document-projection", timeoutMs: 60_000 },
   );

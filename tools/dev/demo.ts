@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   step('Documents as Rita, the customer representative: everything of Fabrikam, in her words');
   const rita = await client.tokenOf('rita', password);
   const count = async (token: string) => {
-    const list = await client.must([200], 'GET', '/api/portal/documents?limit=200', { token });
+    const list = await client.must([200], 'GET', '/api/portal/documents?pageSize=200', { token });
     const byType: Record<string, number> = {};
     for (const d of list.body.items) byType[d.type] = (byType[d.type] ?? 0) + 1;
     return byType;

@@ -5,13 +5,10 @@ import {
   IsArray,
   IsEnum,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -25,13 +22,14 @@ import {
   PORTAL_ORDER_LINES_MAX,
 } from '@partner-portal/contracts';
 import { PartnerDocumentType } from './documents.responses';
+import { PageQuery } from './paging';
 
 /** Sort orders of document lists. */
 export const DOCUMENT_SORTS = ['date_desc', 'date_asc', 'number_asc', 'number_desc'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
-/** Filters, order and page of a document list. */
-export class ListDocumentsQuery {
+/** Filters, order and page of a document list (`page`, `pageSize`: docs/gateway.md, "Paging"). */
+export class ListDocumentsQuery extends PageQuery {
   /** Partner routes: the type in the partner's words (`purchase_order`...); admin routes: the ERP's type. */
   @IsOptional()
   @Matches(/^[a-z_]{1,40}$/, { message: 'type must be a document type such as purchase_order' })
@@ -67,18 +65,6 @@ export class ListDocumentsQuery {
   @IsOptional()
   @IsIn(DOCUMENT_SORTS)
   sort: DocumentSort = 'date_desc';
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
 }
 
 /** Admin filters on top: one partner (its numbers repeat across environments and companies, hence those too). */
@@ -126,8 +112,8 @@ export class AdminDocumentSummaryQuery {
   partnerNo?: string;
 }
 
-/** Filters of the stock view. */
-export class StockQuery {
+/** Filters and page of the stock view (`page`, `pageSize`: docs/gateway.md, "Paging"). */
+export class StockQuery extends PageQuery {
   @IsOptional()
   @IsErpCode()
   itemNo?: string;
@@ -168,8 +154,8 @@ export class AdminStockQuery extends StockQuery {
   partnerNo?: string;
 }
 
-/** Filters and page of portal order lists (newest first). */
-export class OrderListQuery {
+/** Filters and page of portal order lists, newest first (`page`, `pageSize`: docs/gateway.md, "Paging"). */
+export class OrderListQuery extends PageQuery {
   /** Orders in this status only: `submitted` (waiting for the ERP), `accepted` or `rejected`. */
   @IsOptional()
   @IsIn(['submitted', 'accepted', 'rejected'])
@@ -180,19 +166,6 @@ export class OrderListQuery {
   @IsString()
   @MaxLength(35)
   search?: string;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
 }
 
 /** One line of a portal order as the user asks for it; the price comes from the price list. */

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEnum, IsIn, IsInt, IsString, IsUUID, Min } from 'class-validator';
+import { IsEnum, IsIn, IsInt, IsString, IsUUID, Min } from 'class-validator';
 import {
   DeliveryAddressV1,
   DocumentLineV1,
@@ -12,7 +12,7 @@ import {
   PortalOrderLineV1,
   ShipToAddressV1,
 } from '@partner-portal/contracts';
-import { NestedArray, Nullable } from './response-rules';
+import { NestedArray, Nullable, PageResponse } from './response-rules';
 
 /** Document types in the partner's own words (a customer's purchase order is our sales order). */
 export enum PartnerDocumentType {
@@ -222,24 +222,16 @@ export class AdminDocumentSummaryResponse {
   types!: AdminDocumentTypeCountResponse[];
 }
 
-/** A page of a partner's documents; `nextCursor` asks for the next one (null on the last page). */
-export class PartnerDocumentPage {
+/** A page of a partner's documents (`page`, `pageSize`, `total`: docs/gateway.md, "Paging"). */
+export class PartnerDocumentPage extends PageResponse {
   @NestedArray(() => PartnerDocumentResponse)
   items!: PartnerDocumentResponse[];
-
-  @Nullable()
-  @IsString()
-  nextCursor!: string | null;
 }
 
-/** A page of the tenant's documents; `nextCursor` asks for the next one (null on the last page). */
-export class AdminDocumentPage {
+/** A page of the tenant's documents (`page`, `pageSize`, `total`: docs/gateway.md, "Paging"). */
+export class AdminDocumentPage extends PageResponse {
   @NestedArray(() => AdminDocumentResponse)
   items!: AdminDocumentResponse[];
-
-  @Nullable()
-  @IsString()
-  nextCursor!: string | null;
 }
 
 /** Stock of one item at one place (location, bin, license plate, lot, serial number). */
@@ -287,6 +279,11 @@ export class StockTotalResponse {
   @IsString()
   itemNo!: string;
 
+  /** The item's description as the ERP sent it with its stock (rows on other pages than the one shown too). */
+  @Nullable()
+  @IsString()
+  description!: string | null;
+
   @IsString()
   unitCode!: string;
 
@@ -306,22 +303,22 @@ export class StockLocationTotalResponse {
   quantity!: string;
 }
 
-/** Stock held for 3PL customers (at most 5,000 rows), the totals per item and the totals per location. */
-export class StockResponse {
+/**
+ * A page of the stock held for 3PL customers (`items`, `page`, `pageSize`, `total`: docs/gateway.md, "Paging"), by
+ * item, location, bin, license plate, lot and serial number, with the totals per item and per location over every
+ * row the filters match, not only the page's.
+ */
+export class StockPage extends PageResponse {
   @NestedArray(() => StockRowResponse)
-  rows!: StockRowResponse[];
+  items!: StockRowResponse[];
 
-  /** Per item and unit, over every row the filters match (not only the rows returned). */
+  /** Per item and unit, over every row the filters match (on every page). */
   @NestedArray(() => StockTotalResponse)
   totals!: StockTotalResponse[];
 
-  /** Per location and unit, over every row the filters match. (Issue 13.) */
+  /** Per location and unit, over every row the filters match (on every page). (Issue 13.) */
   @NestedArray(() => StockLocationTotalResponse)
   locationTotals!: StockLocationTotalResponse[];
-
-  /** Whether more rows match than were returned (the 5,000-row cap); narrow the filters to see them. (Issue 13.) */
-  @IsBoolean()
-  truncated!: boolean;
 }
 
 /** Where a portal order stands: sent to the ERP, or the ERP's answer. */
@@ -401,14 +398,10 @@ export class OrderResponse {
   answeredAt!: string | null;
 }
 
-/** Portal orders, newest first; `nextCursor` asks for the next page (null on the last one). */
-export class OrderListResponse {
+/** A page of portal orders, newest first (`page`, `pageSize`, `total`: docs/gateway.md, "Paging"). */
+export class OrderListResponse extends PageResponse {
   @NestedArray(() => OrderResponse)
   items!: OrderResponse[];
-
-  @Nullable()
-  @IsString()
-  nextCursor!: string | null;
 }
 
 /** Every order of an uploaded file, in the file's order. */

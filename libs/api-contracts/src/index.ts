@@ -1,6 +1,7 @@
 // class-transformer's @Type reads design-time metadata.
 import 'reflect-metadata';
 export * from './paging';
+export * from './refusal';
 export * from './response-rules';
 export * from './partner-place.responses';
 export * from './licensing.requests';

@@ -2,7 +2,7 @@ import { IsArray, IsBoolean, IsEnum, IsString, IsUUID } from 'class-validator';
 import { PartnerType } from '@partner-portal/contracts';
 import { PartnerDocumentType } from './documents.responses';
 import { MembershipGrant } from './principals';
-import { NestedArray, Nullable } from './response-rules';
+import { NestedArray, Nullable, PageResponse } from './response-rules';
 
 /** An active membership with what it lets the person do, so that a page never offers what the API would refuse. */
 export class MyMembership extends MembershipGrant {
@@ -65,8 +65,11 @@ export class MeResponse {
   perspectives!: PartnerPerspective[];
 }
 
-/** The tenants the signed-in person administers (`GET /api/admin/tenants`). */
-export class AdministeredTenantsResponse {
+/**
+ * A page of the tenants the signed-in person administers (`GET /api/admin/tenants`), in their order (`page`,
+ * `pageSize`, `total`: docs/gateway.md, "Paging").
+ */
+export class AdministeredTenantsResponse extends PageResponse {
   /** Tenant ids, each usable as `/api/admin/tenants/{tenantId}/...`. */
   @IsArray()
   @IsString({ each: true })

@@ -1,7 +1,7 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsErpCode } from '@partner-portal/contracts';
 import { OrderListQuery } from './documents.requests';
+import { PageQuery } from './paging';
 
 /**
  * An administrator's filters of the portal order list on top of the partner's: one customer of one ERP environment
@@ -21,25 +21,13 @@ export class AdminOrderListQuery extends OrderListQuery {
   partnerNo?: string;
 }
 
-/** Search and page of the item catalogue the order wizard offers. */
-export class CatalogueQuery {
+/** Search and page of the item catalogue the order wizard offers (`page`, `pageSize`: docs/gateway.md, "Paging"). */
+export class CatalogueQuery extends PageQuery {
   /** The start of an item number, or any part of its description (case-insensitive). */
   @IsOptional()
   @IsString()
   @MaxLength(100)
   search?: string;
-
-  /** `nextCursor` of the previous page. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 25;
 }
 
 /** How cells of a CSV file the portal writes are separated. */

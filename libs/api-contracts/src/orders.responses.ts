@@ -8,7 +8,7 @@ import {
   IsLanguageCode,
   NestedObject,
 } from '@partner-portal/contracts';
-import { NestedArray, Nullable } from './response-rules';
+import { NestedArray, Nullable, PageResponse } from './response-rules';
 
 /**
  * What a portal order takes from the contact record instead of asking the user (`GET /api/portal/orders/defaults`),
@@ -109,8 +109,8 @@ export class CatalogueItemResponse {
   units!: CatalogueUnitResponse[];
 }
 
-/** A page of the item catalogue by item number; `nextCursor` asks for the next one (null on the last page). */
-export class CataloguePage {
+/** A page of the item catalogue by item number (`page`, `pageSize`, `total`: docs/gateway.md, "Paging"). */
+export class CataloguePage extends PageResponse {
   /** The customer's price list the prices come from. */
   @IsString()
   priceListCode!: string;
@@ -120,10 +120,6 @@ export class CataloguePage {
 
   @NestedArray(() => CatalogueItemResponse)
   items!: CatalogueItemResponse[];
-
-  @Nullable()
-  @IsString()
-  nextCursor!: string | null;
 }
 
 /** A problem of an uploaded file: its row (1 is the header) and column, and why. */

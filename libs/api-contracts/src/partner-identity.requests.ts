@@ -5,6 +5,8 @@ import { ErpScopedPageQuery, PageQuery } from './paging';
 /** Whether a membership gives access. */
 export enum MembershipStatus {
   Active = 'active',
+  /** Reactivated, waiting for licensing to hold a license; no access until then. */
+  Reactivating = 'reactivating',
   Deactivated = 'deactivated',
 }
 

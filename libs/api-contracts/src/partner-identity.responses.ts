@@ -2,6 +2,7 @@ import { IsBoolean, IsEnum, IsInt, IsString, IsUUID, Min } from 'class-validator
 import {
   EnvironmentType,
   IsUtcTimestamp,
+  LicenseReservationRejectionReason,
   PartnerType,
   PortalRole,
   PortalUserDeactivationReason,
@@ -163,6 +164,11 @@ export class PortalUserResponse extends PartnerPlaceResponse {
   @IsEnum(PortalUserDeactivationReason)
   deactivationReason!: PortalUserDeactivationReason | null;
 
+  /** Why licensing refused the last reactivation (none since it was deactivated anew or reactivated). */
+  @Nullable()
+  @IsEnum(LicenseReservationRejectionReason)
+  reactivationRefusal!: LicenseReservationRejectionReason | null;
+
   @IsUtcTimestamp()
   createdAt!: string;
 
@@ -224,8 +230,8 @@ export class CreatedConnectorKeyResponse extends ConnectorKeyResponse {
   key!: string;
 }
 
-/** The tenant's connector keys, newest first. */
-export class ConnectorKeyListResponse {
+/** A page of the tenant's connector keys, newest first (`page`, `pageSize`, `total`: docs/gateway.md, "Paging"). */
+export class ConnectorKeyListResponse extends PageResponse {
   @NestedArray(() => ConnectorKeyResponse)
   items!: ConnectorKeyResponse[];
 }

@@ -66,6 +66,8 @@ const ARCHITECTURE_CATALOGUE: Record<string, string[]> = {
     'LicenseReservationRejected',
     'LicenseConsumed',
     'LicenseReleased',
+    'ReactivationLicensed',
+    'ReactivationRefused',
   ],
   [Topics.InvitationsEvents]: [
     'InvitationRequested',
@@ -75,7 +77,12 @@ const ARCHITECTURE_CATALOGUE: Record<string, string[]> = {
     'InviteExpired',
     'InviteRevoked',
   ],
-  [Topics.PartnerIdentityEvents]: ['PortalUserActivated', 'PortalUserRoleChanged', 'PortalUserDeactivated'],
+  [Topics.PartnerIdentityEvents]: [
+    'PortalUserActivated',
+    'PortalUserRoleChanged',
+    'PortalUserDeactivated',
+    'PortalUserReactivationRequested',
+  ],
 };
 
 describe('the event catalogue', () => {
@@ -91,7 +98,7 @@ describe('the event catalogue', () => {
       Object.entries(ARCHITECTURE_CATALOGUE).map(([t, types]) => [t, [...types].sort()]),
     );
     expect(actual).toEqual(expected);
-    expect(EventCatalogue).toHaveLength(29);
+    expect(EventCatalogue).toHaveLength(33);
   });
 
   it('has a checked-in example for every event version and no example without an event', () => {
@@ -240,5 +247,25 @@ describe('the envelope', () => {
       kind: 'invalid',
       errors: [{ field: '(message)', reason: expect.stringContaining('is not JSON') }],
     });
+  });
+});
+
+describe('PortalUserDeactivated versions', () => {
+  const v1 = examples.find((e) => e.file === 'PortalUserDeactivated.v1.json')!.event;
+  const v2 = examples.find((e) => e.file === 'PortalUserDeactivated.v2.json')!.event;
+
+  it('version 1 refuses reason erp, which its consumers do not know', () => {
+    const event = clone(v1);
+    event.payload.reason = 'erp';
+    expect(errorsOf(event).map((e) => e.field)).toEqual(['payload.reason']);
+  });
+
+  it('version 2 carries only reason erp, and says what the ERP changed', () => {
+    const admin = clone(v2);
+    admin.payload.reason = 'admin';
+    expect(errorsOf(admin).map((e) => e.field)).toEqual(['payload.reason']);
+    const withoutChange = clone(v2);
+    delete withoutChange.payload.erpChange;
+    expect(errorsOf(withoutChange).map((e) => e.field)).toEqual(['payload.erpChange']);
   });
 });

@@ -27,6 +27,10 @@ import { InviteExpired } from './invitations/invite-expired.v1';
 import { InviteRevoked } from './invitations/invite-revoked.v1';
 import { PortalUserActivated } from './partner-identity/portal-user-activated.v1';
 import { PortalUserDeactivated } from './partner-identity/portal-user-deactivated.v1';
+import { PortalUserDeactivatedVersion2 } from './partner-identity/portal-user-deactivated.v2';
+import { PortalUserReactivationRequested } from './partner-identity/portal-user-reactivation-requested.v1';
+import { ReactivationLicensed } from './licensing/reactivation-licensed.v1';
+import { ReactivationRefused } from './licensing/reactivation-refused.v1';
 import { PortalUserRoleChanged } from './partner-identity/portal-user-role-changed.v1';
 
 /** Every published event version (ARCHITECTURE.md section 3, EVENTS.md). */
@@ -50,6 +54,8 @@ export const EventCatalogue: readonly EventDefinition[] = [
   LicenseReservationRejected,
   LicenseConsumed,
   LicenseReleased,
+  ReactivationLicensed,
+  ReactivationRefused,
   InvitationRequested,
   InvitationRequestedVersion2,
   ContactInvited,
@@ -60,6 +66,8 @@ export const EventCatalogue: readonly EventDefinition[] = [
   PortalUserActivated,
   PortalUserRoleChanged,
   PortalUserDeactivated,
+  PortalUserDeactivatedVersion2,
+  PortalUserReactivationRequested,
 ] as EventDefinition[];
 
 const byTypeAndVersion = new Map(EventCatalogue.map((d) => [`${d.type}@${d.version}`, d]));

@@ -42,3 +42,7 @@ export * from './partner-identity/portal-user-ref';
 export * from './partner-identity/portal-user-activated.v1';
 export * from './partner-identity/portal-user-role-changed.v1';
 export * from './partner-identity/portal-user-deactivated.v1';
+export * from './partner-identity/portal-user-deactivated.v2';
+export * from './partner-identity/portal-user-reactivation-requested.v1';
+export * from './licensing/reactivation-licensed.v1';
+export * from './licensing/reactivation-refused.v1';

@@ -1,8 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The ERP mirror's tables. IF NOT EXISTS: partner-identity created the same tables in its own first migration
- * before the mirror became a library, so this migration is for the services that adopt the mirror afterwards.
+ * The ERP mirror's tables, the one definition every service that keeps the mirror runs (list it before the
+ * service's own migrations). Every statement is IF NOT EXISTS: partner-identity's first migration
+ * (`PartnerIdentitySchema1763900000000`) created the same tables and index before the mirror became a library, so on
+ * a partner-identity database made then this migration finds them and only records itself. Change these tables in a
+ * new migration, never here.
  */
 export class ErpMirrorTables1763850000000 implements MigrationInterface {
   name = 'ErpMirrorTables1763850000000';

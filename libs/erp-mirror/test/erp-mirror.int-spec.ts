@@ -50,7 +50,7 @@ describe('the ERP mirror', () => {
     expect(await apply((m) => m.deletePartner(partnerDeleted(place, 'C1', 4)))).toBe(true);
     expect(
       await apply((m) => m.upsertPartner(partnerUpserted(place, { partnerNo: 'C1', name: 'late', erpVersion: 3 }))),
-    ).toBe(false);
+    ).toBeNull();
     const partners = dataSource.getRepository(Partner);
     expect(await partners.findOneByOrFail({ partnerNo: 'C1' })).toMatchObject({
       deletedAt: expect.any(Date),
@@ -58,7 +58,7 @@ describe('the ERP mirror', () => {
     });
     expect(
       await apply((m) => m.upsertPartner(partnerUpserted(place, { partnerNo: 'C1', name: 'back', erpVersion: 5 }))),
-    ).toBe(true);
+    ).toEqual({});
     expect(await partners.findOneByOrFail({ partnerNo: 'C1' })).toMatchObject({ deletedAt: null, name: 'back' });
   });
 
@@ -68,10 +68,31 @@ describe('the ERP mirror', () => {
     ).toBe(true);
     expect(
       await apply((m) => m.upsertContact(contactUpserted(place, { partnerNo: 'C2', contactNo: 'CT9', erpVersion: 6 }))),
-    ).toBe(false);
+    ).toBeNull();
     expect(await dataSource.getRepository(Contact).findOneByOrFail({ contactNo: 'CT9' })).toMatchObject({
       deletedAt: expect.any(Date),
       name: null,
     });
+  });
+
+  it('says when the ERP closes the portal: only a partner or contact that was open, and only once', async () => {
+    const partner = (erpVersion: number, flags: { blocked?: boolean; portalEnabled?: boolean } = {}) =>
+      apply((m) => m.upsertPartner(partnerUpserted(place, { partnerNo: 'C3', erpVersion, ...flags })));
+    expect(await partner(1)).toEqual({});
+    expect(await partner(2, { blocked: true })).toEqual({ accessEnded: 'partner_blocked' });
+    expect(await partner(3, { blocked: true, portalEnabled: false })).toEqual({});
+    expect(await partner(4)).toEqual({});
+    expect(await partner(5, { portalEnabled: false })).toEqual({ accessEnded: 'partner_portal_disabled' });
+
+    const contact = (erpVersion: number, portalContact: boolean) =>
+      apply((m) =>
+        m.upsertContact(contactUpserted(place, { partnerNo: 'C3', contactNo: 'CT1', erpVersion, portalContact })),
+      );
+    // Never marked (an administrator may invite such a contact): un-marking it again ends nothing.
+    expect(await contact(1, false)).toEqual({});
+    expect(await contact(2, false)).toEqual({});
+    expect(await contact(3, true)).toEqual({});
+    expect(await contact(4, false)).toEqual({ accessEnded: 'contact_unmarked' });
+    expect(await contact(5, false)).toEqual({});
   });
 });

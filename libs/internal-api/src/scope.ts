@@ -1,4 +1,10 @@
-import { Injectable, NotFoundException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  Injectable,
+  NotFoundException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { IsUUID } from 'class-validator';
 import { IsTenantId } from '@partner-portal/contracts';
@@ -25,15 +31,19 @@ export class TenantMembershipParams extends TenantParams {
   membershipId!: string;
 }
 
+/** A principal that `TenantAdministratorGuard` admitted: an administrator of the route's tenant. */
+export type AdministratorPrincipal = Principal & { kind: 'admin' };
+
 /**
  * Refuses anyone but an administrator of `tenantId`. A tenant one does not administer answers 404, like one that
- * does not exist, so that tenants cannot be discovered.
+ * does not exist, so that tenants cannot be discovered. This is `TenantAdministratorGuard`'s check; a route behind
+ * the guard takes the administrator from `@CurrentAdministrator()` instead of checking again.
  */
-export function requireAdministratorOf(principal: Principal, tenantId: string): Principal & { kind: 'admin' } {
+export function requireAdministratorOf(principal: Principal, tenantId: string): AdministratorPrincipal {
   if (principal.kind !== 'admin' || principal.tenantId !== tenantId) {
     throw new NotFoundException(`tenant ${tenantId} not found`);
   }
-  return principal as Principal & { kind: 'admin' };
+  return principal as AdministratorPrincipal;
 }
 
 /** Refuses anyone but a partner user acting through a membership. */
@@ -43,15 +53,35 @@ export function requirePartnerUser(principal: Principal): Principal & { kind: 'p
   return principal as Principal & { kind: 'partner'; membershipId: string };
 }
 
+/** Where the guard leaves the administrator it admitted, for `@CurrentAdministrator()`. */
+const ADMITTED = Symbol('admitted administrator');
+
+type AdmittingRequest = Request & { [ADMITTED]?: AdministratorPrincipal };
+
 /**
  * Guards a controller whose routes start with `:tenantId`: only an administrator of that tenant passes, anyone else
- * gets 404 before any input is even validated, so that a tenant cannot be probed through error messages.
+ * gets 404 before any input is even validated, so that a tenant cannot be probed through error messages. The one
+ * place a service checks that its caller administers the tenant: the routes behind it read the admitted
+ * administrator with `@CurrentAdministrator()` and do not check again. (The gateway's AdministratorGuard decides the
+ * same for the person; this guard checks the principal the gateway passes, at the service's own door.)
  */
 @Injectable()
 export class TenantAdministratorGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    requireAdministratorOf(readPrincipal(request), String(request.params.tenantId));
+    const request = context.switchToHttp().getRequest<AdmittingRequest>();
+    request[ADMITTED] = requireAdministratorOf(readPrincipal(request), String(request.params.tenantId));
     return true;
   }
 }
+
+/**
+ * The administrator `TenantAdministratorGuard` admitted to this route. On a route without the guard it fails as a
+ * programming error (500), never admitting anyone.
+ */
+export const CurrentAdministrator = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AdministratorPrincipal => {
+    const admitted = context.switchToHttp().getRequest<AdmittingRequest>()[ADMITTED];
+    if (!admitted) throw new Error('@CurrentAdministrator() needs TenantAdministratorGuard on the route');
+    return admitted;
+  },
+);

@@ -86,7 +86,7 @@ describe('document history, links and counts', () => {
       }),
     );
     const all = await service.eventually(
-      `/internal/tenants/${tenant}/documents?limit=50`,
+      `/internal/tenants/${tenant}/documents?pageSize=50`,
       admin,
       (b) =>
         b.items.length === 6 &&

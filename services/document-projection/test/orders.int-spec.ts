@@ -254,7 +254,7 @@ describe('portal orders', () => {
         headers: { 'idempotency-key': key },
         body: { fileName: 'orders.csv', content: [header, ...rows].join('\n') },
       });
-    const before = (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body
+    const before = (await service.request('GET', '/internal/partner/orders?pageSize=200', { principal: asAnna })).body
       .items.length;
 
     const refused = await upload(
@@ -269,7 +269,7 @@ describe('portal orders', () => {
       [5, 'quantity'],
     ]);
     expect(
-      (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items,
+      (await service.request('GET', '/internal/partner/orders?pageSize=200', { principal: asAnna })).body.items,
     ).toHaveLength(before);
 
     const accepted = await upload([row('A', 'DESK', '1'), row('B', 'LAMP', '2'), row('A', 'LAMP', '1')], 'upload-good');
@@ -282,7 +282,7 @@ describe('portal orders', () => {
       (await upload([row('A', 'DESK', '1'), row('B', 'LAMP', '2'), row('A', 'LAMP', '1')], 'upload-good')).status,
     ).toBe(200);
     expect(
-      (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items,
+      (await service.request('GET', '/internal/partner/orders?pageSize=200', { principal: asAnna })).body.items,
     ).toHaveLength(before + 2);
   });
   it('shows one order to who placed it, to its customer representative and to the administrator, and to no one else', async () => {
@@ -302,42 +302,50 @@ describe('portal orders', () => {
     const admin = (query: string) =>
       service.request('GET', `/internal/tenants/${tenant}/orders?${query}`, { principal: asAdmin });
     const ids = (r: { body: { items: Array<{ portalOrderId: string }> } }) => r.body.items.map((o) => o.portalOrderId);
-    expect(ids(await admin('environment=production&companyId=CRONUS&partnerNo=C1&limit=200'))).toContain(
+    expect(ids(await admin('environment=production&companyId=CRONUS&partnerNo=C1&pageSize=200'))).toContain(
       placed.portalOrderId,
     );
     expect(ids(await admin('partnerNo=C2'))).toEqual([]);
     expect(ids(await admin('companyId=ELSEWHERE'))).toEqual([]);
   });
 
-  it('pages the order list newest first with a cursor, and filters by status and number', async () => {
-    const all = (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items;
+  it('pages the order list newest first with page and pageSize, and filters by status and number', async () => {
+    const all = (await service.request('GET', '/internal/partner/orders?pageSize=200', { principal: asAnna })).body;
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(2);
     const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await service.request(
-        'GET',
-        `/internal/partner/orders?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
-        { principal: asAnna },
-      );
-      expect(page.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...page.body.items.map((o: any) => o.portalOrderId));
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    expect(seen).toEqual(all.map((o: any) => o.portalOrderId));
+    for (let page = 1; page <= Math.ceil(all.total / 2); page += 1) {
+      const answer: any = await service.request('GET', `/internal/partner/orders?pageSize=2&page=${page}`, {
+        principal: asAnna,
+      });
+      expect(answer.body).toMatchObject({ page, pageSize: 2, total: all.total });
+      expect(answer.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...answer.body.items.map((o: any) => o.portalOrderId));
+    }
+    expect(seen).toEqual(all.items.map((o: any) => o.portalOrderId));
+    const past = await service.request('GET', `/internal/partner/orders?pageSize=2&page=${all.total}`, {
+      principal: asAnna,
+    });
+    expect(past.body).toMatchObject({ items: [], page: all.total, total: all.total });
     // Newest first; the orders of one upload (one moment) by number, the later first.
-    const numbers = all.map((o: any) => o.portalOrderNo);
+    const numbers = all.items.map((o: any) => o.portalOrderNo);
     expect(numbers).toEqual([...numbers].sort().reverse());
-    const submittedOnly = await service.request('GET', '/internal/partner/orders?status=submitted&limit=200', {
+    const submittedOnly = await service.request('GET', '/internal/partner/orders?status=submitted&pageSize=200', {
       principal: asAnna,
     });
     expect(submittedOnly.body.items.every((o: any) => o.status === 'submitted')).toBe(true);
-    const byNumber = await service.request('GET', `/internal/partner/orders?search=${all[0].portalOrderNo}`, {
+    expect(submittedOnly.body.total).toBe(submittedOnly.body.items.length);
+    const byNumber = await service.request('GET', `/internal/partner/orders?search=${all.items[0].portalOrderNo}`, {
       principal: asAnna,
     });
-    expect(byNumber.body.items.map((o: any) => o.portalOrderNo)).toEqual([all[0].portalOrderNo]);
-    expect(
-      (await service.request('GET', '/internal/partner/orders?cursor=nonsense', { principal: asAnna })).status,
-    ).toBe(400);
+    expect(byNumber.body).toMatchObject({ total: 1, items: [{ portalOrderNo: all.items[0].portalOrderNo }] });
+    const refused = await service.request('GET', '/internal/partner/orders?pageSize=201&cursor=nonsense', {
+      principal: asAnna,
+    });
+    expect([refused.status, refused.body.errors.map((e: any) => e.field).sort()]).toEqual([
+      400,
+      ['cursor', 'pageSize'],
+    ]);
   });
 
   it('shows what an order takes from the contact record, or names every missing field', async () => {
@@ -370,7 +378,7 @@ describe('portal orders', () => {
     const catalogue = (query = '') =>
       service.request('GET', `/internal/partner/orders/catalogue${query}`, { principal: asAnna });
     const all = await catalogue();
-    expect(all.body).toMatchObject({ priceListCode: 'RETAIL', currencyCode: 'EUR', nextCursor: null });
+    expect(all.body).toMatchObject({ priceListCode: 'RETAIL', currencyCode: 'EUR', page: 1, pageSize: 50, total: 2 });
     // OLD is blocked and CHAIR has no price: an order line of either would be refused.
     expect(all.body.items.map((i: any) => [i.itemNo, i.units.map((u: any) => u.unitCode)])).toEqual([
       ['DESK', ['PCS', 'BOX']],
@@ -383,10 +391,12 @@ describe('portal orders', () => {
     expect((await catalogue('?search=item%20la')).body.items.map((i: any) => i.itemNo)).toEqual(['LAMP']);
     expect((await catalogue('?search=de')).body.items.map((i: any) => i.itemNo)).toEqual(['DESK']);
     expect((await catalogue('?search=%25')).body.items).toEqual([]);
-    const first = await catalogue('?limit=1');
-    expect(first.body.items.map((i: any) => i.itemNo)).toEqual(['DESK']);
-    const second = await catalogue(`?limit=1&cursor=${first.body.nextCursor}`);
-    expect([second.body.items.map((i: any) => i.itemNo), second.body.nextCursor]).toEqual([['LAMP'], null]);
+    const first = await catalogue('?pageSize=1');
+    expect(first.body).toMatchObject({ items: [{ itemNo: 'DESK' }], page: 1, pageSize: 1, total: 2 });
+    const second = await catalogue('?pageSize=1&page=2');
+    expect(second.body).toMatchObject({ items: [{ itemNo: 'LAMP' }], page: 2, pageSize: 1, total: 2 });
+    expect((await catalogue('?pageSize=1&page=3')).body).toMatchObject({ items: [], total: 2 });
+    expect((await catalogue('?limit=1')).status).toBe(400);
     expect((await service.request('GET', '/internal/partner/orders/catalogue', { principal: asBare })).status).toBe(
       422,
     );
@@ -394,7 +404,7 @@ describe('portal orders', () => {
 
   it('previews an upload exactly as the upload checks it, writing nothing, and offers a template that uploads', async () => {
     const count = async () =>
-      (await service.request('GET', '/internal/partner/orders?limit=200', { principal: asAnna })).body.items.length;
+      (await service.request('GET', '/internal/partner/orders?pageSize=200', { principal: asAnna })).body.items.length;
     const before = await count();
     const preview = (content: string) =>
       service.request('POST', '/internal/partner/orders/upload/preview', {

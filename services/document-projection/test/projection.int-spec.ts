@@ -193,7 +193,7 @@ describe('the document projection', () => {
     expect(dead[1].headers[DlqHeaders.Attempts]).toBe('1');
   });
 
-  it('lists with filters, sorted, page by page with a cursor', async () => {
+  it('lists with filters, sorted, page by page with the total of the filtered list', async () => {
     await service.publisher.publish(
       ...Array.from({ length: 7 }, (_, i) =>
         documentUpserted(place, {
@@ -212,26 +212,62 @@ describe('the document projection', () => {
           principal: as(customer),
         })
         .then((r) => r.body);
-    const first = await page('limit=3');
+    const first = await page('pageSize=3');
+    expect(first).toMatchObject({ page: 1, pageSize: 3, total: 7 });
     expect(first.items.map((d: any) => d.documentNo)).toEqual(['INV-6', 'INV-5', 'INV-4']);
-    const second = await page(`limit=3&cursor=${first.nextCursor}`);
+    const second = await page('pageSize=3&page=2');
     expect(second.items.map((d: any) => d.documentNo)).toEqual(['INV-3', 'INV-2', 'INV-1']);
-    const third = await page(`limit=3&cursor=${second.nextCursor}`);
-    expect(third).toMatchObject({ items: [{ documentNo: 'INV-0' }], nextCursor: null });
-    expect((await page('status=Paid&sort=date_asc')).items.map((d: any) => d.documentNo)).toEqual([
-      'INV-1',
-      'INV-3',
-      'INV-5',
-    ]);
+    expect(await page('pageSize=3&page=3')).toMatchObject({
+      items: [{ documentNo: 'INV-0' }],
+      page: 3,
+      pageSize: 3,
+      total: 7,
+    });
+    // Past the last page: no items, and the total to find the way back.
+    expect(await page('pageSize=3&page=4')).toEqual({ items: [], page: 4, pageSize: 3, total: 7 });
+    const paid = await page('status=Paid&sort=date_asc');
+    expect(paid).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+    expect(paid.items.map((d: any) => d.documentNo)).toEqual(['INV-1', 'INV-3', 'INV-5']);
     expect((await page('from=2026-12-03&to=2026-12-04')).items.map((d: any) => d.documentNo)).toEqual([
       'INV-3',
       'INV-2',
     ]);
-    const bad = await service.request('GET', `/internal/partner/documents?cursor=bm9wZQ&from=yesterday`, {
+    const bad = await service.request('GET', `/internal/partner/documents?page=0&pageSize=201&from=yesterday`, {
       principal: as(customer),
     });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: any) => e.field)).toEqual(['from']);
+    expect(bad.body.errors.map((e: any) => e.field).sort()).toEqual(['from', 'page', 'pageSize']);
+    const cursor = await service.request('GET', `/internal/partner/documents?cursor=bm9wZQ&limit=3`, {
+      principal: as(customer),
+    });
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.errors.map((e: any) => e.field).sort()).toEqual(['cursor', 'limit']);
+  });
+
+  it("pages an administrator's tenant-wide list, each page holding the next rows and the same total", async () => {
+    await service.publisher.publish(
+      ...Array.from({ length: 7 }, (_, i) =>
+        documentUpserted(place, {
+          documentNo: `ADM-${i}`,
+          documentType: ErpDocumentType.SalesOrder,
+          partnerNo: i % 2 ? 'C1' : 'C2',
+        }),
+      ),
+    );
+    await service.eventually(`/internal/tenants/${tenant}/documents?search=ADM-`, admin, (b) => b.total === 7);
+    const pages = await Promise.all(
+      [1, 2, 3].map((n) => adminDocs(`?search=ADM-&sort=number_asc&pageSize=3&page=${n}`)),
+    );
+    expect(pages.map((p) => p.items.map((d: any) => d.documentNo))).toEqual([
+      ['ADM-0', 'ADM-1', 'ADM-2'],
+      ['ADM-3', 'ADM-4', 'ADM-5'],
+      ['ADM-6'],
+    ]);
+    expect(pages.map((p) => [p.page, p.pageSize, p.total])).toEqual([
+      [1, 3, 7],
+      [2, 3, 7],
+      [3, 3, 7],
+    ]);
   });
 
   it('shows a 3PL customer its stock by item, location, bin and license plate, with totals per item', async () => {
@@ -268,15 +304,44 @@ describe('the document projection', () => {
       b.totals.some((t: any) => t.quantity === '13.5'),
     );
     expect(stock.totals).toEqual([
-      { itemNo: 'CHAIR', unitCode: 'PCS', quantity: '4' },
-      { itemNo: 'DESK', unitCode: 'PCS', quantity: '13.5' },
+      { itemNo: 'CHAIR', description: null, unitCode: 'PCS', quantity: '4' },
+      { itemNo: 'DESK', description: null, unitCode: 'PCS', quantity: '13.5' },
     ]);
+    expect(stock).toMatchObject({ page: 1, pageSize: 50, total: 3 });
     const filtered = await service.request('GET', '/internal/partner/stock?itemNo=DESK&licensePlate=LP1', {
       principal: as(thirdParty),
     });
-    expect(filtered.body.rows).toEqual([
+    expect(filtered.body).toMatchObject({ page: 1, pageSize: 50, total: 1 });
+    expect(filtered.body.items).toEqual([
       expect.objectContaining({ itemNo: 'DESK', binCode: 'A-01', licensePlate: 'LP1', quantity: '8' }),
     ]);
     expect((await service.request('GET', '/internal/partner/stock', { principal: as(customer) })).status).toBe(403);
+  });
+
+  it('pages stock: of 120 rows, page 2 of 50 holds rows 51-100, and the totals count every page', async () => {
+    const itemNo = (n: number) => `PG-${String(n).padStart(3, '0')}`;
+    await service.publisher.publish(
+      ...Array.from({ length: 120 }, (_, i) =>
+        stockLevelChanged(place, { partnerNo: 'T9', itemNo: itemNo(i + 1), locationCode: 'WH9', quantity: '1' }),
+      ),
+    );
+    const stock = (query: string) =>
+      service
+        .request('GET', `/internal/tenants/${tenant}/stock?partnerNo=T9&${query}`, { principal: admin })
+        .then((r) => r.body);
+    await service.eventually(`/internal/tenants/${tenant}/stock?partnerNo=T9`, admin, (b) => b.total === 120);
+    const second = await stock('page=2&pageSize=50');
+    expect(second).toMatchObject({ page: 2, pageSize: 50, total: 120 });
+    expect(second.items.map((r: any) => r.itemNo)).toEqual(Array.from({ length: 50 }, (_, i) => itemNo(i + 51)));
+    expect(second.totals).toHaveLength(120);
+    expect(second.locationTotals).toEqual([{ locationCode: 'WH9', unitCode: 'PCS', quantity: '120' }]);
+    const third = await stock('page=3&pageSize=50');
+    expect(third.items.map((r: any) => r.itemNo)).toEqual(Array.from({ length: 20 }, (_, i) => itemNo(i + 101)));
+    expect(await stock('page=4&pageSize=50')).toMatchObject({ items: [], page: 4, pageSize: 50, total: 120 });
+    expect((await stock('pageSize=50')).items[0].itemNo).toBe(itemNo(1));
+    const refused = await service.request('GET', `/internal/tenants/${tenant}/stock?pageSize=201`, {
+      principal: admin,
+    });
+    expect([refused.status, refused.body.errors.map((e: any) => e.field)]).toEqual([400, ['pageSize']]);
   });
 });

@@ -23,7 +23,7 @@ describe('rebuilding the read model', () => {
   });
   const asRep = partnerUser(tenant, rep.membershipId, 'sub-rep');
   const count = async () =>
-    (await service.request('GET', `/internal/tenants/${tenant}/documents?limit=200`, { principal: adminOf(tenant) }))
+    (await service.request('GET', `/internal/tenants/${tenant}/documents?pageSize=200`, { principal: adminOf(tenant) }))
       .body.items.length;
 
   beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('rebuilding the read model', () => {
       while (querying) {
         answers.push(
           (
-            await service.request('GET', '/internal/partner/documents?type=purchase_order&limit=10', {
+            await service.request('GET', '/internal/partner/documents?type=purchase_order&pageSize=10', {
               principal: asRep,
             })
           ).status,

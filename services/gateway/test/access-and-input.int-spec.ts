@@ -107,6 +107,42 @@ describe('access and input on every route', () => {
     );
   });
 
+  it('pages every list the same documented way: page and pageSize in; items, page, pageSize and total out', () => {
+    const schemaOf = (operation: Operation) => {
+      const answer = operation.responses['200'] as { content?: Record<string, { schema: { $ref?: string } }> };
+      const ref = answer?.content?.['application/json']?.schema?.$ref;
+      return ref ? doc.components.schemas[ref.split('/').pop()!] : undefined;
+    };
+    const lists = operations.filter(
+      ({ method, operation }) => method === 'GET' && schemaOf(operation)?.properties?.items?.type === 'array',
+    );
+    expect(lists.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining([
+        'GET /api/portal/documents',
+        'GET /api/portal/stock',
+        'GET /api/portal/orders',
+        'GET /api/portal/items',
+        'GET /api/admin/tenants/{tenantId}/documents',
+        'GET /api/admin/tenants/{tenantId}/stock',
+        'GET /api/admin/tenants/{tenantId}/orders',
+        'GET /api/admin/tenants/{tenantId}/invitations',
+        'GET /api/admin/tenants/{tenantId}/portal-users',
+        'GET /api/admin/tenants/{tenantId}/environments/{environment}/companies/{companyId}/partners',
+        'GET /api/admin/tenants/{tenantId}/connector-keys',
+        'GET /api/admin/tenants',
+      ]),
+    );
+    for (const { method, path, operation } of lists) {
+      const where = `${method} ${path}`;
+      const query = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      expect([where, query]).toEqual([where, expect.arrayContaining(['page', 'pageSize'])]);
+      expect([where, query.filter((name) => ['cursor', 'limit', 'offset'].includes(name))]).toEqual([where, []]);
+      const answer = Object.keys(schemaOf(operation)!.properties!);
+      expect([where, answer]).toEqual([where, expect.arrayContaining(['items', 'page', 'pageSize', 'total'])]);
+      expect([where, answer.includes('nextCursor')]).toEqual([where, false]);
+    }
+  });
+
   it('answers 401 to anyone without a token on every route but the open ones', async () => {
     for (const { method, path } of operations) {
       if (OPEN_ROUTES.includes(`${method} ${path}`)) continue;
@@ -341,6 +377,13 @@ describe('access and input on every route', () => {
     expect(
       await platform.call('GET', `/api/admin/tenants/${tenant}/invitations?debug=1`, { token: tokens.admin }),
     ).toMatchObject(unknown('debug'));
+    // The paging parameters of another convention are unknown too, on every list.
+    expect(await platform.call('GET', '/api/portal/documents?cursor=abc', { token: tokens.rita })).toMatchObject(
+      unknown('cursor'),
+    );
+    expect(await platform.call('GET', '/api/portal/orders?limit=10', { token: tokens.rita })).toMatchObject(
+      unknown('limit'),
+    );
     // Signed out, the sign-in comes first: nothing is said about the route's parameters.
     expect((await platform.call('GET', '/api/portal/me?debug=1')).status).toBe(401);
   });

@@ -283,10 +283,13 @@ describe("a representative's colleagues and a 3PL customer's stock", () => {
     );
     const stock = await waitFor(
       () => platform.call('GET', '/api/portal/stock', as('theo')),
-      (r) => r.body.rows?.length === 3,
+      (r) => r.body.items?.length === 3,
       { what: "Northwind's stock" },
     );
     expect(stock.body).toMatchObject({
+      page: 1,
+      pageSize: 50,
+      total: 3,
       totals: [
         { itemNo: 'CHAIR', unitCode: 'PCS', quantity: '4' },
         { itemNo: 'DESK', unitCode: 'PCS', quantity: '12.5' },
@@ -295,13 +298,12 @@ describe("a representative's colleagues and a 3PL customer's stock", () => {
         { locationCode: 'EAST', unitCode: 'PCS', quantity: '2.5' },
         { locationCode: 'WEST', unitCode: 'PCS', quantity: '14' },
       ],
-      truncated: false,
     });
     const lot = await platform.call('GET', '/api/portal/stock?lotNo=LOT-1', as('theo'));
-    expect(lot.body.rows.map((r: { licensePlate: string }) => r.licensePlate)).toEqual(['LP-200', 'LP-100']);
-    expect(lot.body.totals).toEqual([{ itemNo: 'DESK', unitCode: 'PCS', quantity: '12.5' }]);
+    expect(lot.body.items.map((r: { licensePlate: string }) => r.licensePlate)).toEqual(['LP-200', 'LP-100']);
+    expect(lot.body.totals).toEqual([{ itemNo: 'DESK', description: null, unitCode: 'PCS', quantity: '12.5' }]);
     const plate = await platform.call('GET', '/api/portal/stock?licensePlate=LP-100', as('theo'));
-    expect(plate.body.rows.map((r: { itemNo: string; lotNo: string }) => [r.itemNo, r.lotNo])).toEqual([
+    expect(plate.body.items.map((r: { itemNo: string; lotNo: string }) => [r.itemNo, r.lotNo])).toEqual([
       ['CHAIR', 'LOT-2'],
       ['DESK', 'LOT-1'],
     ]);
@@ -318,14 +320,60 @@ describe("a representative's colleagues and a 3PL customer's stock", () => {
       `${admin}/stock?environment=production&companyId=CRONUS&partnerNo=L10000`,
       as('admin'),
     );
-    expect(one.body.rows).toHaveLength(3);
-    expect(new Set(one.body.rows.map((r: { partnerNo: string }) => r.partnerNo))).toEqual(new Set(['L10000']));
+    expect(one.body).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+    expect(new Set(one.body.items.map((r: { partnerNo: string }) => r.partnerNo))).toEqual(new Set(['L10000']));
     const other = await waitFor(
       () => platform.call('GET', `${admin}/stock?companyId=OTHER`, as('admin')),
-      (r) => r.body.rows?.length === 1,
+      (r) => r.body.items?.length === 1,
       { what: "the other company's stock" },
     );
-    expect(other.body.totals).toEqual([{ itemNo: 'DESK', unitCode: 'PCS', quantity: '7' }]);
-    expect((await platform.call('GET', `${admin}/stock?environment=sandbox`, as('admin'))).body.rows).toEqual([]);
+    expect(other.body.totals).toEqual([{ itemNo: 'DESK', description: null, unitCode: 'PCS', quantity: '7' }]);
+    expect((await platform.call('GET', `${admin}/stock?environment=sandbox`, as('admin'))).body).toMatchObject({
+      items: [],
+      total: 0,
+    });
+  });
+
+  it('pages stock as every list pages: of 120 rows, page 2 of 50 holds rows 51-100, the totals count all 120', async () => {
+    const itemNo = (n: number) => `PG-${String(n).padStart(3, '0')}`;
+    await platform.publisher.publish(
+      ...Array.from({ length: 120 }, (_, i) =>
+        stockLevelChanged(place, {
+          partnerNo: 'L10000',
+          itemNo: itemNo(i + 1),
+          locationCode: 'PAGING',
+          description: `Paged item ${i + 1}`,
+          quantity: '2',
+        }),
+      ),
+    );
+    const stock = (query: string) => platform.call('GET', `/api/portal/stock?locationCode=PAGING&${query}`, as('theo'));
+    await waitFor(
+      () => stock('pageSize=1'),
+      (r) => r.body.total === 120,
+      { what: '120 stock rows' },
+    );
+    const second = await stock('page=2&pageSize=50');
+    expect(second.body).toMatchObject({ page: 2, pageSize: 50, total: 120 });
+    expect(second.body.items.map((r: { itemNo: string }) => r.itemNo)).toEqual(
+      Array.from({ length: 50 }, (_, i) => itemNo(i + 51)),
+    );
+    // The totals are the whole list's, with each item's description, whatever page is shown.
+    expect(second.body.totals).toHaveLength(120);
+    expect(second.body.totals[0]).toEqual({
+      itemNo: itemNo(1),
+      description: 'Paged item 1',
+      unitCode: 'PCS',
+      quantity: '2',
+    });
+    expect(second.body.locationTotals).toEqual([{ locationCode: 'PAGING', unitCode: 'PCS', quantity: '240' }]);
+    expect((await stock('page=3&pageSize=50')).body.items).toHaveLength(20);
+    expect((await stock('page=4&pageSize=50')).body).toMatchObject({ items: [], page: 4, total: 120 });
+    expect((await stock('')).body).toMatchObject({ page: 1, pageSize: 50, total: 120 });
+    expect(await stock('pageSize=201&limit=10')).toMatchObject({ status: 400 });
+    expect((await stock('pageSize=201&limit=10')).body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'limit',
+      'pageSize',
+    ]);
   });
 });

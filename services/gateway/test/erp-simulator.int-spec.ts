@@ -171,7 +171,7 @@ describe('the ERP simulator against the running platform', () => {
     );
     expect([streamed.status, streamed.stderr]).toEqual([0, expect.stringMatching(/done: 4\d\d events/)]);
     const documents = await waitFor(
-      () => platform.call('GET', `/api/admin/tenants/${tenant}/documents?limit=200`, { token: adminToken }),
+      () => platform.call('GET', `/api/admin/tenants/${tenant}/documents?pageSize=200`, { token: adminToken }),
       (r) => r.body.items?.length >= 100,
       { what: 'the streamed documents' },
     );

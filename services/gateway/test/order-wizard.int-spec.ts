@@ -103,7 +103,7 @@ describe('the order wizard and the order upload through the gateway', () => {
     expect((await get('/api/portal/orders/defaults', 'victor')).status).toBe(403);
     expect((await get('/api/portal/items', 'bess')).status).toBe(422);
 
-    const items = await get('/api/portal/items?search=desk&limit=10', 'aaron');
+    const items = await get('/api/portal/items?search=desk&pageSize=10', 'aaron');
     expect(items.body).toEqual({
       priceListCode: 'RETAIL',
       currencyCode: 'EUR',
@@ -122,9 +122,12 @@ describe('the order wizard and the order upload through the gateway', () => {
           ],
         },
       ],
-      nextCursor: null,
+      page: 1,
+      pageSize: 10,
+      total: 1,
     });
-    expect((await get('/api/portal/items?limit=500', 'aaron')).status).toBe(400);
+    expect((await get('/api/portal/items?pageSize=500', 'aaron')).status).toBe(400);
+    expect((await get('/api/portal/items?limit=10', 'aaron')).status).toBe(400);
   });
 
   it("places one order per key, and shows it with the ERP's answer to who may see it", async () => {
@@ -174,7 +177,7 @@ describe('the order wizard and the order upload through the gateway', () => {
   });
 
   it('previews a file exactly as the upload checks it, creating nothing, and uploads a semicolon file from Excel', async () => {
-    const count = async () => (await get('/api/portal/orders?limit=200', 'rita')).body.items.length;
+    const count = async () => (await get('/api/portal/orders?pageSize=200', 'rita')).body.total;
     const before = await count();
     const row = (ref: string, item: string, quantity: string) =>
       [ref, '15-01-2027', '', 'Store', 'Damrak 1', '', 'Amsterdam', '1012 LG', 'NL', item, quantity, 'PCS'].join(';');

@@ -305,7 +305,7 @@ describe('the success answers of the gateway', () => {
     await call('GET', `${admin}/documents/summary?${customer}`, 200, as('admin'));
     const stock = await waitFor(
       () => platform.call('GET', '/api/portal/stock', as('theo')),
-      (r) => r.status === 200 && r.body.rows.length === 2,
+      (r) => r.status === 200 && r.body.items.length === 2,
       { what: "Northwind's stock" },
     );
     conforms('GET', '/api/portal/stock', stock, 200);
@@ -363,7 +363,7 @@ describe('the success answers of the gateway', () => {
     await call('GET', `/api/portal/orders/${created.body.portalOrderId}`, 200, as('rita'));
     await call('GET', `${admin}/orders/${created.body.portalOrderId}`, 200, as('admin'));
     await call('GET', '/api/portal/orders/defaults', 200, as('rita'));
-    await call('GET', '/api/portal/items?search=DE&limit=5', 200, as('rita'));
+    await call('GET', '/api/portal/items?search=DE&pageSize=5', 200, as('rita'));
     const previewForm = new FormData();
     previewForm.append('file', new Blob([csv], { type: 'text/csv' }), 'orders.csv');
     const previewed = await fetch(`${platform.gatewayUrl}/api/portal/orders/upload/preview`, {

@@ -12,6 +12,7 @@ import { EmailOutbox } from './email/email-outbox';
 import { InvitationTemplates } from './email/invitation-templates';
 import { DevelopmentMailbox, MAIL_TRANSPORT, SendGridTransport } from './email/mail-transport';
 import { ExpiryJob } from './expiry/expiry.job';
+import { InvitationStore } from './invitations/invitation-store';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InvitationsService } from './invitations/invitations.service';
 import { PartnerInvitationsController } from './invitations/partner-invitations.controller';
@@ -71,6 +72,7 @@ export class AppModule {
         },
         { provide: InvitationTemplates, useFactory: () => new InvitationTemplates() },
         EmailOutbox,
+        InvitationStore,
         EmailDeliveryWorker,
         InvitationsService,
         AcceptanceService,

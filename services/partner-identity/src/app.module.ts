@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthModule } from '@partner-portal/internal-api';
 import { ConsumerGroups } from '@partner-portal/contracts';
-import { Company, Contact, Partner } from '@partner-portal/erp-mirror';
+import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partner-portal/erp-mirror';
 import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AdministratorsModule } from './administrators/administrators.module';
 import { BrowseModule } from './browse/browse.module';
@@ -11,6 +11,7 @@ import { InvitationStatusModule } from './invitation-status/invitation-status.mo
 import { MasterDataModule } from './master-data/master-data.module';
 import { PartnerIdentitySchema1763900000000 } from './migrations/1763900000000-partner-identity-schema';
 import { ConnectorKeys1764300000000 } from './migrations/1764300000000-connector-keys';
+import { ReactivationWaitsForLicense1764800000000 } from './migrations/1764800000000-reactivation-waits-for-license';
 import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PrincipalsModule } from './principals/principals.module';
 
@@ -29,7 +30,12 @@ export class AppModule {
           topicPrefix: config.topicPrefix,
           consumerGroup: ConsumerGroups.PartnerIdentity,
           entities: [Company, Partner, Contact],
-          migrations: [PartnerIdentitySchema1763900000000, ConnectorKeys1764300000000],
+          migrations: [
+            ErpMirrorTables1763850000000,
+            PartnerIdentitySchema1763900000000,
+            ConnectorKeys1764300000000,
+            ReactivationWaitsForLicense1764800000000,
+          ],
         }),
         MasterDataModule,
         PortalUsersModule,

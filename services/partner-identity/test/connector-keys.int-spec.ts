@@ -77,4 +77,28 @@ describe('connector keys', () => {
     expect([...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['label', 'replaces']);
     expect((await keys('/8b3f4a52-5d0e-4b7e-9a43-3c1d2f0e9a11/revoke', {})).status).toBe(404);
   });
+
+  it('pages the keys newest first, as every list pages, with the total', async () => {
+    const other = 'tenant-keys-paged';
+    const paged = adminOf(other, 'admin-paged');
+    const path = `/internal/tenants/${other}/connector-keys`;
+    for (const label of ['first', 'second', 'third']) {
+      expect((await service.request('POST', path, { principal: paged, body: { label } })).status).toBe(201);
+    }
+    const page = async (query: string) => (await service.request('GET', `${path}?${query}`, { principal: paged })).body;
+    expect(await page('pageSize=2')).toMatchObject({
+      page: 1,
+      pageSize: 2,
+      total: 3,
+      items: [{ label: 'third' }, { label: 'second' }],
+    });
+    expect(await page('pageSize=2&page=2')).toMatchObject({ page: 2, total: 3, items: [{ label: 'first' }] });
+    expect(await page('pageSize=2&page=3')).toMatchObject({ page: 3, total: 3, items: [] });
+    expect(await page('')).toMatchObject({ page: 1, pageSize: 50, total: 3 });
+    const refused = await service.request('GET', `${path}?pageSize=201&cursor=x`, { principal: paged });
+    expect([refused.status, refused.body.errors.map((e: { field: string }) => e.field).sort()]).toEqual([
+      400,
+      ['cursor', 'pageSize'],
+    ]);
+  });
 });

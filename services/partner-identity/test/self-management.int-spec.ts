@@ -1,4 +1,4 @@
-import { PortalRole, Topics } from '@partner-portal/contracts';
+import { LicenseReservationRejectionReason, PortalRole, Topics } from '@partner-portal/contracts';
 import {
   companyUpserted,
   contactUpserted,
@@ -6,6 +6,7 @@ import {
   invitationTarget,
   inviteAccepted,
   partnerUpserted,
+  reactivationAnswer,
   readTopic,
   waitFor,
 } from '@partner-portal/testing';
@@ -41,6 +42,26 @@ describe('partner self-management', () => {
     service.request('POST', `/internal/partner/portal-users/${members[target].membershipId}/${action}`, {
       principal: members[name].principal,
     });
+  /** Plays licensing: answers the reactivation of `target`, and waits until partner-identity has taken the answer. */
+  async function licensingAnswers(target: string, answer: 'licensed' | LicenseReservationRejectionReason) {
+    const path = `/internal/tenants/tenant-sm/portal-users/${members[target].membershipId}`;
+    const { email } = (await service.request('GET', path, { principal: adminOf('tenant-sm') })).body;
+    await service.publisher.publish(
+      reactivationAnswer(
+        'tenant-sm',
+        members[target].membershipId,
+        answer === 'licensed' ? { holderKey: email } : { refused: answer },
+      ),
+    );
+    return waitFor(
+      () =>
+        service.request('GET', `/internal/tenants/tenant-sm/portal-users/${members[target].membershipId}`, {
+          principal: adminOf('tenant-sm'),
+        }),
+      (r) => r.body.status !== 'reactivating',
+      { what: `licensing's answer for ${target} taken` },
+    );
+  }
   const setRole = (name: string, target: string, role: string) =>
     service.request('PATCH', `/internal/partner/portal-users/${members[target].membershipId}/role`, {
       principal: members[name].principal,
@@ -108,7 +129,12 @@ describe('partner self-management', () => {
       status: 200,
       body: { status: 'deactivated', deactivationReason: 'partner_admin' },
     });
-    expect((await act('anna', 'ben', 'reactivate')).body.status).toBe('active');
+    // Access comes back only with a license: the user waits for licensing's answer.
+    expect((await act('anna', 'ben', 'reactivate')).body.status).toBe('reactivating');
+    expect((await licensingAnswers('ben', 'licensed')).body).toMatchObject({
+      status: 'active',
+      deactivationReason: null,
+    });
     expect((await setRole('anna', 'ben', 'customer_representative')).body.role).toBe('customer_representative');
     // With a second representative, Anna may now step down.
     expect((await setRole('anna', 'anna', 'authorized_user')).body.role).toBe('authorized_user');
@@ -127,12 +153,15 @@ describe('partner self-management', () => {
               e.payload.contactNo === 'CT-BEN' ||
               (e.payload.contactNo === 'CT-ANNA' && e.type === 'PortalUserRoleChanged'),
           ),
-      (list) => list.length >= 5,
+      (list) => list.length >= 6,
       { what: "Ben's and Anna's events" },
     );
-    expect(events.map((e) => [e.type, e.payload.reason ?? e.payload.role, e.payload.changedBy])).toEqual([
+    expect(
+      events.map((e) => [e.type, e.payload.reason ?? e.payload.role, e.payload.changedBy ?? e.payload.requestedBy]),
+    ).toEqual([
       ['PortalUserActivated', 'authorized_user', undefined],
       ['PortalUserDeactivated', 'partner_admin', 'sub-anna'],
+      ['PortalUserReactivationRequested', 'authorized_user', 'sub-anna'],
       ['PortalUserActivated', 'authorized_user', undefined],
       ['PortalUserRoleChanged', 'customer_representative', 'sub-anna'],
       ['PortalUserRoleChanged', 'authorized_user', 'sub-anna'],
@@ -155,8 +184,21 @@ describe('partner self-management', () => {
     });
     expect(anna.body).toMatchObject({ status: 'deactivated', deactivationReason: 'admin' });
 
+    // Licensing has no license left: Anna stays out, for the reason she had, and the administrator reads why.
     const reactivated = await service.request('POST', adminPath('reactivate'), { principal: adminOf('tenant-sm') });
-    expect(reactivated.body).toMatchObject({ status: 'active', deactivationReason: null });
+    expect(reactivated.body).toMatchObject({ status: 'reactivating', deactivationReason: 'admin' });
+    expect((await licensingAnswers('anna', LicenseReservationRejectionReason.NoLicenseAvailable)).body).toMatchObject({
+      status: 'deactivated',
+      deactivationReason: 'admin',
+      reactivationRefusal: 'no_license_available',
+    });
+    const again = await service.request('POST', adminPath('reactivate'), { principal: adminOf('tenant-sm') });
+    expect(again.body).toMatchObject({ status: 'reactivating', reactivationRefusal: null });
+    expect((await licensingAnswers('anna', 'licensed')).body).toMatchObject({
+      status: 'active',
+      deactivationReason: null,
+      reactivationRefusal: null,
+    });
   });
 
   it('refuses a body that is not a role, naming the field', async () => {

@@ -120,7 +120,8 @@ describe("the administrator's pages, in the browser", () => {
     await dialog.getByText('Their license goes back to the pool', { exact: false }).waitFor();
     await check(ada, 'deactivate-confirm');
     await dialog.getByRole('button', { name: 'Deactivate' }).click();
-    await row.getByText('Deactivated').waitFor();
+    await row.getByText('Deactivated', { exact: true }).waitFor();
+    await row.getByText('Deactivated by an administrator').waitFor();
     await row.getByRole('button', { name: 'Reactivate' }).click();
     await ada.getByRole('alertdialog').getByText('This takes one license', { exact: false }).waitFor();
     await ada.getByRole('alertdialog').getByRole('button', { name: 'Reactivate' }).click();

@@ -48,7 +48,9 @@ describe('orders in the browser: the wizard, the upload, the ERP answer', () => 
     return page;
   };
   const ordersOf = async (username: string) =>
-    (await portal.api(username)('GET', '/api/portal/orders?limit=200')).body.items as Array<{ portalOrderNo: string }>;
+    (await portal.api(username)('GET', '/api/portal/orders?pageSize=200')).body.items as Array<{
+      portalOrderNo: string;
+    }>;
 
   beforeAll(async () => {
     [portal, browser] = await Promise.all([startPortal('orders'), launchBrowser()]);

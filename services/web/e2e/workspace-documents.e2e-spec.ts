@@ -13,7 +13,7 @@ const PHONE_ORDERS = 28;
 // Seed 002's visibility example on screen (ARCHITECTURE.md section 1): two authorized users of Fabrikam each see
 // only their own order and what follows from it, the customer representative sees both, the administrator sees
 // those and another customer's through the partner picker (read-only), a contact without access is told so, and a
-// vendor reads its own words. Also the document list's URL state, cursor paging and export, and a document's page.
+// vendor reads its own words. Also the document list's URL state, paging (page in the URL, with the total) and export, and a document's page.
 describe("the partner's documents, in the browser", () => {
   let portal: Portal;
   let browser: Browser;
@@ -107,7 +107,7 @@ describe("the partner's documents, in the browser", () => {
       }),
     ]);
     await waitFor(
-      () => prep.admin('GET', `${prep.tenant}/documents?limit=200`),
+      () => prep.admin('GET', `${prep.tenant}/documents?pageSize=200`),
       (r) => r.status === 200 && r.body.items.length === 5 + PHONE_ORDERS + 1,
       { what: 'the published documents in the projection', timeoutMs: 60_000 },
     );
@@ -183,12 +183,12 @@ describe("the partner's documents, in the browser", () => {
 
     const pages = rita.getByRole('navigation', { name: 'Pages' });
     await pages.getByRole('button', { name: 'Next' }).click();
-    await rita.waitForURL(/cursor=/);
-    await pages.getByText('Page 2').waitFor();
+    await rita.waitForURL(/page=2/);
+    await pages.getByText(`of ${2 + PHONE_ORDERS} · page 2 of 2`).waitFor();
     await orders.getByRole('row', { name: /SO-PHONE-01/ }).waitFor();
     expect(await orders.getByRole('row').count()).toBe(1 + 2 + PHONE_ORDERS - 25);
     await pages.getByRole('button', { name: 'Previous' }).click();
-    await pages.getByText('Page 1').waitFor();
+    await pages.getByText('page 1 of 2').waitFor();
     await orders.getByRole('row', { name: /SO-AARON-1/ }).waitFor();
 
     const filters = rita.getByRole('form', { name: 'Filters' });

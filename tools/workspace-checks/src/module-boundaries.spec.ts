@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@partner-portal/infra';
 
@@ -80,6 +81,51 @@ describe('the module boundary lint rule', () => {
       "import { PartnerType } from '@partner-portal/contracts';\nexport const probe = PartnerType;\n",
     );
     expect(errors).toEqual([expect.stringContaining('"scope:web" can only depend on libs tagged with')]);
+  });
+
+  it('refuses a library or a service using the test harness outside its tests', async () => {
+    const probe = "import { waitFor } from '@partner-portal/testing';\nexport const probe = waitFor;\n";
+    expect(await boundaryErrors('libs/erp-mirror/src/probe.ts', probe)).toEqual([
+      expect.stringContaining('"type:infra" can only depend on libs tagged with'),
+    ]);
+    expect(await boundaryErrors('services/partner-identity/src/probe.ts', probe)).toEqual([
+      expect.stringContaining('"type:app" can only depend on libs tagged with'),
+    ]);
+  });
+
+  it('lets the tests of a library or a service use the test harness, and nothing else of the tooling', async () => {
+    const harness = "import { waitFor } from '@partner-portal/testing';\nexport const probe = waitFor;\n";
+    expect(await boundaryErrors('libs/messaging/test/probe.int-spec.ts', harness)).toEqual([]);
+    expect(await boundaryErrors('libs/erp-mirror/src/probe.spec.ts', harness)).toEqual([]);
+    expect(await boundaryErrors('services/partner-identity/test/probe.int-spec.ts', harness)).toEqual([]);
+    const tooling =
+      "import { SERVICE_DATABASES } from '@partner-portal/infra';\nexport const probe = SERVICE_DATABASES;\n";
+    expect(await boundaryErrors('libs/messaging/test/probe.int-spec.ts', tooling)).toEqual([
+      expect.stringContaining('"type:infra" can only depend on libs tagged with'),
+    ]);
+  });
+
+  it('keeps libraries out of tools/ and infra/: every project under libs/ has a library tag, none elsewhere has', () => {
+    // The rule is by tag; this ties the tags to the folders, so that a library is what lives under libs/.
+    const libraryTags = ['type:contracts', 'type:infra'];
+    const types = (dir: string): string[] =>
+      JSON.parse(readFileSync(join(repoRoot, dir, 'project.json'), 'utf8')).tags.filter((t: string) =>
+        t.startsWith('type:'),
+      );
+    const projectsUnder = (group: string) =>
+      readdirSync(join(repoRoot, group), { withFileTypes: true })
+        .filter(
+          (entry) => entry.isDirectory() && readdirSync(join(repoRoot, group, entry.name)).includes('project.json'),
+        )
+        .map((entry) => join(group, entry.name));
+    const libs = projectsUnder('libs');
+    expect(libs).toContain('libs/messaging');
+    for (const dir of libs) {
+      expect({ dir, types: types(dir) }).toEqual({ dir, types: [expect.stringMatching(/^type:(contracts|infra)$/)] });
+    }
+    for (const dir of [...projectsUnder('tools'), 'infra']) {
+      expect({ dir, library: types(dir).filter((t) => libraryTags.includes(t)) }).toEqual({ dir, library: [] });
+    }
   });
 
   it('lets the browser journeys use the test harness', async () => {

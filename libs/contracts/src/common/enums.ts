@@ -31,12 +31,23 @@ export enum LicenseReleaseReason {
   InviteRejected = 'invite_rejected',
 }
 
-/** Why a portal user lost access. */
+/** Why a portal user lost access. `erp` exists from `PortalUserDeactivated` version 2 on; version 1 never carries it. */
 export enum PortalUserDeactivationReason {
   ContactDeleted = 'contact_deleted',
   PartnerDeleted = 'partner_deleted',
   Admin = 'admin',
   PartnerAdmin = 'partner_admin',
+  Erp = 'erp',
+}
+
+/** The reasons `PortalUserDeactivated` version 1 can carry. */
+export type PortalUserDeactivationReasonV1 = Exclude<PortalUserDeactivationReason, PortalUserDeactivationReason.Erp>;
+
+/** What the ERP changed that ended a portal user's access (reason `erp`). */
+export enum ErpAccessChange {
+  PartnerBlocked = 'partner_blocked',
+  PartnerPortalDisabled = 'partner_portal_disabled',
+  ContactUnmarked = 'contact_unmarked',
 }
 
 /** ERP document types as the ERP names them (EVENTS.md); the projection translates them per partner type. */

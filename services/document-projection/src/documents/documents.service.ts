@@ -1,25 +1,28 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ErpDocumentType, type PartnerType } from '@partner-portal/contracts';
-import { InvalidInputException } from '@partner-portal/internal-api';
+import { invalidInput } from '@partner-portal/internal-api';
 import { erpTypeOf, ORDER_TYPES, viewsOf, type PartnerDocumentType } from '../projection/perspective';
-import type {
-  AdminDocumentDetailResponse,
-  AdminDocumentPage,
-  AdminDocumentResponse,
-  AdminDocumentSummaryQuery,
-  AdminDocumentSummaryResponse,
-  AdminListDocumentsQuery,
-  DocumentLineResponse,
-  DocumentReferenceResponse,
-  DocumentSort,
-  DocumentStatusChangeResponse,
-  DocumentSummaryResponse,
-  PartnerDocumentDetailResponse,
-  PartnerDocumentPage,
-  PartnerDocumentResponse,
-  ShipToAddressResponse,
+import {
+  pageOf,
+  Refusal,
+  type AdminDocumentDetailResponse,
+  type AdminDocumentPage,
+  type AdminDocumentResponse,
+  type AdminDocumentSummaryQuery,
+  type AdminDocumentSummaryResponse,
+  type AdminListDocumentsQuery,
+  type DocumentLineResponse,
+  type DocumentReferenceResponse,
+  type DocumentSort,
+  type DocumentStatusChangeResponse,
+  type DocumentSummaryResponse,
+  type PartnerDocumentDetailResponse,
+  type PartnerDocumentPage,
+  type PartnerDocumentResponse,
+  type ShipToAddressResponse,
 } from '@partner-portal/api-contracts';
+import { selectListPage } from '../paging/list-page';
 import { isOpenDocument } from './open-documents';
 import { visibleDocuments, type Viewer } from './visibility';
 
@@ -135,23 +138,6 @@ function toDetailView(
   return viewer.kind === 'administrator' ? { ...base, ...adminFields(row) } : base;
 }
 
-function encodeCursor(sort: DocumentSort, row: DocumentRow): string {
-  const keys = sort.startsWith('date') ? [row.document_date, row.document_no, row.id] : [row.document_no, row.id];
-  return Buffer.from(JSON.stringify({ sort, keys })).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: DocumentSort): string[] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed.sort === sort && Array.isArray(parsed.keys) && parsed.keys.length === ORDER[sort].columns.length) {
-      return parsed.keys.map(String);
-    }
-  } catch {
-    // fall through
-  }
-  throw new InvalidInputException([{ field: 'cursor', reason: 'is not a cursor of this list and sort order' }]);
-}
-
 /** Document lists and details, filtered by what the viewer may see, in the query itself. */
 @Injectable()
 export class DocumentsService {
@@ -181,31 +167,24 @@ export class DocumentsService {
       );
     }
     const order = ORDER[query.sort];
-    if (query.cursor) {
-      const keys = decodeCursor(query.cursor, query.sort);
-      const placeholders = keys.map((key, i) => {
-        params.push(key);
-        return i === 0 && query.sort.startsWith('date')
-          ? `$${params.length}::date`
-          : i === keys.length - 1
-            ? `$${params.length}::uuid`
-            : `$${params.length}`;
-      });
-      where.push(
-        `(${order.columns.join(', ')}) ${order.direction === 'DESC' ? '<' : '>'} (${placeholders.join(', ')})`,
-      );
-    }
-    params.push(query.limit + 1);
-    const rows: DocumentRow[] = await this.dataSource.query(
-      `SELECT ${LIST_COLUMNS} FROM document d WHERE ${where.join(' AND ')}
-        ORDER BY ${order.columns.map((c) => `${c} ${order.direction}`).join(', ')} LIMIT $${params.length}`,
-      params,
+    // The count and the page in one statement, with one filter; a partner's list by type is read off the
+    // document_partner_list index in this order, so the first page stays cheap however long the list is.
+    const { rows, total } = await selectListPage<DocumentRow>(
+      this.dataSource,
+      {
+        columns: LIST_COLUMNS,
+        from: 'document d',
+        where: where.join(' AND '),
+        orderBy: order.columns.map((c) => `${c} ${order.direction}`).join(', '),
+        params,
+      },
+      query,
     );
-    const page = rows.slice(0, query.limit);
-    return {
-      items: page.map((row) => toView(row, viewer)),
-      nextCursor: rows.length > query.limit ? encodeCursor(query.sort, page[page.length - 1]) : null,
-    };
+    return pageOf(
+      rows.map((row) => toView(row, viewer)),
+      query,
+      total,
+    );
   }
 
   /**
@@ -225,7 +204,7 @@ export class DocumentsService {
          FROM document d WHERE d.id = $1 AND ${visible.sql}`,
       [documentId, ...visible.params],
     );
-    if (!row) throw new NotFoundException(`document ${documentId} not found`);
+    if (!row) throw new Refusal('not_found', 'not_found', `document ${documentId} not found`);
     return toDetailView(row, await this.links(viewer, row), viewer);
   }
 
@@ -311,13 +290,13 @@ export class DocumentsService {
   /** The ERP type behind a partner's word, for an administrator who names the partner type. */
   private erpTypeOfView(partnerType: PartnerType | undefined, view: PartnerDocumentType): ErpDocumentType {
     if (!partnerType) {
-      throw new InvalidInputException([
+      throw invalidInput([
         { field: 'view', reason: "needs partnerType: a type in the partner's words depends on the partner's type" },
       ]);
     }
     const erpType = erpTypeOf(partnerType, view);
     if (!erpType) {
-      throw new InvalidInputException([{ field: 'view', reason: `must be one of ${viewsOf(partnerType).join(', ')}` }]);
+      throw invalidInput([{ field: 'view', reason: `must be one of ${viewsOf(partnerType).join(', ')}` }]);
     }
     return erpType;
   }
@@ -325,16 +304,12 @@ export class DocumentsService {
   private erpType(viewer: Viewer, type: string): ErpDocumentType {
     if (viewer.kind === 'administrator') {
       if ((Object.values(ErpDocumentType) as string[]).includes(type)) return type as ErpDocumentType;
-      throw new InvalidInputException([
-        { field: 'type', reason: `must be one of ${Object.values(ErpDocumentType).join(', ')}` },
-      ]);
+      throw invalidInput([{ field: 'type', reason: `must be one of ${Object.values(ErpDocumentType).join(', ')}` }]);
     }
     if (viewer.kind === 'nobody') return ErpDocumentType.SalesOrder; // sees nothing whatever the type
     const erpType = erpTypeOf(viewer.partnerType, type as PartnerDocumentType);
     if (!erpType) {
-      throw new InvalidInputException([
-        { field: 'type', reason: `must be one of ${viewsOf(viewer.partnerType).join(', ')}` },
-      ]);
+      throw invalidInput([{ field: 'type', reason: `must be one of ${viewsOf(viewer.partnerType).join(', ')}` }]);
     }
     return erpType;
   }

@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import {
   PortalUserActivated,
   PortalUserDeactivated,
+  PortalUserDeactivatedVersion2,
   PortalUserRoleChanged,
   type EventOf,
   type PortalUserRefV1,
@@ -27,6 +28,15 @@ export class MembershipsConsumer {
 
   @OnEvent(PortalUserDeactivated)
   async onDeactivated(@Payload() event: EventOf<typeof PortalUserDeactivated>, @Ctx() { manager }: InboxContext) {
+    await this.record(manager, event.tenantId, event.payload, { active: false });
+  }
+
+  /** Version 2: the ERP ended the access (partner blocked, portal off, contact un-marked); the same for visibility. */
+  @OnEvent(PortalUserDeactivatedVersion2)
+  async onDeactivatedByErp(
+    @Payload() event: EventOf<typeof PortalUserDeactivatedVersion2>,
+    @Ctx() { manager }: InboxContext,
+  ) {
     await this.record(manager, event.tenantId, event.payload, { active: false });
   }
 

@@ -1,4 +1,5 @@
-import { cellValue, delimiterOf, ordersFromCsv, readCsv } from './order-csv';
+import { REFUSAL_STATUS } from '@partner-portal/api-contracts';
+import { cellValue, delimiterOf, ordersFromCsv, readCsv, uploadInvalid } from './order-csv';
 
 const COLUMNS = [
   'orderRef',
@@ -153,5 +154,25 @@ describe('ordersFromCsv', () => {
     ]);
     expect(ordersFromCsv(header).errors[0].reason).toBe('the file has no order lines');
     expect(ordersFromCsv('\uFEFF\r\n').errors[0].reason).toBe('the file is empty');
+  });
+});
+
+describe('uploadInvalid', () => {
+  it('refuses a file with 422 upload_invalid, every problem in row order', () => {
+    const refused = uploadInvalid([
+      { row: 3, field: 'quantity', reason: 'must be above zero' },
+      { row: 2, field: 'itemNo', reason: 'unknown item' },
+    ]);
+    expect(REFUSAL_STATUS[refused.kind]).toBe(422);
+    expect(refused).toMatchObject({
+      code: 'upload_invalid',
+      message: '2 problem(s) in the file; no order was created',
+    });
+    expect(refused.details).toEqual({
+      rowErrors: [
+        { row: 2, field: 'itemNo', reason: 'unknown item' },
+        { row: 3, field: 'quantity', reason: 'must be above zero' },
+      ],
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { validatePlain, type FieldError } from '@partner-portal/contracts';
-import { OrderRequest } from '@partner-portal/api-contracts';
+import { OrderRequest, Refusal } from '@partner-portal/api-contracts';
 import type { RequestedLine } from './order-rules';
 
 /** Columns of an order upload, in the template's order; `orderRef` groups rows into orders. */
@@ -223,6 +223,18 @@ export function ordersFromCsv(text: string): ReadUpload {
     });
   }
   return { delimiter, rowCount: data.length, orders, errors: sortByRow(problems) };
+}
+
+/** A file with problems: 422 `upload_invalid` with every problem by row; no order of it is created. */
+export function uploadInvalid(rowErrors: readonly RowError[]): Refusal {
+  return new Refusal(
+    'unprocessable',
+    'upload_invalid',
+    `${rowErrors.length} problem(s) in the file; no order was created`,
+    {
+      rowErrors: sortByRow(rowErrors),
+    },
+  );
 }
 
 /** Errors in row order (stable within a row). */

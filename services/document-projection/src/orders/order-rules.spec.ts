@@ -1,8 +1,14 @@
+import { REFUSAL_STATUS } from '@partner-portal/api-contracts';
+import { PartnerType, PortalRole } from '@partner-portal/contracts';
+import { viewerOf } from '../documents/visibility';
 import {
   addDays,
   estimatedTotal,
   orderableItem,
   orderDefaults,
+  orderDefaultsMissing,
+  ordererOf,
+  orderInvalid,
   priceLines,
   suggestedDeliveryAddress,
   type Catalogue,
@@ -189,5 +195,54 @@ describe('suggestedDeliveryAddress', () => {
 describe('addDays', () => {
   it('counts days in UTC across a month end', () => {
     expect(addDays(new Date('2026-12-20T23:30:00Z'), 14)).toBe('2027-01-03');
+  });
+});
+
+describe('ordererOf', () => {
+  const userOf = (partnerType: PartnerType) =>
+    viewerOf(
+      { kind: 'partner', tenantId: 'contoso', membershipId: 'm-1' },
+      {
+        membershipId: 'm-1',
+        tenantId: 'contoso',
+        environment: 'production',
+        companyId: 'CRONUS',
+        partnerType,
+        partnerNo: 'C10000',
+        contactNo: 'CT1',
+        role: PortalRole.AuthorizedUser,
+        active: true,
+      },
+    );
+
+  it("lets a customer's portal user order", () => {
+    const viewer = userOf(PartnerType.Customer);
+    expect(ordererOf(viewer)).toBe(viewer);
+  });
+
+  it.each([
+    ['an administrator', viewerOf({ kind: 'admin', tenantId: 'contoso' }, undefined), 'not_a_customer_user'],
+    ['nobody', { kind: 'nobody' } as const, 'not_a_customer_user'],
+    ["a vendor's user", userOf(PartnerType.Vendor), 'not_a_customer'],
+  ])('refuses %s as forbidden (%#)', (_who, viewer, code) => {
+    expect(() => ordererOf(viewer)).toThrow(expect.objectContaining({ kind: 'forbidden', code }));
+  });
+});
+
+describe('order refusals', () => {
+  const errors = [{ field: 'lines[0].itemNo', reason: 'unknown item' }];
+
+  it('refuses an order with 422 order_invalid, naming every field', () => {
+    const refused = orderInvalid(errors);
+    expect(REFUSAL_STATUS[refused.kind]).toBe(422);
+    expect(refused).toMatchObject({ code: 'order_invalid', message: 'the order cannot be placed: lines[0].itemNo' });
+    expect(refused.details).toEqual({ errors });
+  });
+
+  it('refuses a contact record without what an order needs with 422 order_defaults_missing', () => {
+    const refused = orderDefaultsMissing([{ field: 'currencyCode', reason: 'the customer has no currency' }]);
+    expect(REFUSAL_STATUS[refused.kind]).toBe(422);
+    expect(refused.code).toBe('order_defaults_missing');
+    expect(refused.message).toBe("the contact's record in the ERP lacks what an order needs: currencyCode");
   });
 });

@@ -1,4 +1,43 @@
+import { placesOrders, Refusal } from '@partner-portal/api-contracts';
 import { compareDecimals, multiply, sum, type DeliveryAddressV1, type FieldError } from '@partner-portal/contracts';
+import type { Viewer } from '../documents/visibility';
+
+/** A viewer that places orders: a customer's portal user, representative or authorized user. */
+export type Orderer = Extract<Viewer, { kind: 'representative' | 'authorized_user' }>;
+
+/**
+ * Orders are placed by a customer's portal users: an administrator, a vendor's or 3PL customer's user, or nobody is
+ * refused (403).
+ */
+export function ordererOf(viewer: Viewer): Orderer {
+  if (viewer.kind === 'administrator' || viewer.kind === 'nobody') {
+    throw new Refusal('forbidden', 'not_a_customer_user', 'orders are placed by customer users');
+  }
+  if (!placesOrders(viewer.partnerType)) {
+    throw new Refusal('forbidden', 'not_a_customer', 'orders are placed by customers');
+  }
+  return viewer;
+}
+
+/** An order whose record or lines fail the rules: 422 `order_invalid`, every refused field named. */
+export function orderInvalid(errors: FieldError[]): Refusal {
+  return new Refusal(
+    'unprocessable',
+    'order_invalid',
+    `the order cannot be placed: ${errors.map((e) => e.field).join(', ')}`,
+    { errors },
+  );
+}
+
+/** A contact record that lacks what an order takes from it: 422 `order_defaults_missing`, naming every field. */
+export function orderDefaultsMissing(missing: FieldError[]): Refusal {
+  return new Refusal(
+    'unprocessable',
+    'order_defaults_missing',
+    `the contact's record in the ERP lacks what an order needs: ${missing.map((e) => e.field).join(', ')}`,
+    { errors: missing },
+  );
+}
 
 /** What the ERP mirror knows of the ordering partner and contact. */
 export interface OrderingParty {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  pageOf,
   placesOrders,
+  Refusal,
   type AdminOrderListQuery,
   type CatalogueItemResponse,
   type CataloguePage,
@@ -17,28 +19,38 @@ import {
   type UploadPreviewOrderResponse,
 } from '@partner-portal/api-contracts';
 import { PortalOrderSubmitted, type DeliveryAddressV1 } from '@partner-portal/contracts';
-import { InvalidInputException, ProblemException } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import type { Viewer } from '../documents/visibility';
+import { selectListPage } from '../paging/list-page';
 import { orderTemplate } from './csv-writing';
-import { CSV_MAX_ROWS, ordersFromCsv, rowOf, sortByRow, type CsvDelimiter, type RowError } from './order-csv';
+import {
+  CSV_MAX_ROWS,
+  ordersFromCsv,
+  rowOf,
+  sortByRow,
+  uploadInvalid,
+  type CsvDelimiter,
+  type RowError,
+} from './order-csv';
 import {
   addDays,
   estimatedTotal,
   orderableItem,
   orderDefaults,
+  orderDefaultsMissing,
+  ordererOf,
+  orderInvalid,
   priceLines,
   suggestedDeliveryAddress,
   type Catalogue,
   type MirroredItem,
   type OrderDefaults,
+  type Orderer,
   type OrderingParty,
   type PricedLine,
   type PriceListLine,
   type RequestedLine,
 } from './order-rules';
-
-type Orderer = Extract<Viewer, { kind: 'representative' | 'authorized_user' }>;
 
 interface PreparedOrder {
   request: OrderRequest;
@@ -46,7 +58,7 @@ interface PreparedOrder {
 }
 
 const ORDER_COLUMNS = `o.id, o.portal_order_no, o.status, o.erp_order_no, o.rejection_reason, o.submission, o.estimated_total,
-  o.currency_code, o.submitted_at, o.submitted_at::text AS submitted_key, o.updated_at, o.contact_no, o.partner_no,
+  o.currency_code, o.submitted_at, o.updated_at, o.contact_no, o.partner_no,
   (SELECT c.name FROM contact c
     WHERE c.tenant_id = o.tenant_id AND c.environment = o.environment AND c.company_id = o.company_id
       AND c.partner_type = 'customer' AND c.partner_no = o.partner_no AND c.contact_no = o.contact_no) AS contact_name,
@@ -72,8 +84,6 @@ interface OrderRow {
   contact_name: string | null;
   partner_no: string;
   submitted_at: Date;
-  /** `submitted_at` as PostgreSQL writes it, to the microsecond: the list's cursor. */
-  submitted_key: string;
   updated_at: Date;
 }
 
@@ -109,19 +119,6 @@ interface OrderingRecord extends OrderingParty {
   address: { line1: string; line2?: string; city: string; postalCode: string; countryCode: string } | null;
 }
 
-const encodeCursor = (keys: string[]) => Buffer.from(JSON.stringify(keys)).toString('base64url');
-
-/** The keys of a cursor this service wrote, or a 400 naming `cursor`. */
-function decodeCursor(cursor: string, length: number): string[] {
-  try {
-    const keys = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(keys) && keys.length === length && keys.every((k) => typeof k === 'string')) return keys;
-  } catch {
-    // not even JSON: refused below
-  }
-  throw new InvalidInputException([{ field: 'cursor', reason: 'is not a cursor of this list' }]);
-}
-
 /** `text` for an SQL `LIKE`, its wildcards taken literally. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -140,7 +137,7 @@ export class OrdersService {
     idempotencyKey: string,
     correlationId: string,
   ): Promise<{ order: OrderResponse; replayed: boolean }> {
-    const orderer = this.orderer(viewer);
+    const orderer = ordererOf(viewer);
     return this.oncePerKey(orderer, [idempotencyKey], async (manager) => {
       const [existing] = await this.byKeys(manager, orderer, [idempotencyKey]);
       if (existing) return { order: existing, replayed: true };
@@ -150,11 +147,7 @@ export class OrdersService {
       const priced = priceLines(request.lines, catalogue);
       const errors = [...defaults.missing, ...priced.errors];
       if (errors.length || !('defaults' in defaults)) {
-        throw new ProblemException(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          `the order cannot be placed: ${errors.map((e) => e.field).join(', ')}`,
-          { code: 'order_invalid', errors },
-        );
+        throw orderInvalid(errors);
       }
       return {
         order: await this.insert(
@@ -177,7 +170,7 @@ export class OrdersService {
     idempotencyKey: string,
     correlationId: string,
   ): Promise<{ orders: OrderResponse[]; replayed: boolean }> {
-    const orderer = this.orderer(viewer);
+    const orderer = ordererOf(viewer);
     const keys = (count: number) => Array.from({ length: Math.max(1, count) }, (_, i) => `${idempotencyKey}#${i}`);
     return this.oncePerKey(orderer, keys(CSV_MAX_ROWS), async (manager) => {
       const checked = await this.checkUpload(manager, orderer, content);
@@ -185,7 +178,7 @@ export class OrdersService {
       const keys = Array.from({ length: Math.max(1, checked.orderCount) }, (_, i) => `${idempotencyKey}#${i}`);
       const existing = await this.byKeys(manager, orderer, keys);
       if (existing.length) return { orders: existing, replayed: true };
-      if (checked.errors.length || !checked.defaults) throw this.uploadRefused(checked.errors);
+      if (checked.errors.length || !checked.defaults) throw uploadInvalid(checked.errors);
       const created = [];
       for (const [i, order] of checked.orders.entries())
         created.push(await this.insert(manager, orderer, checked.defaults, order, keys[i], correlationId));
@@ -215,7 +208,7 @@ export class OrdersService {
 
   /** What `upload` would do with a file, checked by the same code, in a transaction that writes nothing. */
   async previewUpload(viewer: Viewer, content: string): Promise<OrderUploadPreviewResponse> {
-    const orderer = this.orderer(viewer);
+    const orderer = ordererOf(viewer);
     const checked = await this.checkUpload(this.dataSource.manager, orderer, content);
     return {
       acceptable: checked.errors.length === 0,
@@ -289,7 +282,7 @@ export class OrdersService {
 
   /** What the order wizard shows as defaulted from the contact record; 422 naming every missing field. */
   async defaults(viewer: Viewer): Promise<OrderDefaultsResponse> {
-    const orderer = this.orderer(viewer);
+    const orderer = ordererOf(viewer);
     const party = await this.orderingRecord(this.dataSource.manager, orderer);
     const defaults = this.defaultsOrRefuse(party);
     return {
@@ -314,34 +307,32 @@ export class OrdersService {
    * and unpriced items are left out. `search` matches the start of the number or any part of the description.
    */
   async catalogue(viewer: Viewer, query: CatalogueQuery): Promise<CataloguePage> {
-    const orderer = this.orderer(viewer);
+    const orderer = ordererOf(viewer);
     const party = await this.orderingRecord(this.dataSource.manager, orderer);
     const defaults = this.defaultsOrRefuse(party);
     const prices = await this.priceList(this.dataSource.manager, orderer, defaults.priceListCode);
-    const after = query.cursor ? decodeCursor(query.cursor, 1)[0] : null;
     const search = query.search?.trim() ? likeLiteral(query.search.trim()) : null;
-    const rows: MirroredItem[] = await this.dataSource.query(
-      `SELECT item_no AS "itemNo", description, base_unit_code AS "baseUnitCode", units, blocked FROM item
-        WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND NOT blocked AND item_no = ANY($4)
-          AND ($5::text IS NULL OR item_no ILIKE $5 || '%' OR description ILIKE '%' || $5 || '%')
-          AND ($6::text IS NULL OR item_no > $6)
-        ORDER BY item_no LIMIT $7`,
-      [
-        orderer.tenantId,
-        orderer.environment,
-        orderer.companyId,
-        [...new Set(prices.map((p) => p.itemNo))],
-        search,
-        after,
-        query.limit + 1,
-      ],
+    // Only items with a price in a unit they have: the page and its total then count what the wizard can order
+    // (`orderableItem` keeps the same items).
+    const priced = [...new Set(prices.map((p) => `${p.itemNo}\u0001${p.unitCode}`))];
+    const { rows, total } = await selectListPage<MirroredItem>(
+      this.dataSource,
+      {
+        columns: `i.item_no AS "itemNo", i.description, i.base_unit_code AS "baseUnitCode", i.units, i.blocked`,
+        from: 'item i',
+        where: `i.tenant_id = $1 AND i.environment = $2 AND i.company_id = $3 AND NOT i.blocked
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(i.units) u
+                       WHERE i.item_no || chr(1) || (u->>'unitCode') = ANY($4::text[]))
+          AND ($5::text IS NULL OR i.item_no ILIKE $5 || '%' OR i.description ILIKE '%' || $5 || '%')`,
+        orderBy: 'i.item_no',
+        params: [orderer.tenantId, orderer.environment, orderer.companyId, priced, search],
+      },
+      query,
     );
-    const page = rows.slice(0, query.limit);
     return {
       priceListCode: defaults.priceListCode,
       currencyCode: defaults.currencyCode,
-      items: page.flatMap((item) => orderableItem(item, prices) ?? []) as CatalogueItemResponse[],
-      nextCursor: rows.length > query.limit ? encodeCursor([page[page.length - 1].itemNo]) : null,
+      ...pageOf(rows.flatMap((item) => orderableItem(item, prices) ?? []) as CatalogueItemResponse[], query, total),
     };
   }
 
@@ -350,12 +341,12 @@ export class OrdersService {
    * price in) and the customer's address, asking for a day two weeks ahead; placeholders where the mirror has none.
    */
   async template(viewer: Viewer, delimiter: CsvDelimiter, today = new Date()): Promise<string> {
-    const orderer = this.orderer(viewer);
+    const orderer = ordererOf(viewer);
     const party = await this.orderingRecord(this.dataSource.manager, orderer);
     const defaults = orderDefaults(party);
     const first =
       'defaults' in defaults
-        ? (await this.catalogue(viewer, { limit: 20 })).items.find((item) => item.units.length > 0)
+        ? (await this.catalogue(viewer, { page: 1, pageSize: 20 })).items.find((item) => item.units.length > 0)
         : undefined;
     return orderTemplate(
       {
@@ -374,7 +365,7 @@ export class OrdersService {
    */
   async list(viewer: Viewer, query: OrderListQuery & Partial<AdminOrderListQuery>): Promise<OrderListResponse> {
     const visible = this.visibleOrders(viewer);
-    if (!visible) return { items: [], nextCursor: null };
+    if (!visible) return pageOf([], query, 0);
     const params = [...visible.params];
     const where = [visible.sql];
     const param = (value: unknown) => {
@@ -393,27 +384,19 @@ export class OrdersService {
         `(o.portal_order_no ILIKE ${prefix} OR o.erp_order_no ILIKE ${prefix} OR o.submission->>'requisitionNo' ILIKE ${prefix})`,
       );
     }
-    if (query.cursor) {
-      const [at, no] = decodeCursor(query.cursor, 2);
-      if (Number.isNaN(Date.parse(at)) || !/^PO-\d{6,}$/.test(no))
-        throw new InvalidInputException([{ field: 'cursor', reason: 'is not a cursor of this list' }]);
-      const [atParam, noParam] = [param(at), param(no)];
-      where.push(
-        `(o.submitted_at, length(o.portal_order_no), o.portal_order_no) < (${atParam}::timestamptz, length(${noParam}), ${noParam})`,
-      );
-    }
-    const limit = query.limit ?? 50;
-    const rows: OrderRow[] = await this.dataSource.query(
-      `SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE ${where.join(' AND ')}
-        ORDER BY o.submitted_at DESC, length(o.portal_order_no) DESC, o.portal_order_no DESC LIMIT ${param(limit + 1)}`,
-      params,
+    // Numbers are unique in a tenant, so the order is total; portal_order_by_partner serves a partner's list.
+    const { rows, total } = await selectListPage<OrderRow>(
+      this.dataSource,
+      {
+        columns: ORDER_COLUMNS,
+        from: 'portal_order o',
+        where: where.join(' AND '),
+        orderBy: 'o.submitted_at DESC, length(o.portal_order_no) DESC, o.portal_order_no DESC',
+        params,
+      },
+      query,
     );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(toView),
-      nextCursor: rows.length > limit ? encodeCursor([last.submitted_key, last.portal_order_no]) : null,
-    };
+    return pageOf(rows.map(toView), query, total);
   }
 
   /** One order with its ERP answer, when the viewer may see it (as in `list`); 404 otherwise. */
@@ -425,7 +408,7 @@ export class OrdersService {
           [...visible.params, portalOrderId],
         )
       : [];
-    if (!row) throw new NotFoundException(`portal order ${portalOrderId} not found`);
+    if (!row) throw new Refusal('not_found', 'not_found', `portal order ${portalOrderId} not found`);
     return toView(row);
   }
 
@@ -441,22 +424,11 @@ export class OrdersService {
     return { sql: `${partner} AND o.membership_id = $5`, params: [...params, viewer.membershipId] };
   }
 
-  private orderer(viewer: Viewer): Orderer {
-    if (viewer.kind === 'administrator' || viewer.kind === 'nobody')
-      throw new ForbiddenException('orders are placed by customer users');
-    if (!placesOrders(viewer.partnerType)) throw new ForbiddenException('orders are placed by customers');
-    return viewer;
-  }
-
   /** The defaults of the contact record, or a 422 naming every missing field (`order_defaults_missing`). */
   private defaultsOrRefuse(party: OrderingParty): OrderDefaults {
     const defaults = orderDefaults(party);
     if ('defaults' in defaults) return defaults.defaults;
-    throw new ProblemException(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      `the contact's record in the ERP lacks what an order needs: ${defaults.missing.map((e) => e.field).join(', ')}`,
-      { code: 'order_defaults_missing', errors: defaults.missing },
-    );
+    throw orderDefaultsMissing(defaults.missing);
   }
 
   /** The ordering customer, contact and company from the ERP mirror. */
@@ -612,13 +584,5 @@ export class OrdersService {
       [orderer.membershipId, keys],
     );
     return rows.map(toView);
-  }
-
-  private uploadRefused(rowErrors: RowError[]) {
-    return new ProblemException(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      `${rowErrors.length} problem(s) in the file; no order was created`,
-      { code: 'upload_invalid', rowErrors: sortByRow(rowErrors) },
-    );
   }
 }

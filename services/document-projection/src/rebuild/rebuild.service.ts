@@ -1,6 +1,7 @@
-import { ConflictException, Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Admin, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
+import { Refusal } from '@partner-portal/api-contracts';
 import { Topics, parseEvent, type EventEnvelope } from '@partner-portal/contracts';
 import {
   createKafka,
@@ -51,7 +52,7 @@ export class RebuildService {
   /** Starts a rebuild in the background; 409 while one runs. */
   start(): RebuildStatus {
     if (this.status.state === 'replaying' || this.status.state === 'switching') {
-      throw new ConflictException('a rebuild is already running');
+      throw new Refusal('conflict', 'rebuild_running', 'a rebuild is already running');
     }
     this.status = { state: 'replaying', startedAt: new Date().toISOString(), eventsReplayed: 0 };
     void this.run().catch((error: Error) => {

@@ -37,6 +37,9 @@ describe('stockConditions', () => {
     'refuses stock to a %s, saying stock is for 3PL customers',
     (type) => {
       expect(() => stockConditions(partnerUser(type, PortalRole.CustomerRepresentative), {})).toThrow(StockRefusal);
+      expect(() => stockConditions(partnerUser(type), {})).toThrow(
+        expect.objectContaining({ kind: 'forbidden', code: 'not_a_3pl_customer' }),
+      );
     },
   );
 

@@ -1,3 +1,4 @@
+import { Refusal } from '@partner-portal/api-contracts';
 import { PartnerType } from '@partner-portal/contracts';
 import type { Viewer } from '../documents/visibility';
 
@@ -16,11 +17,14 @@ export interface StockFilter {
 /** Column equalities on `stock_level`, in a fixed order so that the SQL and its parameters stay aligned. */
 export type StockConditions = Array<[column: string, value: string]>;
 
-/** Why a viewer sees no stock at all: only 3PL customers hold stock in the warehouse. */
-export class StockRefusal extends Error {
-  readonly code = 'not_a_3pl_customer';
+/** Why a viewer sees no stock at all (403): only 3PL customers hold stock in the warehouse. */
+export class StockRefusal extends Refusal {
   constructor() {
-    super('stock is shown to 3PL customers only: it is the goods the warehouse holds for them');
+    super(
+      'forbidden',
+      'not_a_3pl_customer',
+      'stock is shown to 3PL customers only: it is the goods the warehouse holds for them',
+    );
     this.name = 'StockRefusal';
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -6,6 +6,7 @@ import {
   ConnectorKeyResponse,
   CreateConnectorKeyRequest,
   CreatedConnectorKeyResponse,
+  PageQuery,
 } from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
@@ -41,13 +42,13 @@ export class AdminConnectorKeysController {
   }
 
   @Get()
-  @Documented("The tenant's connector keys (never the keys themselves)", {
+  @Documented("The tenant's connector keys, newest first (never the keys themselves)", {
     type: ConnectorKeyListResponse,
-    returns: 'The keys',
-    problems: [404],
+    returns: 'A page of keys (page, pageSize up to 200, total)',
+    problems: [400, 404],
   })
-  list(@CurrentCaller() caller: Caller, @Res({ passthrough: true }) response: Response) {
-    return this.keys(response, caller, 'GET', '');
+  list(@CurrentCaller() caller: Caller, @Query() query: PageQuery, @Res({ passthrough: true }) response: Response) {
+    return this.keys(response, caller, 'GET', '', { query });
   }
 
   @Post(':keyId/revoke')

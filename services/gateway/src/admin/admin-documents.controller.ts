@@ -11,7 +11,7 @@ import {
   AdminOrderListQuery,
   OrderListResponse,
   OrderResponse,
-  StockResponse,
+  StockPage,
 } from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
@@ -34,7 +34,7 @@ export class AdminDocumentsController {
   @Get('documents')
   @Documented('Documents of every partner (type is the ERP document type)', {
     type: AdminDocumentPage,
-    returns: 'A page of documents and nextCursor',
+    returns: 'A page of documents (page, pageSize up to 200, total)',
     problems: [400, 404],
   })
   documents(
@@ -76,8 +76,9 @@ export class AdminDocumentsController {
 
   @Get('stock')
   @Documented('Stock held for 3PL customers (filter by environment, company and 3PL customer), with totals', {
-    type: StockResponse,
-    returns: 'Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location',
+    type: StockPage,
+    returns:
+      'A page of stock rows (page, pageSize up to 200, total) with the totals per item and per location over every page',
     problems: [400, 404],
   })
   stock(
@@ -91,7 +92,7 @@ export class AdminDocumentsController {
   @Get('orders')
   @Documented("Portal orders of every customer, newest first (narrowed to one customer's)", {
     type: OrderListResponse,
-    returns: 'A page of orders and nextCursor',
+    returns: 'A page of orders (page, pageSize up to 200, total)',
     problems: [400, 404],
   })
   orders(

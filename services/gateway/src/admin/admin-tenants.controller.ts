@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AdministeredTenantsResponse } from '@partner-portal/api-contracts';
+import { AdministeredTenantsResponse, pageOf, pageWindow, PageQuery } from '@partner-portal/api-contracts';
 import { PrincipalResolver } from '../auth/principal-resolver';
 import type { SignedInUser } from '../auth/signed-in-user';
 import { Documented } from '../docs/documented';
@@ -16,9 +16,16 @@ export class AdminTenantsController {
   @Get()
   @Documented('The tenants the signed-in person administers', {
     type: AdministeredTenantsResponse,
-    returns: '{ items: [tenantId] }',
+    returns: 'A page of tenant ids (page, pageSize up to 200, total)',
+    problems: [400],
   })
-  async tenants(@SignedIn() caller: { user: SignedInUser; requestId: string }): Promise<AdministeredTenantsResponse> {
-    return { items: (await this.resolver.resolve(caller.user, caller.requestId)).administratorOf };
+  async tenants(
+    @SignedIn() caller: { user: SignedInUser; requestId: string },
+    @Query() query: PageQuery,
+  ): Promise<AdministeredTenantsResponse> {
+    // The list comes with the person (its claims and the tenants' lists), whole; it pages like every list.
+    const tenants = (await this.resolver.resolve(caller.user, caller.requestId)).administratorOf;
+    const { limit, offset } = pageWindow(query);
+    return pageOf(tenants.slice(offset, offset + limit), query, tenants.length);
   }
 }

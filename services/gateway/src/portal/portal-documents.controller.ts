@@ -7,7 +7,7 @@ import {
   PartnerDocumentDetailResponse,
   PartnerDocumentPage,
   StockQuery,
-  StockResponse,
+  StockPage,
 } from '@partner-portal/api-contracts';
 import { Documented } from '../docs/documented';
 import { CurrentCaller, type Caller } from '../observability/gateway-request';
@@ -25,7 +25,7 @@ export class PortalDocumentsController {
   @Get('documents')
   @Documented("Documents by type in the partner's words (purchase_order, warehouse_receipt, sales_invoice...)", {
     type: PartnerDocumentPage,
-    returns: 'A page of documents and nextCursor',
+    returns: 'A page of documents (page, pageSize up to 200, total)',
     problems: [400, 403],
   })
   documents(
@@ -69,9 +69,9 @@ export class PortalDocumentsController {
 
   @Get('stock')
   @Documented('Stock held for the 3PL customer by item, location, bin, license plate and lot, with totals', {
-    type: StockResponse,
+    type: StockPage,
     returns:
-      'Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location; 403 `not_a_3pl_customer` for a customer or vendor',
+      'A page of stock rows (page, pageSize up to 200, total) with the totals per item and per location over every page; 403 `not_a_3pl_customer` for a customer or vendor',
     problems: [400, 403],
   })
   stock(@CurrentCaller() caller: Caller, @Query() query: StockQuery, @Res({ passthrough: true }) response: Response) {

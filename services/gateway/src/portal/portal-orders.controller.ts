@@ -199,7 +199,7 @@ export class PortalOrdersController {
   @Get()
   @Documented('Orders placed through the portal, newest first, with their ERP answer', {
     type: OrderListResponse,
-    returns: 'The orders',
+    returns: 'A page of orders (page, pageSize up to 200, total)',
     problems: [400, 403],
   })
   list(
@@ -242,7 +242,7 @@ export class PortalItemsController {
   @Documented("Items the customer can order, with prices from the customer's price list, by item number", {
     type: CataloguePage,
     returns:
-      'A page of items (blocked and unpriced ones left out), each with the units it has a price in, and nextCursor',
+      'A page of items (page, pageSize up to 200, total; blocked and unpriced ones left out), each with the units it has a price in',
     problems: [400, 403, 422],
   })
   list(

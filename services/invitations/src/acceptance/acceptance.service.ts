@@ -1,29 +1,25 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InviteAccepted, type SignedInIdentityV1 } from '@partner-portal/contracts';
-import type { AcceptedInvitationResponse, InvitationPreviewResponse } from '@partner-portal/api-contracts';
-import { ProblemException } from '@partner-portal/internal-api';
-import { Outbox } from '@partner-portal/messaging';
+import type { SignedInIdentityV1 } from '@partner-portal/contracts';
+import {
+  Refusal,
+  type AcceptedInvitationResponse,
+  type InvitationPreviewResponse,
+} from '@partner-portal/api-contracts';
 import { InvitationsConfig } from '../config/invitations.config';
+import { assertAcceptable, decide } from '../invitations/invitation-lifecycle';
 import { hashCode, hashToken, sameHash } from '../invitations/invitation-secrets';
 import {
-  assertAcceptable,
-  checkEmail,
-  InvitationRefusal,
-  MAX_CODE_ATTEMPTS,
-  replacedSecret,
+  allowedOrThrow,
   assertMayTryCode,
+  InvitationRefusal,
+  OPEN_STATUSES,
+  replacedSecret,
   WRONG_CODE_WINDOW_MS,
   wrongCodeAnswer,
 } from '../invitations/invitation-status';
-import {
-  INVITATION_COLUMNS,
-  INVITATION_FROM,
-  targetOf,
-  type InvitationRow,
-  isoOf,
-} from '../invitations/invitation.view';
-import { asProblem } from '../invitations/invitations.service';
+import { InvitationStore, stateOf } from '../invitations/invitation-store';
+import { INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow, isoOf } from '../invitations/invitation.view';
 import { TenantSettingsService } from '../settings/tenant-settings';
 
 /**
@@ -39,14 +35,14 @@ const UNKNOWN_LINK = 'this invitation link is not valid; check that the whole li
 export class AcceptanceService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly store: InvitationStore,
     private readonly settings: TenantSettingsService,
     @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
   ) {}
 
   async preview(token: string): Promise<InvitationPreview> {
     const invitation = await this.byToken(this.dataSource.manager, token, false);
-    this.check(() => assertAcceptable(this.facts(invitation), new Date()));
+    assertAcceptable(stateOf(invitation), new Date());
     return {
       inviterName: invitation.inviter_name,
       companyName: invitation.company_name ?? invitation.company_id,
@@ -75,43 +71,23 @@ export class AcceptanceService {
         `SELECT failures, window_start FROM wrong_code_tally WHERE issuer = $1 AND subject = $2`,
         [request.identity.issuer, request.identity.subject],
       );
-      this.check(() =>
-        assertMayTryCode(tally && { failures: tally.failures, windowStart: new Date(tally.window_start) }, new Date()),
-      );
+      assertMayTryCode(tally && { failures: tally.failures, windowStart: new Date(tally.window_start) }, new Date());
     }
     const outcome = await this.dataSource.transaction(async (manager) => {
       const invitation = request.token
         ? await this.byToken(manager, request.token, true)
         : await this.byCode(manager, request.code ?? '');
       if (!invitation) return { wrongCode: true as const };
-      this.check(() => assertAcceptable(this.facts(invitation), new Date()));
       const { requireEmailMatch } = await this.settings.get(manager, invitation.tenant_id);
-      const emailMatched = this.check(() => checkEmail(invitation.email, request.identity.email, requireEmailMatch));
-      const acceptedAt = new Date();
-      await manager.query(
-        `UPDATE invitation SET status = 'accepted', accepted_at = $2, accepted_identity = $3,
-                email_matched = $4, ended_at = $2, updated_at = now()
-          WHERE id = $1`,
-        [invitation.id, acceptedAt, JSON.stringify(request.identity), emailMatched],
+      const decision = allowedOrThrow(
+        decide(
+          stateOf(invitation),
+          { type: request.token ? 'acceptByLink' : 'acceptByCode', identity: request.identity, requireEmailMatch },
+          new Date(),
+        ),
       );
-      await this.outbox.append(manager, [
-        this.outbox.create(InviteAccepted, {
-          tenantId: invitation.tenant_id,
-          correlationId: `invitation:${invitation.id}`,
-          payload: {
-            ...targetOf(invitation),
-            role: invitation.role,
-            identity: {
-              issuer: request.identity.issuer,
-              subject: request.identity.subject,
-              email: request.identity.email.toLowerCase(),
-              ...(request.identity.name ? { name: request.identity.name } : {}),
-            },
-            acceptedAt: acceptedAt.toISOString(),
-            emailMatched,
-          },
-        }),
-      ]);
+      await this.store.apply(manager, invitation, decision);
+      const emailMatched = decision.next.emailMatched === true;
       return {
         wrongCode: false as const,
         accepted: {
@@ -132,15 +108,16 @@ export class AcceptanceService {
     if (outcome.wrongCode) {
       // Counted in its own transaction, so that the refusal does not undo it.
       const counted = await this.countWrongCode(request.identity);
-      const { attemptsLeft } = this.check(() => wrongCodeAnswer(...counted));
-      throw new ProblemException(
-        HttpStatus.BAD_REQUEST,
+      const { attemptsLeft } = wrongCodeAnswer(...counted);
+      throw new Refusal(
+        'invalid',
+        'wrong_code',
         attemptsLeft === undefined
           ? 'this registration code is not valid'
           : attemptsLeft > 0
             ? `this registration code is not valid; ${attemptsLeft} attempt(s) left`
             : 'this registration code is not valid; the invitation is now locked: ask the company to send it again',
-        { code: 'wrong_code', ...(attemptsLeft === undefined ? {} : { attemptsLeft }) },
+        attemptsLeft === undefined ? {} : { attemptsLeft },
       );
     }
     return outcome.accepted;
@@ -154,7 +131,7 @@ export class AcceptanceService {
     );
     if (row && sameHash(row.token_hash, hash)) return row;
     await this.refuseIfSuperseded(manager, 'token', hash);
-    throw new ProblemException(HttpStatus.NOT_FOUND, UNKNOWN_LINK, { code: 'unknown_link' });
+    throw new Refusal('not_found', 'unknown_link', UNKNOWN_LINK);
   }
 
   private async byCode(manager: EntityManager, code: string): Promise<InvitationRow | undefined> {
@@ -174,12 +151,12 @@ export class AcceptanceService {
       kind,
       hash,
     ]);
-    if (superseded && sameHash(superseded.hash, hash)) throw asProblem(replacedSecret(kind));
+    if (superseded && sameHash(superseded.hash, hash)) throw replacedSecret(kind);
   }
 
   /**
    * Counts a wrong code against the person (see assertMayTryCode) and against the open invitations of their verified
-   * address; answers those invitations' counts after it, and whether one was locked already.
+   * address; answers the counts of those it counted, and whether one was locked already.
    */
   private async countWrongCode(identity: SignedInIdentityV1): Promise<[number[], boolean]> {
     await this.dataSource.query(
@@ -191,34 +168,26 @@ export class AcceptanceService {
                              THEN now() ELSE wrong_code_tally.window_start END`,
       [identity.issuer, identity.subject, WRONG_CODE_WINDOW_MS],
     );
-    const address = identity.email.trim().toLowerCase();
-    const [rows] = await this.dataSource.query(
-      `UPDATE invitation SET failed_code_attempts = failed_code_attempts + 1, updated_at = now()
-        WHERE email = $1 AND status = 'invited' AND failed_code_attempts < $2
-        RETURNING failed_code_attempts`,
-      [address, MAX_CODE_ATTEMPTS],
-    );
-    if (rows.length > 0) return [rows.map((r: { failed_code_attempts: number }) => r.failed_code_attempts), false];
-    const [locked] = await this.dataSource.query(
-      `SELECT 1 FROM invitation WHERE email = $1 AND status = 'invited' AND failed_code_attempts >= $2 LIMIT 1`,
-      [address, MAX_CODE_ATTEMPTS],
-    );
-    return [[], Boolean(locked)];
-  }
-
-  private facts(row: InvitationRow) {
-    return {
-      status: row.status,
-      expiresAt: row.expires_at ? new Date(row.expires_at) : null,
-      failedCodeAttempts: row.failed_code_attempts,
-    };
-  }
-
-  private check<T>(rule: () => T): T {
-    try {
-      return rule();
-    } catch (error) {
-      throw error instanceof InvitationRefusal ? asProblem(error) : error;
-    }
+    return this.dataSource.transaction(async (manager) => {
+      // In id order, so that two wrong codes of one person lock their invitations in the same order.
+      const rows: InvitationRow[] = await manager.query(
+        `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM}
+          WHERE i.email = $1 AND i.status IN (${OPEN_STATUSES.map((status) => `'${status}'`).join(', ')})
+          ORDER BY i.id FOR UPDATE OF i`,
+        [identity.email.trim().toLowerCase()],
+      );
+      const counted: number[] = [];
+      let lockedAlready = false;
+      const now = new Date();
+      for (const row of rows) {
+        const outcome = decide(stateOf(row), { type: 'wrongCode' }, now);
+        if (outcome instanceof InvitationRefusal) {
+          lockedAlready ||= outcome.code === 'locked';
+          continue;
+        }
+        counted.push((await this.store.apply(manager, row, outcome)).failed_code_attempts);
+      }
+      return [counted, lockedAlready];
+    });
   }
 }

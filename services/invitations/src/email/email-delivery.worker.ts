@@ -6,17 +6,12 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ContactInvited, InvitationEmailFailed } from '@partner-portal/contracts';
-import { ChannelListener, Outbox } from '@partner-portal/messaging';
+import { ChannelListener } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
-import { InvitationStatus } from '../invitations/invitation-status';
-import {
-  INVITATION_COLUMNS,
-  INVITATION_FROM,
-  targetOf,
-  type InvitationRow,
-  isoOf,
-} from '../invitations/invitation.view';
+import { decide } from '../invitations/invitation-lifecycle';
+import { InvitationRefusal } from '../invitations/invitation-status';
+import { InvitationStore, stateOf } from '../invitations/invitation-store';
+import { INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow } from '../invitations/invitation.view';
 import { EMAIL_CHANNEL } from './email-outbox';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { unseal } from './sealed-message';
@@ -49,7 +44,7 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly store: InvitationStore,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
   ) {
@@ -118,28 +113,22 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
           WHERE i.id = (SELECT invitation_id FROM email_delivery WHERE id = $1) FOR UPDATE OF i`,
         [delivery.id],
       );
-      if (invitation.status !== InvitationStatus.Invited || !delivery.sealed_message) {
+      // Decided before sending and stored once the transport took it: the invitation stays locked meanwhile, so the
+      // decision still holds. One the rules would not send for (revoked, expired meanwhile) is cancelled.
+      const sent = decide(stateOf(invitation), { type: 'emailSent', resendCount: delivery.resend_count }, new Date());
+      if (sent instanceof InvitationRefusal || !delivery.sealed_message) {
         await this.finish(manager, delivery.id, 'cancelled');
         return true;
       }
+      let providerId: string | undefined;
       try {
-        const providerId = await this.transport.send(unseal(delivery.sealed_message, this.config.emailPayloadKey));
-        await this.finish(manager, delivery.id, 'sent', providerId);
-        await this.outbox.append(manager, [
-          this.outbox.create(ContactInvited, {
-            tenantId: invitation.tenant_id,
-            correlationId: `invitation:${invitation.id}`,
-            payload: {
-              ...targetOf(invitation),
-              role: invitation.role,
-              expiresAt: isoOf(invitation.expires_at),
-              resendCount: delivery.resend_count,
-            },
-          }),
-        ]);
+        providerId = await this.transport.send(unseal(delivery.sealed_message, this.config.emailPayloadKey));
       } catch (error) {
         await this.failed(manager, delivery, invitation, error as Error);
+        return true;
       }
+      await this.finish(manager, delivery.id, 'sent', providerId);
+      await this.store.apply(manager, invitation, sent);
       return true;
     });
   }
@@ -165,16 +154,10 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
       `UPDATE email_delivery SET status = 'failed', attempts = $2, last_error = $3, sealed_message = NULL WHERE id = $1`,
       [delivery.id, attempts, message],
     );
-    await manager.query(`UPDATE invitation SET status = 'email_failed', updated_at = now() WHERE id = $1`, [
-      invitation.id,
-    ]);
-    await this.outbox.append(manager, [
-      this.outbox.create(InvitationEmailFailed, {
-        tenantId: invitation.tenant_id,
-        correlationId: `invitation:${invitation.id}`,
-        payload: { ...targetOf(invitation), attempts, error: message },
-      }),
-    ]);
+    const outcome = decide(stateOf(invitation), { type: 'emailFailed', attempts, error: message }, new Date());
+    // Unreachable while the invitation stays locked since the send was decided; the delivery still ends failed.
+    if (outcome instanceof InvitationRefusal) return;
+    await this.store.apply(manager, invitation, outcome);
   }
 
   private async finish(

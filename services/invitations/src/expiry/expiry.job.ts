@@ -6,17 +6,15 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { InviteExpired } from '@partner-portal/contracts';
-import { Outbox } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
-import { cancelPendingEmails } from '../email/email-outbox';
-import {
-  INVITATION_COLUMNS,
-  INVITATION_FROM,
-  targetOf,
-  type InvitationRow,
-  isoOf,
-} from '../invitations/invitation.view';
+import { decide, EXPIRING_STATUSES } from '../invitations/invitation-lifecycle';
+import { InvitationRefusal } from '../invitations/invitation-status';
+import { InvitationStore, stateOf } from '../invitations/invitation-store';
+import { INVITATION_COLUMNS, INVITATION_FROM, type InvitationRow } from '../invitations/invitation.view';
+
+const BATCH = 200;
+/** As literals, so that the partial index `invitation_expiring` serves the claim. */
+const EXPIRING = EXPIRING_STATUSES.map((status) => `'${status}'`).join(', ');
 
 /**
  * Expires sent invitations past their expiry, every EXPIRY_SWEEP_MS. Rows are claimed with
@@ -30,7 +28,7 @@ export class ExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutd
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly store: InvitationStore,
     @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
   ) {}
 
@@ -51,38 +49,36 @@ export class ExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.sweeping;
   }
 
-  /** Expires what is due, in batches; answers how many. */
+  /**
+   * Expires what is due, in batches; answers how many. Due is judged by this process's clock in the query and in
+   * `decide` alike, so that a claimed invitation is never refused for a difference between two clocks.
+   */
   async sweep(): Promise<number> {
     let total = 0;
     for (;;) {
-      const expired = await this.dataSource.transaction(async (manager) => {
+      const { claimed, expired } = await this.dataSource.transaction(async (manager) => {
+        const now = new Date();
         const rows: InvitationRow[] = await manager.query(
           `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM}
-            WHERE i.status IN ('invited', 'email_failed') AND i.expires_at <= now()
-            ORDER BY i.expires_at LIMIT 200 FOR UPDATE OF i SKIP LOCKED`,
+            WHERE i.status IN (${EXPIRING}) AND i.expires_at <= $1
+            ORDER BY i.expires_at LIMIT ${BATCH} FOR UPDATE OF i SKIP LOCKED`,
+          [now],
         );
-        if (rows.length === 0) return 0;
-        const ids = rows.map((r) => r.id);
-        await manager.query(
-          `UPDATE invitation SET status = 'expired', ended_at = now(), updated_at = now()
-            WHERE id = ANY($1::uuid[])`,
-          [ids],
-        );
-        await cancelPendingEmails(manager, ids);
-        await this.outbox.append(
-          manager,
-          rows.map((row) =>
-            this.outbox.create(InviteExpired, {
-              tenantId: row.tenant_id,
-              correlationId: `invitation:${row.id}`,
-              payload: { ...targetOf(row), expiredAt: isoOf(row.expires_at) },
-            }),
-          ),
-        );
-        return rows.length;
+        let count = 0;
+        for (const row of rows) {
+          const outcome = decide(stateOf(row), { type: 'expire' }, now);
+          if (outcome instanceof InvitationRefusal) {
+            this.logger.warn({ message: 'invitation not expired', invitationId: row.id, code: outcome.code });
+            continue;
+          }
+          await this.store.apply(manager, row, outcome);
+          count += 1;
+        }
+        return { claimed: rows.length, expired: count };
       });
       total += expired;
-      if (expired < 200) return total;
+      // A refused one would be claimed again: stop until the next sweep rather than go round in circles.
+      if (claimed < BATCH || expired < claimed) return total;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { InvitationStatus } from '@partner-portal/api-contracts';
+import { InvitationStatus, Refusal, type RefusalKind } from '@partner-portal/api-contracts';
 
 export { InvitationStatus };
 
@@ -16,61 +16,67 @@ export const MAX_CODE_ATTEMPTS = 5;
 export const MAX_WRONG_CODES_PER_PERSON = 20;
 export const WRONG_CODE_WINDOW_MS = 24 * 3_600_000;
 
-/** Why a request about an invitation is refused; the code is stable for clients. */
-export class InvitationRefusal extends Error {
-  constructor(
-    readonly code:
-      | 'not_open'
-      | 'not_sent_yet'
-      | 'expired'
-      | 'revoked'
-      | 'already_accepted'
-      | 'rejected'
-      | 'locked'
-      | 'email_mismatch'
-      | 'resend_limit'
-      | 'replaced'
-      | 'too_many_wrong_codes',
-    message: string,
-  ) {
-    super(message);
+/** The codes of the invitation rules' refusals, stable for clients. */
+export type InvitationRefusalCode =
+  | 'not_open'
+  | 'not_sent_yet'
+  | 'expired'
+  | 'revoked'
+  | 'already_accepted'
+  | 'rejected'
+  | 'locked'
+  | 'email_mismatch'
+  | 'resend_limit'
+  | 'replaced'
+  | 'too_many_wrong_codes'
+  // Only the expiry job meets it (it picks invitations that are due); never a client.
+  | 'not_due';
+
+/**
+ * What kind of "no" each refusal is: a state that does not allow the request is a conflict; an invitation whose
+ * link and code are over for good (or were replaced) is gone; limits on tries are "too many".
+ */
+const REFUSAL_KINDS: Record<InvitationRefusalCode, RefusalKind> = {
+  not_open: 'conflict',
+  not_sent_yet: 'conflict',
+  expired: 'gone',
+  revoked: 'gone',
+  already_accepted: 'gone',
+  rejected: 'gone',
+  locked: 'locked',
+  email_mismatch: 'forbidden',
+  resend_limit: 'too_many',
+  too_many_wrong_codes: 'too_many',
+  replaced: 'gone',
+  not_due: 'conflict',
+};
+
+/**
+ * Why a request about an invitation is refused: a domain `Refusal` whose kind follows from its code. The rules return
+ * it (or throw it, in the `assert...` functions); the service's filter answers it as problem+json, a consumer logs it.
+ */
+export class InvitationRefusal extends Refusal {
+  declare readonly code: InvitationRefusalCode;
+
+  constructor(code: InvitationRefusalCode, message: string) {
+    super(REFUSAL_KINDS[code], code, message);
     this.name = 'InvitationRefusal';
   }
 }
 
-/** The facts the rules look at. */
-export interface InvitationFacts {
-  status: InvitationStatus;
-  expiresAt: Date | null;
-  failedCodeAttempts: number;
+/** The outcome a rule allowed, or its refusal thrown: for callers that answer a refusal rather than act on it. */
+export function allowedOrThrow<T>(outcome: T | InvitationRefusal): T {
+  if (outcome instanceof InvitationRefusal) throw outcome;
+  return outcome;
 }
 
-/** Whether an open invitation can still be used at `now`. */
-export function assertAcceptable(invitation: InvitationFacts, now: Date): void {
-  switch (invitation.status) {
-    case InvitationStatus.Accepted:
-      throw new InvitationRefusal('already_accepted', 'this invitation was already accepted; sign in to the portal');
-    case InvitationStatus.Revoked:
-      throw new InvitationRefusal('revoked', 'this invitation was revoked; ask the company for a new one');
-    case InvitationStatus.Expired:
-      throw new InvitationRefusal('expired', 'this invitation has expired; ask the company to send it again');
-    case InvitationStatus.Rejected:
-      throw new InvitationRefusal('rejected', 'this invitation could not be issued');
-    case InvitationStatus.PendingLicense:
-      throw new InvitationRefusal('not_sent_yet', 'this invitation has not been sent yet');
-    default:
-  }
-  if (invitation.expiresAt && invitation.expiresAt.getTime() <= now.getTime()) {
-    throw new InvitationRefusal('expired', 'this invitation has expired; ask the company to send it again');
-  }
-  if (invitation.failedCodeAttempts >= MAX_CODE_ATTEMPTS) throw lockedRefusal();
-}
-
-const lockedRefusal = () =>
-  new InvitationRefusal(
+/** The refusal of an invitation locked by wrong codes, saying how it is unlocked. */
+export function lockedRefusal(): InvitationRefusal {
+  return new InvitationRefusal(
     'locked',
     'this invitation is locked after too many wrong codes; the company unlocks it by sending the invitation again, with a new code',
   );
+}
 
 /**
  * Whether a person may try a registration code, from their wrong codes in the current window: a code names no
@@ -120,42 +126,3 @@ export const STATUS_SORT_ORDER: readonly InvitationStatus[] = [
   InvitationStatus.Revoked,
   InvitationStatus.Rejected,
 ];
-
-/** Only an open invitation can be revoked. */
-export function assertRevocable(status: InvitationStatus): void {
-  if (!OPEN_STATUSES.includes(status)) {
-    throw new InvitationRefusal('not_open', `an invitation that is ${status} cannot be revoked`);
-  }
-}
-
-/** A resend needs a sent (or failed) invitation, and respects the daily limit. */
-export function assertResendable(
-  invitation: { status: InvitationStatus; resendsInWindow: number; windowStart: Date | null },
-  limit: number,
-  now: Date,
-): { resendsInWindow: number; windowStart: Date } {
-  if (invitation.status !== InvitationStatus.Invited && invitation.status !== InvitationStatus.EmailFailed) {
-    throw new InvitationRefusal('not_open', `an invitation that is ${invitation.status} cannot be resent`);
-  }
-  const windowOpen = invitation.windowStart && now.getTime() - invitation.windowStart.getTime() < 24 * 3_600_000;
-  const used = windowOpen ? invitation.resendsInWindow : 0;
-  if (used >= limit) {
-    throw new InvitationRefusal('resend_limit', `an invitation can be resent ${limit} times per 24 hours`);
-  }
-  return {
-    resendsInWindow: used + 1,
-    windowStart: windowOpen && invitation.windowStart ? invitation.windowStart : now,
-  };
-}
-
-/** Whether the signed-in e-mail may differ from the invited one. */
-export function checkEmail(invited: string, signedIn: string, mustMatch: boolean): boolean {
-  const matched = invited.trim().toLowerCase() === signedIn.trim().toLowerCase();
-  if (!matched && mustMatch) {
-    throw new InvitationRefusal(
-      'email_mismatch',
-      `this invitation is for ${invited}; sign in with that address, or ask the company to invite ${signedIn}`,
-    );
-  }
-  return matched;
-}

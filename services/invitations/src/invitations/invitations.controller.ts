@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { IsUUID } from 'class-validator';
 import {
-  CurrentPrincipal,
+  CurrentAdministrator,
   RequestId,
-  requireAdministratorOf,
   TenantAdministratorGuard,
   TenantParams,
-  type Principal,
+  type AdministratorPrincipal,
 } from '@partner-portal/internal-api';
 import {
   BulkInviteRequest,
@@ -23,12 +22,12 @@ export class InvitationParams extends TenantParams {
   invitationId!: string;
 }
 
-function requesterOf(principal: Principal, tenantId: string, name?: string): Requester {
-  const admin = requireAdministratorOf(principal, tenantId);
+/** The administrator the guard admitted, as who asks for an invitation (with the name its e-mail shows). */
+function requesterOf(admin: AdministratorPrincipal, name?: string): Requester {
   return { kind: 'admin', subject: admin.subject, name };
 }
 
-/** Administrators invite contacts and follow, resend and revoke invitations. */
+/** Administrators invite contacts and follow, resend and revoke invitations; the guard admits only them. */
 @UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/invitations')
 export class InvitationsController {
@@ -36,12 +35,12 @@ export class InvitationsController {
 
   @Post()
   invite(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() { tenantId }: TenantParams,
     @Body() body: InviteRequest,
     @RequestId() correlationId: string,
   ) {
-    return this.invitations.create(tenantId, body, requesterOf(principal, tenantId, body.inviterName), correlationId);
+    return this.invitations.create(tenantId, body, requesterOf(admin, body.inviterName), correlationId);
   }
 
   /**
@@ -51,12 +50,12 @@ export class InvitationsController {
   @Post('bulk')
   @HttpCode(200)
   inviteMany(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() { tenantId }: TenantParams,
     @Body() body: BulkInviteRequest,
     @RequestId() correlationId: string,
   ): Promise<BulkInviteResponse> {
-    const requester = requesterOf(principal, tenantId, body.invitations[0]?.inviterName);
+    const requester = requesterOf(admin, body.invitations[0]?.inviterName);
     return this.invitations.inviteMany(tenantId, body.invitations, requester, correlationId, body.dryRun ?? false);
   }
 
@@ -79,12 +78,11 @@ export class InvitationsController {
   @Post(':invitationId/revoke')
   @HttpCode(200)
   revoke(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() { tenantId, invitationId }: InvitationParams,
     @Body() body: RevokeRequest,
     @RequestId() correlationId: string,
   ) {
-    const admin = requireAdministratorOf(principal, tenantId);
     return this.invitations.revoke(
       tenantId,
       invitationId,

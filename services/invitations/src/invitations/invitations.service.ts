@@ -1,37 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type {
-  BulkInviteResponse,
-  BulkInviteResultResponse,
-  ColleagueInvitationResponse,
-  InvitationSort,
-  InviteRequest,
-  ListColleagueInvitationsQuery,
-  ListInvitationsQuery,
-  PartnerInviteRequest,
-} from '@partner-portal/api-contracts';
 import {
-  InvitationRequested,
-  InvitationRequestedVersion2,
-  InviteRevoked,
-  type ActorV1,
-  type ActorV2,
-} from '@partner-portal/contracts';
-import { containsPattern, ProblemException, type Page } from '@partner-portal/internal-api';
-import { Outbox } from '@partner-portal/messaging';
+  REFUSAL_STATUS,
+  Refusal,
+  type BulkInviteResponse,
+  type BulkInviteResultResponse,
+  type ColleagueInvitationResponse,
+  type InvitationSort,
+  type InviteRequest,
+  type ListColleagueInvitationsQuery,
+  type ListInvitationsQuery,
+  type PartnerInviteRequest,
+} from '@partner-portal/api-contracts';
+import type { ActorV1, ActorV2 } from '@partner-portal/contracts';
+import { containsPattern, type Page } from '@partner-portal/internal-api';
 import { InvitationsConfig } from '../config/invitations.config';
-import { cancelPendingEmails, EmailOutbox } from '../email/email-outbox';
 import { templateLanguage } from '../email/invitation-email';
 import { TenantSettingsService } from '../settings/tenant-settings';
-import { hashCode, hashToken, newSecrets } from './invitation-secrets';
-import {
-  assertResendable,
-  assertRevocable,
-  InvitationRefusal,
-  OPEN_STATUSES,
-  STATUS_SORT_ORDER,
-} from './invitation-status';
+import { decide } from './invitation-lifecycle';
+import { allowedOrThrow, OPEN_STATUSES, STATUS_SORT_ORDER } from './invitation-status';
+import { InvitationStore, stateOf } from './invitation-store';
 import {
   holderKeyOf,
   invitationOpen,
@@ -45,7 +34,6 @@ import {
 import {
   INVITATION_COLUMNS,
   INVITATION_FROM,
-  targetOf,
   toInvitationView,
   type InvitationRow,
   type InvitationView,
@@ -108,21 +96,23 @@ const SORT_EXPRESSIONS: Record<InvitationSort, string> = {
   email: 'i.email',
 };
 
-function problemOf(refused: InviteRefusal): ProblemException {
-  const { status, code, detail, ...extra } = refused;
-  return new ProblemException(status, detail, { code, ...extra });
-}
-
-function refusedResult(index: number, refused: InviteRefusal): BulkResult {
+/** A refused row of a bulk request: what a single invitation would answer, as the row's result. */
+function refusedResult(index: number, refused: Refusal): BulkResult {
+  const { existingInvitationId, otherContact } = (refused as InviteRefusal).details;
   return {
     index,
     outcome: 'refused',
-    status: refused.status,
+    status: REFUSAL_STATUS[refused.kind],
     code: refused.code,
-    detail: refused.detail,
-    existingInvitationId: refused.existingInvitationId,
-    otherContact: refused.otherContact,
+    detail: refused.message,
+    existingInvitationId,
+    otherContact,
   };
+}
+
+/** An invitation that does not exist, or that the asker may not see. */
+function invitationNotFound(id: string): Refusal {
+  return new Refusal('not_found', 'not_found', `invitation ${id} not found`);
 }
 
 /** The name the e-mail gives whoever invites: the person's, else the company's team (the ERP: the company). */
@@ -160,31 +150,12 @@ function toColleagueInvitation(row: InvitationRow): ColleagueInvitationResponse 
   };
 }
 
-/** Problem for a rule's refusal. */
-export function asProblem(error: InvitationRefusal): ProblemException {
-  const status = {
-    not_open: HttpStatus.CONFLICT,
-    not_sent_yet: HttpStatus.CONFLICT,
-    expired: HttpStatus.GONE,
-    revoked: HttpStatus.GONE,
-    already_accepted: HttpStatus.GONE,
-    rejected: HttpStatus.GONE,
-    locked: HttpStatus.LOCKED,
-    email_mismatch: HttpStatus.FORBIDDEN,
-    resend_limit: HttpStatus.TOO_MANY_REQUESTS,
-    too_many_wrong_codes: HttpStatus.TOO_MANY_REQUESTS,
-    replaced: HttpStatus.GONE,
-  }[error.code];
-  return new ProblemException(status, error.message, { code: error.code });
-}
-
 /** Creating, listing, resending and revoking invitations. */
 @Injectable()
 export class InvitationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-    private readonly emails: EmailOutbox,
+    private readonly store: InvitationStore,
     private readonly settings: TenantSettingsService,
     @Inject(InvitationsConfig) private readonly config: InvitationsConfig,
   ) {}
@@ -204,7 +175,7 @@ export class InvitationsService {
       return this.dataSource.transaction((m) => this.create(tenantId, request, requester, correlationId, m));
     const [facts] = await this.targetFacts(manager, tenantId, [request]);
     const refused = inviteRefusal(request, facts);
-    if (refused) throw problemOf(refused);
+    if (refused) throw refused;
     const contact = facts.contact as { email: string };
     const id = randomUUID();
     const requestedBy: ActorV2 =
@@ -213,10 +184,11 @@ export class InvitationsService {
         : requester.kind === 'partner'
           ? { kind: 'partner', subject: requester.subject, membershipId: requester.membershipId }
           : { kind: 'erp' };
+    const decision = allowedOrThrow(decide(undefined, { type: 'request', requestedBy }, new Date()));
     const inserted = await manager.query(
       `INSERT INTO invitation (id, tenant_id, environment, environment_type, company_id, partner_type, partner_no, contact_no,
                                email, contact_name, role, language, status, requested_by, inviter_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'pending_license', $13, $14)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (tenant_id, environment, company_id, partner_type, partner_no, contact_no) WHERE status IN (${CLOSED}) DO NOTHING
        RETURNING id`,
       [
@@ -232,31 +204,17 @@ export class InvitationsService {
         facts.contactName,
         request.role,
         templateLanguage(request.language ?? facts.contactLanguage ?? facts.partnerLanguage),
+        decision.next.status,
         JSON.stringify(requestedBy),
         inviterNameOf(requester, facts.companyName),
       ],
     );
     if (inserted.length === 0) {
       // Another request opened one since the check (the partial unique index decides).
-      throw problemOf(invitationOpen(request, await this.openFor(manager, tenantId, request)));
+      throw invitationOpen(request, await this.openFor(manager, tenantId, request));
     }
     const row = await this.row(manager, tenantId, id);
-    const payload = { ...targetOf(row), role: row.role };
-    // Version 1 stays what administrators' and the ERP's requests publish; only a representative's needs version 2
-    // (its requester kind is unknown to version 1).
-    await this.outbox.append(manager, [
-      requestedBy.kind === 'partner'
-        ? this.outbox.create(InvitationRequestedVersion2, {
-            tenantId,
-            correlationId,
-            payload: { ...payload, requestedBy },
-          })
-        : this.outbox.create(InvitationRequested, {
-            tenantId,
-            correlationId,
-            payload: { ...payload, requestedBy: requestedBy as ActorV1 },
-          }),
-    ]);
+    await this.store.publish(manager, row, decision.events, correlationId);
     return toInvitationView(row);
   }
 
@@ -329,7 +287,7 @@ export class InvitationsService {
   async getForPartner(representative: Representative, id: string): Promise<ColleagueInvitationResponse> {
     const partner = await this.partnerOf(this.dataSource.manager, representative);
     const row = await this.row(this.dataSource.manager, representative.tenantId, id);
-    if (!ofPartner(placeOf(row), partner)) throw new NotFoundException(`invitation ${id} not found`);
+    if (!ofPartner(placeOf(row), partner)) throw invitationNotFound(id);
     return toColleagueInvitation(row);
   }
 
@@ -342,10 +300,7 @@ export class InvitationsService {
       [representative.tenantId, representative.membershipId],
     );
     const partner = representedPartner(member);
-    if ('code' in partner) {
-      const { status, code, detail } = partner;
-      throw new ProblemException(status, detail, { code });
-    }
+    if (partner instanceof Refusal) throw partner;
     return partner;
   }
 
@@ -395,22 +350,9 @@ export class InvitationsService {
           invitation: await this.create(tenantId, requests[index], requester, correlationId),
         });
       } catch (error) {
-        if (!(error instanceof ProblemException)) throw error;
-        const body = error.getResponse() as {
-          code: InviteRefusal['code'];
-          detail: string;
-          existingInvitationId?: string;
-          otherContact?: string;
-        };
-        results.push(
-          refusedResult(index, {
-            status: error.getStatus() as InviteRefusal['status'],
-            code: body.code,
-            detail: body.detail,
-            existingInvitationId: body.existingInvitationId,
-            otherContact: body.otherContact,
-          }),
-        );
+        // Refused by `create`'s own check: what changed since the plan (a concurrent invitation) refuses this row only.
+        if (!(error instanceof Refusal)) throw error;
+        results.push(refusedResult(index, error));
       }
     }
     const created = results.flatMap((r) => (r.outcome === 'created' ? [r.invitation.email] : []));
@@ -569,37 +511,15 @@ export class InvitationsService {
   async resend(tenantId: string, id: string): Promise<InvitationView> {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.row(manager, tenantId, id, true);
-      const now = new Date();
-      let window;
-      try {
-        window = assertResendable(
-          { status: row.status, resendsInWindow: row.resends_in_window, windowStart: row.resend_window_start },
-          this.config.resendDailyLimit,
-          now,
-        );
-      } catch (error) {
-        throw error instanceof InvitationRefusal ? asProblem(error) : error;
-      }
-      await this.keepSuperseded(manager, row);
-      const secrets = newSecrets();
       const { invitationTtlHours } = await this.settings.get(manager, tenantId);
-      const expiresAt = new Date(now.getTime() + invitationTtlHours * 3_600_000);
-      await manager.query(
-        `UPDATE invitation SET status = 'invited', token_hash = $2, code_hash = $3, expires_at = $4, failed_code_attempts = 0,
-                resend_count = resend_count + 1, resends_in_window = $5, resend_window_start = $6, updated_at = now()
-          WHERE id = $1`,
-        [
-          id,
-          hashToken(secrets.token),
-          hashCode(secrets.code, this.config.codePepper),
-          expiresAt,
-          window.resendsInWindow,
-          window.windowStart,
-        ],
+      const decision = allowedOrThrow(
+        decide(
+          stateOf(row),
+          { type: 'resend', validForHours: invitationTtlHours, dailyLimit: this.config.resendDailyLimit },
+          new Date(),
+        ),
       );
-      const updated = await this.row(manager, tenantId, id);
-      await this.emails.queue(manager, updated, secrets, expiresAt);
-      return toInvitationView(updated);
+      return toInvitationView(await this.store.apply(manager, row, decision));
     });
   }
 
@@ -615,38 +535,8 @@ export class InvitationsService {
     if (!manager)
       return this.dataSource.transaction((m) => this.revoke(tenantId, id, revokedBy, correlationId, reason, m));
     const row = await this.row(manager, tenantId, id, true);
-    try {
-      assertRevocable(row.status);
-    } catch (error) {
-      throw error instanceof InvitationRefusal ? asProblem(error) : error;
-    }
-    await manager.query(
-      `UPDATE invitation SET status = 'revoked', ended_at = now(), updated_at = now() WHERE id = $1`,
-      [id],
-    );
-    await cancelPendingEmails(manager, [id]);
-    await this.outbox.append(manager, [
-      this.outbox.create(InviteRevoked, {
-        tenantId,
-        correlationId,
-        payload: { ...targetOf(row), revokedBy, ...(reason ? { reason } : {}) },
-      }),
-    ]);
-    return toInvitationView(await this.row(manager, tenantId, id));
-  }
-
-  private async keepSuperseded(manager: EntityManager, row: InvitationRow): Promise<void> {
-    const superseded = [
-      ['token', row.token_hash],
-      ['code', row.code_hash],
-    ].filter((pair): pair is [string, string] => pair[1] !== null);
-    if (superseded.length === 0) return;
-    await manager.query(
-      `INSERT INTO superseded_secret (kind, hash, invitation_id)
-       SELECT kind, hash, $3::uuid FROM unnest($1::text[], $2::text[]) AS s(kind, hash)
-       ON CONFLICT (kind, hash) DO NOTHING`,
-      [superseded.map(([kind]) => kind), superseded.map(([, hash]) => hash), row.id],
-    );
+    const decision = allowedOrThrow(decide(stateOf(row), { type: 'revoke', by: revokedBy, reason }, new Date()));
+    return toInvitationView(await this.store.apply(manager, row, decision, correlationId));
   }
 
   /** The open invitation of a contact, if any. */
@@ -663,12 +553,26 @@ export class InvitationsService {
     return open?.id;
   }
 
+  /** The open invitations of every contact of a partner. */
+  async openForPartner(
+    manager: EntityManager,
+    tenantId: string,
+    partner: { environment: string; companyId: string; partnerType: string; partnerNo: string },
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM invitation WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4
+          AND partner_no = $5 AND status IN (${CLOSED}) ORDER BY created_at`,
+      [tenantId, partner.environment, partner.companyId, partner.partnerType, partner.partnerNo],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async row(manager: EntityManager, tenantId: string, id: string, lock = false): Promise<InvitationRow> {
     const [row] = await manager.query(
       `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE i.tenant_id = $1 AND i.id = $2 ${lock ? 'FOR UPDATE OF i' : ''}`,
       [tenantId, id],
     );
-    if (!row) throw new NotFoundException(`invitation ${id} not found`);
+    if (!row) throw invitationNotFound(id);
     return row;
   }
 }

@@ -1,11 +1,17 @@
+import { REFUSAL_STATUS } from '@partner-portal/api-contracts';
 import {
   holderKeyOf,
   inviteRefusal,
   licensesNeeded,
   planBulkInvite,
+  type InviteRefusal,
   type InviteTarget,
   type TargetFacts,
 } from './invite-checks';
+
+/** A refusal as a single invite answers it: status, code, detail and what else it names. */
+const answered = (refusal: InviteRefusal | undefined) =>
+  refusal && { status: REFUSAL_STATUS[refusal.kind], code: refusal.code, detail: refusal.message, ...refusal.details };
 
 const target = (contactNo: string, extra: Partial<InviteTarget> = {}): InviteTarget => ({
   environment: 'production',
@@ -29,7 +35,7 @@ const other = { name: 'Anna de Vries', partnerNo: 'C20000', contactNo: 'CT9' };
 describe('the checks of an invitation target', () => {
   it('refuses an address whose license another contact holds, naming that contact (one license, one person)', () => {
     // Given another contact's open invitation or membership holds anna@'s license, when CT1 with that address is invited:
-    expect(inviteRefusal(target('CT1'), { ...invitable(), otherHolder: other })).toEqual({
+    expect(answered(inviteRefusal(target('CT1'), { ...invitable(), otherHolder: other }))).toEqual({
       status: 409,
       code: 'email_held_by_other_contact',
       detail:
@@ -55,20 +61,22 @@ describe('the checks of an invitation target', () => {
       [{ otherHolder: other }, 409, 'email_held_by_other_contact'],
     ];
     for (const [facts, status, code] of cases) {
-      expect(inviteRefusal(target('CT1'), { ...invitable(), ...facts })).toMatchObject({ status, code });
+      expect(answered(inviteRefusal(target('CT1'), { ...invitable(), ...facts }))).toMatchObject({ status, code });
     }
   });
 
   it('says which contact, partner or company is missing, and which invitation or membership is in the way', () => {
-    expect(inviteRefusal(target('CT1', { companyId: 'NOPE' }), { ...invitable(), companyFound: false })).toEqual({
+    expect(
+      answered(inviteRefusal(target('CT1', { companyId: 'NOPE' }), { ...invitable(), companyFound: false })),
+    ).toEqual({
       status: 404,
       code: 'company_not_found',
       detail: 'company NOPE does not exist in environment production',
     });
-    expect(inviteRefusal(target('CT1'), { ...invitable(), openInvitationId: 'i-1' })).toMatchObject({
+    expect(answered(inviteRefusal(target('CT1'), { ...invitable(), openInvitationId: 'i-1' }))).toMatchObject({
       existingInvitationId: 'i-1',
     });
-    expect(inviteRefusal(target('CT1'), { ...invitable(), activeMembershipId: 'm-1' })).toMatchObject({
+    expect(answered(inviteRefusal(target('CT1'), { ...invitable(), activeMembershipId: 'm-1' }))).toMatchObject({
       membershipId: 'm-1',
       detail: 'contact CT1 is already a portal user in production / CRONUS',
     });
@@ -90,7 +98,7 @@ describe('the plan of a bulk invitation', () => {
       'email_held_by_other_contact',
       'create',
     ]);
-    expect(plan.decisions[1]).toMatchObject({ refusal: { otherContact: 'Anna (C10000 / CT1)' } });
+    expect(plan.decisions[1]).toMatchObject({ refusal: { details: { otherContact: 'Anna (C10000 / CT1)' } } });
     expect(plan.licensesNeeded).toBe(1);
   });
 
@@ -110,8 +118,10 @@ describe('the plan of a bulk invitation', () => {
       'duplicate_in_request',
       'create',
     ]);
-    expect(plan.decisions[2]).toMatchObject({
-      refusal: { status: 409, detail: 'contact CT1 of customer C10000 is already invited by row 0 of this request' },
+    const duplicate = plan.decisions[2];
+    expect(duplicate.outcome === 'refused' && answered(duplicate.refusal)).toMatchObject({
+      status: 409,
+      detail: 'contact CT1 of customer C10000 is already invited by row 0 of this request',
     });
   });
 

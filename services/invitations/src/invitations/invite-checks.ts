@@ -1,3 +1,5 @@
+import { Refusal, type RefusalKind } from '@partner-portal/api-contracts';
+
 /** Whom an invitation is for: one contact of one partner in one environment and company. */
 export interface InviteTarget {
   environment: string;
@@ -27,25 +29,53 @@ export interface TargetFacts {
   otherHolder: { name: string; partnerNo: string; contactNo: string } | null;
 }
 
-/** Why a target cannot be invited; `code` is stable for clients, `status` is the HTTP status of a single invite. */
-export interface InviteRefusal {
-  status: 404 | 409 | 422;
-  code:
-    | 'company_not_found'
-    | 'partner_not_found'
-    | 'partner_blocked'
-    | 'partner_not_portal_enabled'
-    | 'contact_not_found'
-    | 'contact_without_email'
-    | 'already_portal_user'
-    | 'invitation_open'
-    | 'duplicate_in_request'
-    | 'email_held_by_other_contact';
-  detail: string;
+/** The codes of the reasons a target cannot be invited, stable for clients. */
+export type InviteRefusalCode =
+  | 'company_not_found'
+  | 'partner_not_found'
+  | 'partner_blocked'
+  | 'partner_not_portal_enabled'
+  | 'contact_not_found'
+  | 'contact_without_email'
+  | 'already_portal_user'
+  | 'invitation_open'
+  | 'duplicate_in_request'
+  | 'email_held_by_other_contact';
+
+/** A target the mirror does not know is not found; one the ERP keeps closed, unprocessable; one in the way, a conflict. */
+const REFUSAL_KINDS: Record<InviteRefusalCode, RefusalKind> = {
+  company_not_found: 'not_found',
+  partner_not_found: 'not_found',
+  partner_blocked: 'unprocessable',
+  partner_not_portal_enabled: 'unprocessable',
+  contact_not_found: 'not_found',
+  contact_without_email: 'unprocessable',
+  already_portal_user: 'conflict',
+  invitation_open: 'conflict',
+  duplicate_in_request: 'conflict',
+  email_held_by_other_contact: 'conflict',
+};
+
+/** What an invitation refusal names besides its reason: the invitation or membership in the way, the other holder. */
+export type InviteRefusalDetails = {
   existingInvitationId?: string;
   membershipId?: string;
   /** `email_held_by_other_contact`: who holds it, as `name (partner / contact)`. */
   otherContact?: string;
+};
+
+/**
+ * Why a target cannot be invited: a domain `Refusal` whose kind (and so the HTTP status of a single invite) follows
+ * from its code; a bulk invitation reports it per row.
+ */
+export class InviteRefusal extends Refusal {
+  declare readonly code: InviteRefusalCode;
+  declare readonly details: Readonly<InviteRefusalDetails>;
+
+  constructor(code: InviteRefusalCode, detail: string, details: InviteRefusalDetails = {}) {
+    super(REFUSAL_KINDS[code], code, detail, details);
+    this.name = 'InviteRefusal';
+  }
 }
 
 /** A license belongs to one person: an address that another contact's license holds is refused, naming that one. */
@@ -54,22 +84,20 @@ export function emailHeldByOtherContact(
   other: { name: string; partnerNo: string; contactNo: string },
 ): InviteRefusal {
   const otherContact = `${other.name} (${other.partnerNo} / ${other.contactNo})`;
-  return {
-    status: 409,
-    code: 'email_held_by_other_contact',
-    detail: `the e-mail address of contact ${target.contactNo} already holds a license for ${otherContact}; one license belongs to one person`,
-    otherContact,
-  };
+  return new InviteRefusal(
+    'email_held_by_other_contact',
+    `the e-mail address of contact ${target.contactNo} already holds a license for ${otherContact}; one license belongs to one person`,
+    { otherContact },
+  );
 }
 
 /** The refusal of a second open invitation for a contact (also when a concurrent request created it first). */
 export function invitationOpen(target: InviteTarget, existingInvitationId: string | undefined): InviteRefusal {
-  return {
-    status: 409,
-    code: 'invitation_open',
-    detail: `contact ${target.contactNo} already has an open invitation there`,
-    ...(existingInvitationId ? { existingInvitationId } : {}),
-  };
+  return new InviteRefusal(
+    'invitation_open',
+    `contact ${target.contactNo} already has an open invitation there`,
+    existingInvitationId ? { existingInvitationId } : {},
+  );
 }
 
 /**
@@ -79,50 +107,35 @@ export function invitationOpen(target: InviteTarget, existingInvitationId: strin
 export function inviteRefusal(target: InviteTarget, facts: TargetFacts): InviteRefusal | undefined {
   const { environment, companyId, partnerType, partnerNo, contactNo } = target;
   if (!facts.companyFound) {
-    return {
-      status: 404,
-      code: 'company_not_found',
-      detail: `company ${companyId} does not exist in environment ${environment}`,
-    };
+    return new InviteRefusal('company_not_found', `company ${companyId} does not exist in environment ${environment}`);
   }
   if (!facts.partner) {
-    return {
-      status: 404,
-      code: 'partner_not_found',
-      detail: `${partnerType} ${partnerNo} does not exist in company ${companyId}`,
-    };
+    return new InviteRefusal('partner_not_found', `${partnerType} ${partnerNo} does not exist in company ${companyId}`);
   }
   if (facts.partner.blocked) {
-    return { status: 422, code: 'partner_blocked', detail: `${partnerType} ${partnerNo} is blocked in the ERP` };
+    return new InviteRefusal('partner_blocked', `${partnerType} ${partnerNo} is blocked in the ERP`);
   }
   if (!facts.partner.portalEnabled) {
-    return {
-      status: 422,
-      code: 'partner_not_portal_enabled',
-      detail: `${partnerType} ${partnerNo} is not enabled for the portal in the ERP`,
-    };
+    return new InviteRefusal(
+      'partner_not_portal_enabled',
+      `${partnerType} ${partnerNo} is not enabled for the portal in the ERP`,
+    );
   }
   if (!facts.contact) {
-    return {
-      status: 404,
-      code: 'contact_not_found',
-      detail: `contact ${contactNo} does not exist for ${partnerType} ${partnerNo}`,
-    };
+    return new InviteRefusal(
+      'contact_not_found',
+      `contact ${contactNo} does not exist for ${partnerType} ${partnerNo}`,
+    );
   }
   if (!facts.contact.email) {
-    return {
-      status: 422,
-      code: 'contact_without_email',
-      detail: `contact ${contactNo} has no e-mail address in the ERP`,
-    };
+    return new InviteRefusal('contact_without_email', `contact ${contactNo} has no e-mail address in the ERP`);
   }
   if (facts.activeMembershipId) {
-    return {
-      status: 409,
-      code: 'already_portal_user',
-      detail: `contact ${contactNo} is already a portal user in ${environment} / ${companyId}`,
-      membershipId: facts.activeMembershipId,
-    };
+    return new InviteRefusal(
+      'already_portal_user',
+      `contact ${contactNo} is already a portal user in ${environment} / ${companyId}`,
+      { membershipId: facts.activeMembershipId },
+    );
   }
   if (facts.openInvitationId) return invitationOpen(target, facts.openInvitationId);
   if (facts.otherHolder) return emailHeldByOtherContact(target, facts.otherHolder);
@@ -173,11 +186,10 @@ export function planBulkInvite(
     if (earlier !== undefined) {
       return {
         outcome: 'refused',
-        refusal: {
-          status: 409,
-          code: 'duplicate_in_request',
-          detail: `contact ${target.contactNo} of ${target.partnerType} ${target.partnerNo} is already invited by row ${earlier} of this request`,
-        },
+        refusal: new InviteRefusal(
+          'duplicate_in_request',
+          `contact ${target.contactNo} of ${target.partnerType} ${target.partnerNo} is already invited by row ${earlier} of this request`,
+        ),
       };
     }
     const email = facts.contact?.email as string;

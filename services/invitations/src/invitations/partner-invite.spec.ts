@@ -1,3 +1,4 @@
+import { Refusal } from '@partner-portal/api-contracts';
 import { PartnerType, PortalRole } from '@partner-portal/contracts';
 import { ofPartner, representedPartner, type InvitingMember } from './partner-invite';
 
@@ -28,11 +29,10 @@ describe('representedPartner', () => {
     ['a member whose role is not known yet', member({ role: null })],
     ['a membership this service does not know', undefined],
   ])('refuses %s with 403 not_a_representative', (_who, facts) => {
-    expect(representedPartner(facts)).toEqual({
-      status: 403,
-      code: 'not_a_representative',
-      detail: expect.stringContaining('customer representative'),
-    });
+    const refused = representedPartner(facts);
+    expect(refused).toBeInstanceOf(Refusal);
+    expect(refused).toMatchObject({ kind: 'forbidden', code: 'not_a_representative' });
+    expect((refused as Refusal).message).toContain('customer representative');
   });
 });
 

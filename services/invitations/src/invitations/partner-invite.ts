@@ -1,3 +1,4 @@
+import { Refusal } from '@partner-portal/api-contracts';
 import type { PartnerType, PortalRole } from '@partner-portal/contracts';
 
 /** A portal member as this service knows it from `partner-identity.events`, looked up by its membership. */
@@ -19,25 +20,19 @@ export interface RepresentedPartner {
   partnerNo: string;
 }
 
-/** Why a portal user may not invite colleagues; `code` is the one the portal user routes use for the same rule. */
-export interface PartnerInviteRefusal {
-  status: 403;
-  code: 'not_a_representative';
-  detail: string;
-}
-
 /**
  * Only an active customer representative invites colleagues, and only for its own partner: the environment, company
  * and partner of an invitation are those of the representative's membership, never the request's. Returns the
  * partner, or why not.
  */
-export function representedPartner(member: InvitingMember | undefined): RepresentedPartner | PartnerInviteRefusal {
+export function representedPartner(member: InvitingMember | undefined): RepresentedPartner | Refusal {
+  // `not_a_representative` is the code the portal user routes of partner-identity use for the same rule.
   if (!member || !member.active || member.role !== 'customer_representative') {
-    return {
-      status: 403,
-      code: 'not_a_representative',
-      detail: "only an active customer representative invites colleagues; ask your partner's representative",
-    };
+    return new Refusal(
+      'forbidden',
+      'not_a_representative',
+      "only an active customer representative invites colleagues; ask your partner's representative",
+    );
   }
   const { environment, companyId, partnerType, partnerNo } = member;
   return { environment, companyId, partnerType, partnerNo };

@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import {
   PortalUserActivated,
   PortalUserDeactivated,
+  PortalUserDeactivatedVersion2,
   PortalUserRoleChanged,
   type EventOf,
   type PortalRole,
@@ -25,6 +26,15 @@ export class PortalMembersConsumer {
 
   @OnEvent(PortalUserDeactivated)
   async onDeactivated(@Payload() event: EventOf<typeof PortalUserDeactivated>, @Ctx() { manager }: InboxContext) {
+    await this.record(manager, event.tenantId, event.payload, false);
+  }
+
+  /** Version 2: the ERP ended the access; the contact may be invited again once the ERP marks it again. */
+  @OnEvent(PortalUserDeactivatedVersion2)
+  async onDeactivatedByErp(
+    @Payload() event: EventOf<typeof PortalUserDeactivatedVersion2>,
+    @Ctx() { manager }: InboxContext,
+  ) {
     await this.record(manager, event.tenantId, event.payload, false);
   }
 

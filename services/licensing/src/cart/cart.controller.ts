@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, UseGuards } from '@nestjs/common';
 import {
-  CurrentPrincipal,
-  requireAdministratorOf,
+  CurrentAdministrator,
   TenantParams,
-  type Principal,
+  type AdministratorPrincipal,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
 import { CartLineRequest } from '@partner-portal/api-contracts';
@@ -17,26 +16,30 @@ export class CartController {
   constructor(private readonly cart: CartService) {}
 
   @Get()
-  view(@CurrentPrincipal() principal: Principal, @Param() { tenantId }: TenantParams) {
-    const admin = requireAdministratorOf(principal, tenantId);
+  view(@CurrentAdministrator() admin: AdministratorPrincipal, @Param() { tenantId }: TenantParams) {
     return this.cart.view(tenantId, admin.subject);
   }
 
   @Post('lines')
-  add(@CurrentPrincipal() principal: Principal, @Param() { tenantId }: TenantParams, @Body() body: CartLineRequest) {
-    const admin = requireAdministratorOf(principal, tenantId);
+  add(
+    @CurrentAdministrator() admin: AdministratorPrincipal,
+    @Param() { tenantId }: TenantParams,
+    @Body() body: CartLineRequest,
+  ) {
     return this.cart.addLine(tenantId, body.quantity, admin.subject);
   }
 
   @Patch('lines/:lineId')
-  change(@CurrentPrincipal() principal: Principal, @Param() params: CartLineParams, @Body() body: CartLineRequest) {
-    const admin = requireAdministratorOf(principal, params.tenantId);
+  change(
+    @CurrentAdministrator() admin: AdministratorPrincipal,
+    @Param() params: CartLineParams,
+    @Body() body: CartLineRequest,
+  ) {
     return this.cart.changeLine(params.tenantId, admin.subject, params.lineId, body.quantity);
   }
 
   @Delete('lines/:lineId')
-  remove(@CurrentPrincipal() principal: Principal, @Param() params: CartLineParams) {
-    const admin = requireAdministratorOf(principal, params.tenantId);
+  remove(@CurrentAdministrator() admin: AdministratorPrincipal, @Param() params: CartLineParams) {
     return this.cart.removeLine(params.tenantId, admin.subject, params.lineId);
   }
 }

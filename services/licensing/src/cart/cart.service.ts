@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CartLineResponse, CartResponse } from '@partner-portal/api-contracts';
-import { ProblemException } from '@partner-portal/internal-api';
 import { LicensingConfig } from '../config/licensing.config';
 import { multiply, sum } from '@partner-portal/contracts';
+import { cartOverMaximum, unknownCartLine } from '../pool/license-rules';
 import { PlanService } from './plan.service';
 
 /** A line of the cart, priced with the tenant's current plan: the API contract's shape. */
@@ -73,7 +73,7 @@ export class CartService {
         `UPDATE cart_line SET quantity = $4 WHERE tenant_id = $1 AND added_by = $2 AND id = $3`,
         [tenantId, owner, lineId, quantity],
       );
-      if (count === 0) throw new NotFoundException(`cart line ${lineId} not found`);
+      if (count === 0) throw unknownCartLine(lineId);
       return this.checkedView(manager, tenantId, owner);
     });
   }
@@ -85,7 +85,7 @@ export class CartService {
         `DELETE FROM cart_line WHERE tenant_id = $1 AND added_by = $2 AND id = $3`,
         [tenantId, owner, lineId],
       );
-      if (count === 0) throw new NotFoundException(`cart line ${lineId} not found`);
+      if (count === 0) throw unknownCartLine(lineId);
       return this.viewWith(manager, tenantId, owner);
     });
   }
@@ -105,13 +105,8 @@ export class CartService {
 
   private async checkedView(manager: EntityManager, tenantId: string, owner: string): Promise<CartView> {
     const cart = await this.viewWith(manager, tenantId, owner);
-    if (cart.quantity > this.config.checkoutMaxQuantity) {
-      throw new ProblemException(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        `the cart would hold ${cart.quantity} licenses; one checkout buys at most ${this.config.checkoutMaxQuantity}`,
-        { code: 'cart_over_maximum', maximum: this.config.checkoutMaxQuantity },
-      );
-    }
+    const refusal = cartOverMaximum(cart.quantity, this.config.checkoutMaxQuantity);
+    if (refusal) throw refusal;
     return cart;
   }
 }

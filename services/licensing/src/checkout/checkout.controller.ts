@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  CurrentPrincipal,
+  CurrentAdministrator,
   InvalidInputException,
   PageQuery,
   RequestId,
-  requireAdministratorOf,
   TenantParams,
-  type Principal,
+  type AdministratorPrincipal,
   TenantAdministratorGuard,
 } from '@partner-portal/internal-api';
 import { CancellationRequest } from '@partner-portal/api-contracts';
@@ -24,13 +23,12 @@ export class CheckoutController {
   /** 201 with the purchase; 200 with the same purchase when the Idempotency-Key was used before. */
   @Post('checkout')
   async checkout(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() { tenantId }: TenantParams,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @RequestId() correlationId: string,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const admin = requireAdministratorOf(principal, tenantId);
     if (!idempotencyKey || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new InvalidInputException([
         { field: 'Idempotency-Key', reason: 'header is required: 1 to 200 visible ASCII characters, one per checkout' },
@@ -47,24 +45,18 @@ export class CheckoutController {
   }
 
   @Get('purchases')
-  purchases(
-    @CurrentPrincipal() principal: Principal,
-    @Param() { tenantId }: TenantParams,
-    @Query() { page, pageSize }: PageQuery,
-  ) {
-    requireAdministratorOf(principal, tenantId);
+  purchases(@Param() { tenantId }: TenantParams, @Query() { page, pageSize }: PageQuery) {
     return this.checkouts.purchases(tenantId, page, pageSize);
   }
 
   @Post('cancellations')
   @HttpCode(200)
   cancel(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() { tenantId }: TenantParams,
     @Body() body: CancellationRequest,
     @RequestId() requestId: string,
   ) {
-    const admin = requireAdministratorOf(principal, tenantId);
     return this.checkouts.cancel(tenantId, body.quantity, admin.subject, requestId);
   }
 }

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LicensesPurchased } from '@partner-portal/contracts';
-import type { PoolResponse, PurchasePage, PurchaseResponse } from '@partner-portal/api-contracts';
-import { ProblemException } from '@partner-portal/internal-api';
+import { Refusal, type PoolResponse, type PurchasePage, type PurchaseResponse } from '@partner-portal/api-contracts';
 import { Outbox } from '@partner-portal/messaging';
 import { CartService } from '../cart/cart.service';
-import { multiply } from '@partner-portal/contracts';
 import { recordLedger } from '../ledger/ledger';
-import { assertCancellable, available, CancellationRefused } from '../pool/license-arithmetic';
+import {
+  available,
+  cancellationRefused,
+  cancelLicenses,
+  checkOut,
+  ledgerEntryOf,
+  orderNumber,
+} from '../pool/license-rules';
 import { PoolRepository } from '../pool/pool.repository';
 
 /** A purchase of licenses: the API contract's shape. */
@@ -57,37 +62,27 @@ export class CheckoutService {
       // Cart changes take only the cart lock, so the order of the two locks never deadlocks.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('checkout:' || $1))`, [tenantId]);
       await this.cart.lockCart(manager, tenantId, purchasedBy);
-      const existing = await this.findByKey(manager, tenantId, idempotencyKey);
-      if (existing && existing.purchasedBy !== purchasedBy) {
-        throw new ProblemException(
-          HttpStatus.CONFLICT,
-          "this Idempotency-Key was already used by another administrator's checkout; use a new key for each checkout",
-          { code: 'idempotency_key_reused' },
-        );
-      }
-      if (existing) return { purchase: existing, replayed: true };
-
+      const earlier = await this.findByKey(manager, tenantId, idempotencyKey);
       const cart = await this.cart.viewWith(manager, tenantId, purchasedBy);
-      if (cart.lines.length === 0) {
-        throw new ProblemException(
-          HttpStatus.UNPROCESSABLE_ENTITY,
-          'the cart is empty; add licenses before checking out',
-          {
-            code: 'cart_empty',
-          },
-        );
-      }
-      const unitPrice = cart.lines[0].unitPrice;
+      const decision = checkOut({
+        administrator: purchasedBy,
+        earlier,
+        lines: cart.lines,
+        currencyCode: cart.currencyCode,
+      });
+      if (decision instanceof Refusal) throw decision;
+      if (decision.type === 'replay') return { purchase: decision.purchase, replayed: true };
+
       const pools = new PoolRepository(manager);
       await pools.get(tenantId);
-      const after = await pools.addPurchased(tenantId, cart.quantity);
+      const after = await pools.addPurchased(tenantId, decision.quantity);
       const purchase: PurchaseView = {
         purchaseId: randomUUID(),
-        orderNo: `LIC-${String(after.purchaseSeq).padStart(6, '0')}`,
-        quantity: cart.quantity,
-        unitPrice,
-        currencyCode: cart.currencyCode,
-        amount: multiply(unitPrice, cart.quantity),
+        orderNo: orderNumber(after.purchaseSeq),
+        quantity: decision.quantity,
+        unitPrice: decision.unitPrice,
+        currencyCode: decision.currencyCode,
+        amount: decision.amount,
         purchasedBy,
         purchasedAt: new Date().toISOString(),
       };
@@ -110,8 +105,7 @@ export class CheckoutService {
       await this.cart.empty(manager, tenantId, purchasedBy);
       await recordLedger(manager, {
         tenantId,
-        kind: 'purchase',
-        delta: { purchased: purchase.quantity },
+        ...ledgerEntryOf(decision.pool),
         after,
         cause: `checkout:${idempotencyKey}`,
         actor: purchasedBy,
@@ -151,29 +145,14 @@ export class CheckoutService {
   async cancel(tenantId: string, quantity: number, actor: string, requestId: string): Promise<PoolResponse> {
     return this.dataSource.transaction(async (manager) => {
       const pools = new PoolRepository(manager);
-      const after = await pools.cancel(tenantId, quantity);
-      if (!after) {
-        const pool = await pools.get(tenantId);
-        const refusal = (() => {
-          try {
-            assertCancellable(pool, quantity);
-            return new CancellationRefused(quantity, pool);
-          } catch (error) {
-            return error as CancellationRefused;
-          }
-        })();
-        throw new ProblemException(HttpStatus.CONFLICT, refusal.message, {
-          code: 'cancellation_below_usage',
-          requested: quantity,
-          purchased: pool.purchased,
-          reserved: pool.reserved,
-          consumed: pool.consumed,
-        });
-      }
+      const decision = cancelLicenses(await pools.get(tenantId), quantity);
+      if (decision instanceof Refusal) throw decision;
+      const after = await pools.apply(tenantId, decision.pool);
+      // The guard caught a reservation or consumption that came in since the read: refused with the numbers now.
+      if (!after) throw cancellationRefused(quantity, await pools.get(tenantId));
       await recordLedger(manager, {
         tenantId,
-        kind: 'cancellation',
-        delta: { purchased: -quantity },
+        ...ledgerEntryOf(decision.pool),
         after,
         cause: `request:${requestId}`,
         actor,

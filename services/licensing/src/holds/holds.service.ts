@@ -5,8 +5,9 @@ import {
   LicenseReleased,
   LicenseReleaseReason,
   LicenseReservationRejected,
-  LicenseReservationRejectionReason,
   LicenseReserved,
+  ReactivationLicensed,
+  ReactivationRefused,
   type EventDefinition,
   type EventEnvelope,
   type EventOf,
@@ -17,22 +18,43 @@ import {
   type InviteAccepted,
   type PortalUserActivated,
   type PortalUserDeactivated,
+  type PortalUserDeactivatedVersion2,
+  type PortalUserReactivationRequested,
 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
 import { recordLedger } from '../ledger/ledger';
 import { ExtensionStatusService } from '../module-status/extension-status.service';
-import { deactivationEndsAcceptance, holderKeyOf, invitationClaim, seatClaim } from '../pool/license-arithmetic';
-import { PoolRepository, returnedRows } from '../pool/pool.repository';
-
-type HoldState = 'reserved' | 'consumed';
+import {
+  available,
+  consumeLicense,
+  endInvitation,
+  endSeat,
+  holderKeyOf,
+  invitationClaim,
+  ledgerEntryOf,
+  reactivateSeat,
+  reserveLicense,
+  resumeSeat,
+  seatClaim,
+  type Holder,
+  type HoldDecision,
+  type HoldState,
+  type LicenseEvent,
+  type ModuleStatus,
+  type PoolChange,
+} from '../pool/license-rules';
+import { PoolRepository } from '../pool/pool.repository';
 
 /** `InvitationRequested` in either version: a license is held the same way whoever asked. */
 type RequestedInvitation = EventOf<typeof InvitationRequested> | EventOf<typeof InvitationRequestedVersion2>;
 
+/** The invitation or membership an event concerns, for the logs. */
+type Ids = { invitationId: string } | { membershipId: string };
+
 /**
- * The license side of the invitation saga. A person (holder key: normalized e-mail) holds at most one license per
- * tenant, whatever holds it: each open invitation and each active seat is a claim on it. The first claim takes a
- * license from the pool; the last one to go gives it back.
+ * The license side of the invitation saga, as storage: each handler loads the facts (locking the person's hold),
+ * asks the license rules (pool/license-rules.ts) and stores the decision. A person (holder key: normalized e-mail)
+ * holds at most one license per tenant; each open invitation and each active seat is a claim on it.
  */
 @Injectable()
 export class HoldsService {
@@ -46,84 +68,44 @@ export class HoldsService {
   /** `InvitationRequested`: hold a license for the invited person, or refuse with a reason. */
   async reserve(manager: EntityManager, event: RequestedInvitation): Promise<void> {
     const { tenantId, payload } = event;
-    const holderKey = holderKeyOf(payload.email);
-    const claim = invitationClaim(payload.invitationId);
-    const pools = new PoolRepository(manager);
-    const pool = await pools.get(tenantId);
-    if (await this.hasClaim(manager, tenantId, claim)) return;
-
-    const installed = await this.extensions.isInstalled(manager, tenantId, payload.environment, payload.companyId);
-    if (!pool.serverModuleActive || !installed) {
-      return this.reject(manager, event, LicenseReservationRejectionReason.ModuleInactive);
-    }
-    const hold = await this.lockHold(manager, tenantId, holderKey);
-    if (!hold) {
-      const after = await pools.reserveOne(tenantId);
-      if (!after) return this.reject(manager, event, LicenseReservationRejectionReason.NoLicenseAvailable);
-      await manager.query(`INSERT INTO license_hold (tenant_id, holder_key, state) VALUES ($1, $2, 'reserved')`, [
-        tenantId,
-        holderKey,
-      ]);
-      await recordLedger(manager, {
-        tenantId,
-        kind: 'reservation',
-        delta: { reserved: 1 },
-        after,
-        holderKey,
-        invitationId: payload.invitationId,
-        cause: event.eventId,
-        actor: event.producer,
-      });
-    }
-    await this.addClaim(manager, tenantId, claim, holderKey, { invitationId: payload.invitationId });
-    await this.publish(manager, event, LicenseReserved, {
-      invitationId: payload.invitationId,
-      holderKey,
-      reused: hold !== undefined,
-    });
+    const { holder, claimed } = await this.loadHolder(
+      manager,
+      tenantId,
+      payload.email,
+      invitationClaim(payload.invitationId),
+    );
+    // Read after the hold's lock, which may have waited for another event of the same person.
+    const pool = await new PoolRepository(manager).get(tenantId);
+    const module = await this.moduleStatus(manager, event, pool.serverModuleActive);
+    const facts = { holder, invitationId: payload.invitationId, claimed, module, available: available(pool) };
+    await this.store(manager, event, holder, { invitationId: payload.invitationId }, reserveLicense(facts), () =>
+      reserveLicense({ ...facts, available: 0 }),
+    );
   }
 
   /** `InviteAccepted`: the invitation's claim becomes a seat's, and a reserved license becomes consumed. */
   async consume(manager: EntityManager, event: EventOf<typeof InviteAccepted>): Promise<void> {
     const { tenantId, payload } = event;
-    const holderKey = holderKeyOf(payload.email);
-    const hold = await this.lockHold(manager, tenantId, holderKey);
-    const removed = await this.removeClaim(manager, tenantId, invitationClaim(payload.invitationId));
-    if (!hold || !removed) {
-      this.logger.warn({
-        message: 'accepted invitation holds no license',
-        invitationId: payload.invitationId,
-        tenantId,
-      });
-      return;
-    }
-    await this.addClaim(manager, tenantId, seatClaim(payload), holderKey, { invitationId: payload.invitationId });
-    if (hold === 'reserved') {
-      const after = await new PoolRepository(manager).consumeReserved(tenantId);
-      if (!after) throw new Error(`pool of ${tenantId} has no reserved license for ${holderKey}`);
-      await manager.query(
-        `UPDATE license_hold SET state = 'consumed', updated_at = now() WHERE tenant_id = $1 AND holder_key = $2`,
-        [tenantId, holderKey],
-      );
-      await recordLedger(manager, {
-        tenantId,
-        kind: 'consumption',
-        delta: { reserved: -1, consumed: 1 },
-        after,
-        holderKey,
-        invitationId: payload.invitationId,
-        cause: event.eventId,
-        actor: event.producer,
-      });
-    }
-    await this.publish(manager, event, LicenseConsumed, { invitationId: payload.invitationId, holderKey });
-    // The user was deactivated before this acceptance reached us: the seat ends now, as it would have in order.
-    if (await this.takeEndedSeat(manager, tenantId, seatClaim(payload), new Date(payload.acceptedAt))) {
-      await this.removeClaim(manager, tenantId, seatClaim(payload));
-      await this.releaseIfUnclaimed(manager, event, holderKey, LicenseReleaseReason.UserDeactivated, {
-        invitationId: payload.invitationId,
-      });
-    }
+    const seat = seatClaim(payload);
+    const { holder, claimed } = await this.loadHolder(
+      manager,
+      tenantId,
+      payload.email,
+      invitationClaim(payload.invitationId),
+    );
+    const [ended] = await manager.query(`SELECT ended_at FROM ended_seat WHERE tenant_id = $1 AND claim = $2`, [
+      tenantId,
+      seat,
+    ]);
+    const decision = consumeLicense({
+      holder,
+      invitationId: payload.invitationId,
+      seat,
+      claimed,
+      acceptedAt: new Date(payload.acceptedAt),
+      seatEndedAt: ended ? new Date(ended.ended_at) : undefined,
+    });
+    await this.store(manager, event, holder, { invitationId: payload.invitationId }, decision);
   }
 
   /** `InviteExpired` / `InviteRevoked`: the invitation no longer holds the license. */
@@ -133,173 +115,229 @@ export class HoldsService {
     reason: LicenseReleaseReason.InviteExpired | LicenseReleaseReason.InviteRevoked,
   ): Promise<void> {
     const { tenantId, payload } = event;
-    const holderKey = holderKeyOf(payload.email);
-    await this.lockHold(manager, tenantId, holderKey);
-    if (!(await this.removeClaim(manager, tenantId, invitationClaim(payload.invitationId)))) return;
-    await this.releaseIfUnclaimed(manager, event, holderKey, reason, { invitationId: payload.invitationId });
+    const { holder, claimed } = await this.loadHolder(
+      manager,
+      tenantId,
+      payload.email,
+      invitationClaim(payload.invitationId),
+    );
+    const decision = endInvitation({ holder, invitationId: payload.invitationId, claimed, reason });
+    await this.store(manager, event, holder, { invitationId: payload.invitationId }, decision);
   }
 
-  /** `PortalUserDeactivated`: the seat no longer holds the license. */
-  async endSeat(manager: EntityManager, event: EventOf<typeof PortalUserDeactivated>): Promise<void> {
+  /** `PortalUserDeactivated` (either version): the seat no longer holds the license. */
+  async endSeat(
+    manager: EntityManager,
+    event: EventOf<typeof PortalUserDeactivated> | EventOf<typeof PortalUserDeactivatedVersion2>,
+  ): Promise<void> {
     const { tenantId, payload } = event;
-    const holderKey = holderKeyOf(payload.email);
-    await this.lockHold(manager, tenantId, holderKey);
-    if (!(await this.removeClaim(manager, tenantId, seatClaim(payload)))) {
-      // No seat yet: the acceptance is still on its way (another topic); it will find this and end at once.
-      await manager.query(
-        `INSERT INTO ended_seat (tenant_id, claim, ended_at) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, claim) DO UPDATE SET ended_at = GREATEST(ended_seat.ended_at, EXCLUDED.ended_at)`,
-        [tenantId, seatClaim(payload), event.occurredAt],
-      );
-      return;
-    }
-    await this.releaseIfUnclaimed(manager, event, holderKey, LicenseReleaseReason.UserDeactivated, {
+    const seat = seatClaim(payload);
+    const { holder, claimed } = await this.loadHolder(manager, tenantId, payload.email, seat);
+    const decision = endSeat({
+      holder,
       membershipId: payload.membershipId,
+      seat,
+      claimed,
+      deactivatedAt: new Date(event.occurredAt),
     });
+    await this.store(manager, event, holder, { membershipId: payload.membershipId }, decision);
+  }
+
+  /** `PortalUserReactivationRequested`: license the reactivation (`ReactivationLicensed`) or refuse it. */
+  async reactivateSeat(manager: EntityManager, event: EventOf<typeof PortalUserReactivationRequested>): Promise<void> {
+    const { tenantId, payload } = event;
+    const seat = seatClaim(payload);
+    const { holder, claimed } = await this.loadHolder(manager, tenantId, payload.email, seat);
+    const pool = await new PoolRepository(manager).get(tenantId);
+    const module = await this.moduleStatus(manager, event, pool.serverModuleActive);
+    const facts = { holder, membershipId: payload.membershipId, seat, claimed, module, available: available(pool) };
+    await this.store(manager, event, holder, { membershipId: payload.membershipId }, reactivateSeat(facts), () =>
+      reactivateSeat({ ...facts, available: 0 }),
+    );
+  }
+
+  /** `PortalUserActivated`: counted already, except after a reactivation that did not wait for licensing. */
+  async resumeSeat(manager: EntityManager, event: EventOf<typeof PortalUserActivated>): Promise<void> {
+    const { tenantId, payload } = event;
+    const seat = seatClaim(payload);
+    const { holder, claimed } = await this.loadHolder(manager, tenantId, payload.email, seat);
+    const pool = await new PoolRepository(manager).get(tenantId);
+    const facts = {
+      holder,
+      membershipId: payload.membershipId,
+      seat,
+      fromInvitation: Boolean(payload.invitationId),
+      claimed,
+      available: available(pool),
+    };
+    await this.store(manager, event, holder, { membershipId: payload.membershipId }, resumeSeat(facts), () =>
+      resumeSeat({ ...facts, available: 0 }),
+    );
   }
 
   /**
-   * `PortalUserActivated` without an invitation (a reactivation): the seat claims a license again, from the person's
-   * hold when it has one, else from the pool. With none available the user is active without a license; the
-   * service logs it (the event flow cannot refuse a reactivation after the fact).
+   * The person's hold, locked for the rest of the transaction (so that their claims and license change one event at
+   * a time), their claims, and whether `claim` exists in the tenant (whoever holds it).
    */
-  async resumeSeat(manager: EntityManager, event: EventOf<typeof PortalUserActivated>): Promise<void> {
-    const { tenantId, payload } = event;
-    if (payload.invitationId) return; // An activation from an invitation was counted on InviteAccepted.
-    await manager.query(`DELETE FROM ended_seat WHERE tenant_id = $1 AND claim = $2`, [tenantId, seatClaim(payload)]);
-    const holderKey = holderKeyOf(payload.email);
-    const hold = await this.lockHold(manager, tenantId, holderKey);
-    if (!hold) {
-      const after = await new PoolRepository(manager).consumeOneAvailable(tenantId);
-      if (!after) {
-        this.logger.warn({
-          message: 'portal user reactivated without an available license',
-          tenantId,
-          membershipId: payload.membershipId,
-        });
-        return;
-      }
-      await manager.query(`INSERT INTO license_hold (tenant_id, holder_key, state) VALUES ($1, $2, 'consumed')`, [
+  private async loadHolder(
+    manager: EntityManager,
+    tenantId: string,
+    email: string,
+    claim: string,
+  ): Promise<{ holder: Holder; claimed: boolean }> {
+    const key = holderKeyOf(email);
+    const [hold] = await manager.query(
+      `SELECT state FROM license_hold WHERE tenant_id = $1 AND holder_key = $2 FOR UPDATE`,
+      [tenantId, key],
+    );
+    const claims: Array<{ claim: string; holder_key: string }> = await manager.query(
+      `SELECT claim, holder_key FROM license_claim WHERE tenant_id = $1 AND (holder_key = $2 OR claim = $3)`,
+      [tenantId, key, claim],
+    );
+    return {
+      holder: {
+        key,
+        hold: hold?.state as HoldState | undefined,
+        claims: claims.filter((c) => c.holder_key === key).map((c) => c.claim),
+      },
+      claimed: claims.some((c) => c.claim === claim),
+    };
+  }
+
+  private async moduleStatus(
+    manager: EntityManager,
+    event: EventEnvelope<{ environment: string; companyId: string }>,
+    serverModuleActive: boolean,
+  ): Promise<ModuleStatus> {
+    const { environment, companyId } = event.payload;
+    const extensionInstalled = await this.extensions.isInstalled(manager, event.tenantId, environment, companyId);
+    return { serverModuleActive, extensionInstalled };
+  }
+
+  /**
+   * Stores a decision: the pool first, by its conditional updates, so that a license a concurrent writer took leaves
+   * nothing else written; then the hold (before the claims, which reference it), the claims, a kept deactivation and
+   * the events. `whenNoneLeft` is the decision with no license available, for when the pool's guard finds none.
+   */
+  private async store(
+    manager: EntityManager,
+    event: EventEnvelope<object>,
+    holder: Holder,
+    ids: Ids,
+    decision: HoldDecision,
+    whenNoneLeft?: () => HoldDecision,
+  ): Promise<void> {
+    const { tenantId } = event;
+    if (!(await this.changePool(manager, event, holder.key, decision.pool ?? []))) {
+      if (!whenNoneLeft) throw new Error(`pool of ${tenantId} had no license to take for ${holder.key}`);
+      return this.store(manager, event, holder, ids, whenNoneLeft());
+    }
+    if (decision.hold === null) {
+      await manager.query(`DELETE FROM license_hold WHERE tenant_id = $1 AND holder_key = $2`, [tenantId, holder.key]);
+    } else if (decision.hold && holder.hold) {
+      await manager.query(
+        `UPDATE license_hold SET state = $3, updated_at = now() WHERE tenant_id = $1 AND holder_key = $2`,
+        [tenantId, holder.key, decision.hold],
+      );
+    } else if (decision.hold) {
+      // A plain INSERT: a concurrent first claim of the same person fails on the key and is retried, finding this hold.
+      await manager.query(`INSERT INTO license_hold (tenant_id, holder_key, state) VALUES ($1, $2, $3)`, [
         tenantId,
-        holderKey,
+        holder.key,
+        decision.hold,
       ]);
-      await recordLedger(manager, {
+    }
+    if (decision.claimsRemoved?.length) {
+      await manager.query(`DELETE FROM license_claim WHERE tenant_id = $1 AND claim = ANY($2::text[])`, [
         tenantId,
-        kind: 'consumption',
-        delta: { consumed: 1 },
+        decision.claimsRemoved,
+      ]);
+    }
+    for (const added of decision.claimsAdded ?? []) {
+      await manager.query(
+        `INSERT INTO license_claim (tenant_id, claim, holder_key, invitation_id, membership_id)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+        [tenantId, added.claim, holder.key, added.invitationId ?? null, added.membershipId ?? null],
+      );
+    }
+    if (decision.endedSeat && 'keep' in decision.endedSeat) {
+      await manager.query(
+        `INSERT INTO ended_seat (tenant_id, claim, ended_at) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id, claim) DO UPDATE SET ended_at = GREATEST(ended_seat.ended_at, EXCLUDED.ended_at)`,
+        [tenantId, decision.endedSeat.keep, decision.endedSeat.endedAt],
+      );
+    } else if (decision.endedSeat) {
+      await manager.query(`DELETE FROM ended_seat WHERE tenant_id = $1 AND claim = $2`, [
+        tenantId,
+        decision.endedSeat.forget,
+      ]);
+    }
+    for (const published of decision.events ?? []) await this.publish(manager, event, published);
+    const context = { tenantId, eventId: event.eventId, type: event.type, ...ids };
+    if (decision.refusal) {
+      this.logger.log({
+        message: 'license refused',
+        ...context,
+        code: decision.refusal.code,
+        reason: decision.refusal.message,
+      });
+    }
+    if (decision.warning) this.logger.warn({ message: decision.warning, ...context });
+  }
+
+  /**
+   * The pool changes in order, each with its ledger line. False when a change that takes an available license finds
+   * none (the first and only change of such a decision); a reserved or consumed license the hold says is there but
+   * the pool does not have is a broken invariant, and the transaction fails.
+   */
+  private async changePool(
+    manager: EntityManager,
+    event: EventEnvelope<object>,
+    holderKey: string,
+    changes: PoolChange[],
+  ): Promise<boolean> {
+    const pools = new PoolRepository(manager);
+    for (const change of changes) {
+      if (change.type === 'purchase') throw new Error('a purchase is not a saga change');
+      const after = await pools.apply(event.tenantId, change);
+      if (!after && (change.type === 'reserve' || change.type === 'consume_available')) return false;
+      if (!after) {
+        const missing = change.type === 'release' ? `${change.from} license to release` : 'reserved license';
+        throw new Error(`pool of ${event.tenantId} has no ${missing} for ${holderKey}`);
+      }
+      const { kind, delta, invitationId } = ledgerEntryOf(change);
+      await recordLedger(manager, {
+        tenantId: event.tenantId,
+        kind,
+        delta,
         after,
         holderKey,
+        invitationId,
         cause: event.eventId,
         actor: event.producer,
       });
     }
-    await this.addClaim(manager, tenantId, seatClaim(payload), holderKey, { membershipId: payload.membershipId });
+    return true;
   }
 
-  /** Takes a deactivation kept for this seat; true when it ends the acceptance of `acceptedAt`. */
-  private async takeEndedSeat(
-    manager: EntityManager,
-    tenantId: string,
-    claim: string,
-    acceptedAt: Date,
-  ): Promise<boolean> {
-    const [ended] = returnedRows<{ ended_at: Date }>(
-      await manager.query(`DELETE FROM ended_seat WHERE tenant_id = $1 AND claim = $2 RETURNING ended_at`, [
-        tenantId,
-        claim,
-      ]),
-    );
-    return ended !== undefined && deactivationEndsAcceptance(new Date(ended.ended_at), acceptedAt);
+  private async publish(manager: EntityManager, cause: EventEnvelope<object>, event: LicenseEvent): Promise<void> {
+    switch (event.type) {
+      case 'LicenseReserved':
+        return this.append(manager, cause, LicenseReserved, event.payload);
+      case 'LicenseReservationRejected':
+        return this.append(manager, cause, LicenseReservationRejected, event.payload);
+      case 'LicenseConsumed':
+        return this.append(manager, cause, LicenseConsumed, event.payload);
+      case 'LicenseReleased':
+        return this.append(manager, cause, LicenseReleased, event.payload);
+      case 'ReactivationLicensed':
+        return this.append(manager, cause, ReactivationLicensed, event.payload);
+      case 'ReactivationRefused':
+        return this.append(manager, cause, ReactivationRefused, event.payload);
+    }
   }
 
-  private async releaseIfUnclaimed(
-    manager: EntityManager,
-    event: EventEnvelope<object>,
-    holderKey: string,
-    reason: LicenseReleaseReason,
-    ids: { invitationId?: string; membershipId?: string },
-  ): Promise<void> {
-    const { tenantId } = event;
-    const [{ remaining }] = await manager.query(
-      `SELECT count(*)::int AS remaining FROM license_claim WHERE tenant_id = $1 AND holder_key = $2`,
-      [tenantId, holderKey],
-    );
-    if (remaining > 0) return;
-    const [deleted] = returnedRows<{ state: HoldState }>(
-      await manager.query(`DELETE FROM license_hold WHERE tenant_id = $1 AND holder_key = $2 RETURNING state`, [
-        tenantId,
-        holderKey,
-      ]),
-    );
-    const from: HoldState = deleted.state;
-    const after = await new PoolRepository(manager).release(tenantId, from);
-    if (!after) throw new Error(`pool of ${tenantId} has no ${from} license to release for ${holderKey}`);
-    await recordLedger(manager, {
-      tenantId,
-      kind: 'release',
-      delta: { [from]: -1 },
-      after,
-      holderKey,
-      invitationId: ids.invitationId,
-      cause: event.eventId,
-      actor: event.producer,
-    });
-    await this.publish(manager, event, LicenseReleased, { holderKey, reason, ...ids });
-  }
-
-  private async reject(
-    manager: EntityManager,
-    event: RequestedInvitation,
-    reason: LicenseReservationRejectionReason,
-  ): Promise<void> {
-    await this.publish(manager, event, LicenseReservationRejected, {
-      invitationId: event.payload.invitationId,
-      reason,
-    });
-  }
-
-  /** The person's hold, locked for the rest of the transaction, or undefined. */
-  private async lockHold(manager: EntityManager, tenantId: string, holderKey: string): Promise<HoldState | undefined> {
-    const [row] = await manager.query(
-      `SELECT state FROM license_hold WHERE tenant_id = $1 AND holder_key = $2 FOR UPDATE`,
-      [tenantId, holderKey],
-    );
-    return row?.state;
-  }
-
-  private async hasClaim(manager: EntityManager, tenantId: string, claim: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM license_claim WHERE tenant_id = $1 AND claim = $2`, [
-      tenantId,
-      claim,
-    ]);
-    return rows.length > 0;
-  }
-
-  private async addClaim(
-    manager: EntityManager,
-    tenantId: string,
-    claim: string,
-    holderKey: string,
-    ids: { invitationId?: string; membershipId?: string },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO license_claim (tenant_id, claim, holder_key, invitation_id, membership_id)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [tenantId, claim, holderKey, ids.invitationId ?? null, ids.membershipId ?? null],
-    );
-  }
-
-  private async removeClaim(manager: EntityManager, tenantId: string, claim: string): Promise<boolean> {
-    const rows = returnedRows(
-      await manager.query(`DELETE FROM license_claim WHERE tenant_id = $1 AND claim = $2 RETURNING 1`, [
-        tenantId,
-        claim,
-      ]),
-    );
-    return rows.length > 0;
-  }
-
-  private async publish<P extends object>(
+  private async append<P extends object>(
     manager: EntityManager,
     cause: EventEnvelope<object>,
     definition: EventDefinition<P>,

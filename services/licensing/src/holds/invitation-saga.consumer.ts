@@ -9,6 +9,8 @@ import {
   LicenseReleaseReason,
   PortalUserActivated,
   PortalUserDeactivated,
+  PortalUserDeactivatedVersion2,
+  PortalUserReactivationRequested,
   type EventOf,
 } from '@partner-portal/contracts';
 import { OnEvent, OnEventBatch, type InboxContext } from '@partner-portal/messaging';
@@ -61,6 +63,23 @@ export class InvitationSagaConsumer {
     @Ctx() { manager }: InboxContext,
   ) {
     await this.holds.endSeat(manager, event);
+  }
+
+  /** Version 2: the ERP ended the access; the seat ends the same way. */
+  @OnEvent(PortalUserDeactivatedVersion2)
+  async onPortalUserDeactivatedByErp(
+    @Payload() event: EventOf<typeof PortalUserDeactivatedVersion2>,
+    @Ctx() { manager }: InboxContext,
+  ) {
+    await this.holds.endSeat(manager, event);
+  }
+
+  @OnEvent(PortalUserReactivationRequested)
+  async onReactivationRequested(
+    @Payload() event: EventOf<typeof PortalUserReactivationRequested>,
+    @Ctx() { manager }: InboxContext,
+  ) {
+    await this.holds.reactivateSeat(manager, event);
   }
 
   @OnEvent(PortalUserActivated)

@@ -1,8 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { PoolCounts } from '../pool/license-arithmetic';
-
-/** What changed the pool. */
-export type LedgerKind = 'purchase' | 'reservation' | 'consumption' | 'release' | 'cancellation';
+import type { LedgerKind, PoolCounts } from '../pool/license-rules';
 
 /** One change to a pool: what, by how much, the counts after it, and why (event id or request) and who. */
 export interface LedgerLine {

@@ -1,11 +1,5 @@
 import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
-import {
-  CurrentPrincipal,
-  requireAdministratorOf,
-  TenantParams,
-  type Principal,
-  TenantAdministratorGuard,
-} from '@partner-portal/internal-api';
+import { TenantParams, TenantAdministratorGuard } from '@partner-portal/internal-api';
 import { PoolService } from './pool.service';
 import { SetModuleRequest } from '@partner-portal/api-contracts';
 
@@ -16,18 +10,12 @@ export class PoolController {
   constructor(private readonly pool: PoolService) {}
 
   @Get('overview')
-  overview(@CurrentPrincipal() principal: Principal, @Param() { tenantId }: TenantParams) {
-    requireAdministratorOf(principal, tenantId);
+  overview(@Param() { tenantId }: TenantParams) {
     return this.pool.overview(tenantId);
   }
 
   @Put('module')
-  setModule(
-    @CurrentPrincipal() principal: Principal,
-    @Param() { tenantId }: TenantParams,
-    @Body() body: SetModuleRequest,
-  ) {
-    requireAdministratorOf(principal, tenantId);
+  setModule(@Param() { tenantId }: TenantParams, @Body() body: SetModuleRequest) {
     return this.pool.setServerModule(tenantId, body.active);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { PoolCounts } from './license-arithmetic';
+import type { PoolChange, PoolCounts } from './license-rules';
 
 /** A pool row: its counts and whether the server module is on. */
 export interface PoolRow extends PoolCounts {
@@ -29,6 +29,25 @@ export class PoolRepository {
       [tenantId],
     );
     return row;
+  }
+
+  /**
+   * Applies a change the license rules decided, by its conditional UPDATE; undefined when the condition no longer
+   * holds (a concurrent writer got there first). A purchase goes through `addPurchased`, which numbers it.
+   */
+  async apply(tenantId: string, change: Exclude<PoolChange, { type: 'purchase' }>): Promise<PoolRow | undefined> {
+    switch (change.type) {
+      case 'reserve':
+        return this.reserveOne(tenantId);
+      case 'consume_available':
+        return this.consumeOneAvailable(tenantId);
+      case 'consume_reserved':
+        return this.consumeReserved(tenantId);
+      case 'release':
+        return this.release(tenantId, change.from);
+      case 'cancel':
+        return this.cancel(tenantId, change.quantity);
+    }
   }
 
   /** Takes one available license as reserved; undefined when none is available (or the tenant has no pool yet). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OverviewResponse } from '@partner-portal/api-contracts';
 import { ExtensionStatusService } from '../module-status/extension-status.service';
-import { available } from './license-arithmetic';
+import { available } from './license-rules';
 import { PoolRepository } from './pool.repository';
 
 /** The Collaborate & Exchange overview of a tenant: the API contract's shape. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AdministratorResponse } from '@partner-portal/api-contracts';
+import { Refusal, type AdministratorResponse } from '@partner-portal/api-contracts';
 
 /** An entry of the tenant administrator list: the API contract's shape. */
 export type AdministratorView = AdministratorResponse;
@@ -29,13 +29,13 @@ export class AdministratorsService {
     );
   }
 
-  /** Removes an entry; returns whether there was one. */
-  async remove(tenantId: string, issuer: string, subject: string): Promise<boolean> {
+  /** Removes an entry; refused as not found when there is none. */
+  async remove(tenantId: string, issuer: string, subject: string): Promise<void> {
     const [, count] = await this.dataSource.query(
       `DELETE FROM tenant_administrator WHERE tenant_id = $1 AND issuer = $2 AND subject = $3`,
       [tenantId, issuer, subject],
     );
-    return count > 0;
+    if (count === 0) throw new Refusal('not_found', 'not_found', 'that identity is not on the administrator list');
   }
 
   /** The tenants that list this identity. */

@@ -1,47 +1,35 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
-import {
-  CurrentPrincipal,
-  type Principal,
-  PageQuery,
-  requireAdministratorOf,
-  TenantParams,
-  TenantAdministratorGuard,
-} from '@partner-portal/internal-api';
+import { PageQuery, TenantParams, TenantAdministratorGuard } from '@partner-portal/internal-api';
 import { ListPartnersQuery } from '@partner-portal/api-contracts';
 import { CompanyParams, EnvironmentParams, PartnerParams } from './browse.params.dto';
 import { BrowseService } from './browse.service';
 
-/** Administrators browse the ERP mirror: environments, companies, partners, contacts with their portal status. */
+/**
+ * Administrators browse the ERP mirror: environments, companies, partners, contacts with their portal status. The
+ * guard admits only administrators of the path's tenant.
+ */
 @UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/environments')
 export class BrowseController {
   constructor(private readonly browse: BrowseService) {}
 
   @Get()
-  environments(@CurrentPrincipal() principal: Principal, @Param() { tenantId }: TenantParams) {
-    requireAdministratorOf(principal, tenantId);
+  environments(@Param() { tenantId }: TenantParams) {
     return this.browse.environments(tenantId);
   }
 
   @Get(':environment/companies')
-  companies(@CurrentPrincipal() principal: Principal, @Param() { tenantId, environment }: EnvironmentParams) {
-    requireAdministratorOf(principal, tenantId);
+  companies(@Param() { tenantId, environment }: EnvironmentParams) {
     return this.browse.companies(tenantId, environment);
   }
 
   @Get(':environment/companies/:companyId/partners')
-  partners(@CurrentPrincipal() principal: Principal, @Param() scope: CompanyParams, @Query() query: ListPartnersQuery) {
-    requireAdministratorOf(principal, scope.tenantId);
+  partners(@Param() scope: CompanyParams, @Query() query: ListPartnersQuery) {
     return this.browse.partners(scope, query);
   }
 
   @Get(':environment/companies/:companyId/partners/:partnerType/:partnerNo/contacts')
-  contacts(
-    @CurrentPrincipal() principal: Principal,
-    @Param() scope: PartnerParams,
-    @Query() { page, pageSize }: PageQuery,
-  ) {
-    requireAdministratorOf(principal, scope.tenantId);
+  contacts(@Param() scope: PartnerParams, @Query() { page, pageSize }: PageQuery) {
     return this.browse.contacts(scope, { page, pageSize });
   }
 }

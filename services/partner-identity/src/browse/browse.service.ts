@@ -1,12 +1,13 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  CompanyResponse,
-  ContactPage,
-  ContactResponse,
-  EnvironmentResponse,
-  PartnerPage,
-  PartnerResponse,
+import {
+  Refusal,
+  type CompanyResponse,
+  type ContactPage,
+  type ContactResponse,
+  type EnvironmentResponse,
+  type PartnerPage,
+  type PartnerResponse,
 } from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import type { MembershipStatus } from '../portal-users/membership-rules';
@@ -39,7 +40,7 @@ export interface ContactFilter {
  */
 const PORTAL_STATUS_SQL = `(CASE WHEN m.status = 'active' THEN 'portal_user'
                                 WHEN coalesce(i.open, false) THEN 'invited'
-                                WHEN m.status = 'deactivated' THEN 'deactivated'
+                                WHEN m.status IN ('deactivated', 'reactivating') THEN 'deactivated'
                                 ELSE 'not_invited' END)`;
 
 /** What an administrator browses: environments, companies, partners and their contacts. */
@@ -67,7 +68,7 @@ export class BrowseService {
       `SELECT company_id, name, display_name FROM company WHERE tenant_id = $1 AND environment = $2 ORDER BY name`,
       [tenantId, environment],
     );
-    if (rows.length === 0) throw new NotFoundException(`environment ${environment} not found`);
+    if (rows.length === 0) throw new Refusal('not_found', 'not_found', `environment ${environment} not found`);
     return rows.map((r: { company_id: string; name: string; display_name: string | null }): CompanyView => ({
       companyId: r.company_id,
       name: r.name,
@@ -152,7 +153,9 @@ export class BrowseService {
           AND partner_no = $5 AND deleted_at IS NULL`,
       key,
     );
-    if (!partner) throw new NotFoundException(`partner ${scope.partnerType} ${scope.partnerNo} not found`);
+    if (!partner) {
+      throw new Refusal('not_found', 'not_found', `partner ${scope.partnerType} ${scope.partnerNo} not found`);
+    }
     const params: unknown[] = [...key];
     let where = `c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
                    AND c.partner_no = $5 AND c.deleted_at IS NULL`;

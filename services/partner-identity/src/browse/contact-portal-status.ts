@@ -12,6 +12,8 @@ export { ContactPortalStatus };
 export function contactPortalStatus(membership: MembershipStatus | null, invitationOpen: boolean): ContactPortalStatus {
   if (membership === MembershipStatus.Active) return ContactPortalStatus.PortalUser;
   if (invitationOpen) return ContactPortalStatus.Invited;
-  if (membership === MembershipStatus.Deactivated) return ContactPortalStatus.Deactivated;
+  // A reactivation waiting for its license gives no access yet.
+  if (membership === MembershipStatus.Deactivated || membership === MembershipStatus.Reactivating)
+    return ContactPortalStatus.Deactivated;
   return ContactPortalStatus.NotInvited;
 }

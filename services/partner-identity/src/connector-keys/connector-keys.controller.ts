@@ -1,7 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UnauthorizedException, UseGuards } from '@nestjs/common';
 import { IsString, IsUUID, MaxLength } from 'class-validator';
-import { CreateConnectorKeyRequest, type ConnectorKeyListResponse } from '@partner-portal/api-contracts';
-import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
+import {
+  CreateConnectorKeyRequest,
+  type ConnectorIdentityResponse,
+  type ConnectorKeyListResponse,
+} from '@partner-portal/api-contracts';
+import {
+  CurrentAdministrator,
+  PageQuery,
+  TenantAdministratorGuard,
+  TenantParams,
+  type AdministratorPrincipal,
+} from '@partner-portal/internal-api';
 import { ConnectorKeysService } from './connector-keys.service';
 
 /** Path of one connector key. */
@@ -25,16 +35,16 @@ export class ConnectorKeysController {
 
   @Post()
   create(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateConnectorKeyRequest,
   ) {
-    return this.keys.create(tenantId, body.label, principal.subject, body.replaces);
+    return this.keys.create(tenantId, body.label, admin.subject, body.replaces);
   }
 
   @Get()
-  async list(@Param() { tenantId }: TenantParams): Promise<ConnectorKeyListResponse> {
-    return { items: await this.keys.list(tenantId) };
+  list(@Param() { tenantId }: TenantParams, @Query() { page, pageSize }: PageQuery): Promise<ConnectorKeyListResponse> {
+    return this.keys.list(tenantId, { page, pageSize });
   }
 
   @Post(':keyId/revoke')
@@ -51,7 +61,10 @@ export class ConnectorKeyVerificationController {
 
   @Post('verify')
   @HttpCode(200)
-  verify(@Body() body: VerifyConnectorKeyRequest) {
-    return this.keys.verify(body.key);
+  async verify(@Body() body: VerifyConnectorKeyRequest): Promise<ConnectorIdentityResponse> {
+    const identity = await this.keys.verify(body.key);
+    // Authentication, answered here at the edge: 401 for an unknown, malformed or revoked key alike.
+    if (!identity) throw new UnauthorizedException('the connector key is unknown or revoked');
+    return identity;
   }
 }

@@ -1,10 +1,15 @@
-import { Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type {
-  ConnectorIdentityResponse,
-  ConnectorKeyResponse,
-  CreatedConnectorKeyResponse,
+import {
+  pageOf,
+  pageWindow,
+  Refusal,
+  type ConnectorIdentityResponse,
+  type ConnectorKeyListResponse,
+  type ConnectorKeyResponse,
+  type CreatedConnectorKeyResponse,
+  type PageRequest,
 } from '@partner-portal/api-contracts';
 import { hashConnectorKey, looksLikeConnectorKey, newConnectorKey } from './connector-key-secret';
 
@@ -57,18 +62,25 @@ export class ConnectorKeysService {
             WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL`,
           [tenantId, replaces, id],
         );
-        if (revoked === 0) throw new NotFoundException(`no active connector key ${replaces} to replace`);
+        if (revoked === 0) {
+          throw new Refusal('not_found', 'not_found', `no active connector key ${replaces} to replace`);
+        }
       }
       return { ...toView(row), key };
     });
   }
 
-  async list(tenantId: string): Promise<ConnectorKeyView[]> {
-    const rows: ConnectorKeyRow[] = await this.dataSource.query(
-      `SELECT * FROM connector_key WHERE tenant_id = $1 ORDER BY created_at DESC, id`,
-      [tenantId],
-    );
-    return rows.map(toView);
+  /** A page of the tenant's keys, newest first (the id breaks ties, so pages neither repeat nor skip a key). */
+  async list(tenantId: string, request: PageRequest): Promise<ConnectorKeyListResponse> {
+    const { limit, offset } = pageWindow(request);
+    const [[{ total }], rows]: [Array<{ total: number }>, ConnectorKeyRow[]] = await Promise.all([
+      this.dataSource.query(`SELECT count(*)::int AS total FROM connector_key WHERE tenant_id = $1`, [tenantId]),
+      this.dataSource.query(
+        `SELECT * FROM connector_key WHERE tenant_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+        [tenantId, limit, offset],
+      ),
+    ]);
+    return pageOf(rows.map(toView), request, total);
   }
 
   async revoke(tenantId: string, id: string): Promise<ConnectorKeyView> {
@@ -76,12 +88,15 @@ export class ConnectorKeysService {
       `UPDATE connector_key SET revoked_at = coalesce(revoked_at, now()) WHERE tenant_id = $1 AND id = $2 RETURNING *`,
       [tenantId, id],
     );
-    if (!rows?.[0]) throw new NotFoundException(`connector key ${id} not found`);
+    if (!rows?.[0]) throw new Refusal('not_found', 'not_found', `connector key ${id} not found`);
     return toView(rows[0]);
   }
 
-  /** The tenant a presented key publishes for; 401 for an unknown, malformed or revoked key (without saying which). */
-  async verify(key: string): Promise<ConnectorIdentityResponse> {
+  /**
+   * The tenant a presented key publishes for; none for an unknown, malformed or revoked key (without saying which):
+   * not a refusal of a business rule but a failed authentication, which the verification route answers with 401.
+   */
+  async verify(key: string): Promise<ConnectorIdentityResponse | undefined> {
     if (looksLikeConnectorKey(key)) {
       const [row] = await this.dataSource.query(
         `SELECT id, tenant_id FROM connector_key WHERE key_hash = $1 AND revoked_at IS NULL`,
@@ -89,6 +104,6 @@ export class ConnectorKeysService {
       );
       if (row) return { tenantId: row.tenant_id, keyId: row.id };
     }
-    throw new UnauthorizedException('the connector key is unknown or revoked');
+    return undefined;
   }
 }

@@ -1,68 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The mirror of the ERP, portal users and memberships, invitation status and the tenant administrator list. */
+/**
+ * Portal users and memberships, invitation status and the tenant administrator list. The ERP mirror's tables
+ * (company, partner, contact) come from the library's `ErpMirrorTables1763850000000`, which runs first. This
+ * migration created them too before the mirror became a library; a database made then keeps them, and the library's
+ * migration (all IF NOT EXISTS, with the same definitions) finds them there and changes nothing.
+ */
 export class PartnerIdentitySchema1763900000000 implements MigrationInterface {
   name = 'PartnerIdentitySchema1763900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE company (
-        tenant_id text NOT NULL,
-        environment text NOT NULL,
-        company_id text NOT NULL,
-        environment_type text NOT NULL,
-        name text NOT NULL,
-        display_name text,
-        erp_version bigint NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, environment, company_id)
-      )`);
-    await q.query(`
-      CREATE TABLE partner (
-        tenant_id text NOT NULL,
-        environment text NOT NULL,
-        company_id text NOT NULL,
-        partner_type text NOT NULL,
-        partner_no text NOT NULL,
-        environment_type text NOT NULL,
-        name text,
-        email text,
-        address jsonb,
-        currency_code text,
-        price_list_code text,
-        language_code text,
-        ship_to_country_code text,
-        invoice_partner_no text,
-        portal_enabled boolean,
-        blocked boolean,
-        erp_version bigint NOT NULL,
-        deleted_at timestamptz,
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, environment, company_id, partner_type, partner_no)
-      )`);
-    await q.query(
-      `CREATE INDEX partner_by_name ON partner (tenant_id, environment, company_id, lower(name)) WHERE deleted_at IS NULL`,
-    );
-    await q.query(`
-      CREATE TABLE contact (
-        tenant_id text NOT NULL,
-        environment text NOT NULL,
-        company_id text NOT NULL,
-        partner_type text NOT NULL,
-        partner_no text NOT NULL,
-        contact_no text NOT NULL,
-        environment_type text NOT NULL,
-        name text,
-        email text,
-        phone text,
-        language_code text,
-        portal_contact boolean,
-        portal_role text,
-        erp_version bigint NOT NULL,
-        deleted_at timestamptz,
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
-      )`);
     await q.query(`
       CREATE TABLE portal_user (
         id uuid PRIMARY KEY,
@@ -119,15 +66,7 @@ export class PartnerIdentitySchema1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of [
-      'tenant_administrator',
-      'contact_invitation',
-      'membership',
-      'portal_user',
-      'contact',
-      'partner',
-      'company',
-    ]) {
+    for (const table of ['tenant_administrator', 'contact_invitation', 'membership', 'portal_user']) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import {
-  CurrentPrincipal,
+  CurrentAdministrator,
   RequestId,
-  type Principal,
-  requireAdministratorOf,
+  type AdministratorPrincipal,
   TenantMembershipParams,
   TenantParams,
   TenantAdministratorGuard,
@@ -11,65 +10,58 @@ import {
 import { ChangeRoleRequest, ListPortalUsersQuery } from '@partner-portal/api-contracts';
 import { PortalUsersService, type Actor } from './portal-users.service';
 
-function adminActor(principal: Principal, tenantId: string): Actor {
-  const admin = requireAdministratorOf(principal, tenantId);
+/** The administrator the guard admitted, as the actor of a change. */
+function adminActor(admin: AdministratorPrincipal): Actor {
   return { kind: 'admin', tenantId: admin.tenantId, subject: admin.subject };
 }
 
-/** Administrators manage the portal users of their tenant. */
+/** Administrators manage the portal users of their tenant; the guard admits only them. */
 @UseGuards(TenantAdministratorGuard)
 @Controller('internal/tenants/:tenantId/portal-users')
 export class AdminPortalUsersController {
   constructor(private readonly portalUsers: PortalUsersService) {}
 
   @Get()
-  list(
-    @CurrentPrincipal() principal: Principal,
-    @Param() { tenantId }: TenantParams,
-    @Query() query: ListPortalUsersQuery,
-  ) {
-    requireAdministratorOf(principal, tenantId);
+  list(@Param() { tenantId }: TenantParams, @Query() query: ListPortalUsersQuery) {
     const { page, pageSize, ...filter } = query;
     return this.portalUsers.list(tenantId, { ...filter, page, pageSize });
   }
 
   @Get(':membershipId')
-  get(@CurrentPrincipal() principal: Principal, @Param() params: TenantMembershipParams) {
-    return this.portalUsers.get(adminActor(principal, params.tenantId), params.membershipId);
+  get(@CurrentAdministrator() admin: AdministratorPrincipal, @Param() params: TenantMembershipParams) {
+    return this.portalUsers.get(adminActor(admin), params.membershipId);
   }
 
   @Patch(':membershipId/role')
   changeRole(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() params: TenantMembershipParams,
     @Body() body: ChangeRoleRequest,
     @RequestId() correlationId: string,
   ) {
     const change = { kind: 'role', role: body.role } as const;
-    return this.portalUsers.change(adminActor(principal, params.tenantId), params.membershipId, change, {
-      correlationId,
-    });
+    return this.portalUsers.change(adminActor(admin), params.membershipId, change, { correlationId });
   }
 
   @Post(':membershipId/deactivate')
   @HttpCode(200)
   deactivate(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() params: TenantMembershipParams,
     @RequestId() correlationId: string,
   ) {
-    const actor = adminActor(principal, params.tenantId);
+    const actor = adminActor(admin);
     return this.portalUsers.change(actor, params.membershipId, { kind: 'deactivate' }, { correlationId });
   }
 
   @Post(':membershipId/reactivate')
   @HttpCode(200)
   reactivate(
-    @CurrentPrincipal() principal: Principal,
+    @CurrentAdministrator() admin: AdministratorPrincipal,
     @Param() params: TenantMembershipParams,
     @RequestId() correlationId: string,
   ) {
-    const actor = adminActor(principal, params.tenantId);
+    const actor = adminActor(admin);
     return this.portalUsers.change(actor, params.membershipId, { kind: 'reactivate' }, { correlationId });
   }
 }

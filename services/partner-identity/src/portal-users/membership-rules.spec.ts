@@ -1,13 +1,16 @@
-import { PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
+import { LicenseReservationRejectionReason, PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
+import { Refusal, refusalCodeOf } from '@partner-portal/api-contracts';
 import {
   assertIsActiveRepresentative,
   assertKeepsARepresentative,
   changeRole,
   deactivate,
-  MembershipRuleViolation,
   MembershipStatus,
   reactivate,
+  reactivationLicensed,
+  reactivationRefused,
   samePartner,
+  type ErpStanding,
   type MembershipFacts,
 } from './membership-rules';
 
@@ -15,6 +18,7 @@ const representative: MembershipFacts = {
   status: MembershipStatus.Active,
   role: PortalRole.CustomerRepresentative,
   deactivationReason: null,
+  reactivationRefusal: null,
 };
 const authorizedUser: MembershipFacts = { ...representative, role: PortalRole.AuthorizedUser };
 const deactivated: MembershipFacts = {
@@ -22,16 +26,7 @@ const deactivated: MembershipFacts = {
   status: MembershipStatus.Deactivated,
   deactivationReason: PortalUserDeactivationReason.Admin,
 };
-
-function violation(rule: () => unknown): string | undefined {
-  try {
-    rule();
-  } catch (error) {
-    if (error instanceof MembershipRuleViolation) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+const violation = refusalCodeOf;
 
 describe('membership rules', () => {
   it('switches the role of an active user and reports no change for the same role', () => {
@@ -57,22 +52,66 @@ describe('membership rules', () => {
     expect(deactivate(next, PortalUserDeactivationReason.Admin)).toEqual({ next, changed: false });
   });
 
+  const open: ErpStanding = { exists: true, partnerOpen: true };
+  const reactivating: MembershipFacts = { ...deactivated, status: MembershipStatus.Reactivating };
+
   it('reactivates only while the contact still exists in the ERP', () => {
-    expect(reactivate(deactivated, true, 'administrator')).toEqual({ next: authorizedUser, changed: true });
-    expect(violation(() => reactivate(deactivated, false, 'administrator'))).toBe('erp_record_deleted');
-    expect(reactivate(authorizedUser, false, 'administrator').changed).toBe(false);
+    expect(reactivate(deactivated, open, 'administrator')).toEqual({ next: reactivating, changed: true });
+    expect(violation(() => reactivate(deactivated, { exists: false, partnerOpen: false }, 'administrator'))).toBe(
+      'erp_record_deleted',
+    );
+    expect(reactivate(authorizedUser, { exists: false, partnerOpen: false }, 'administrator').changed).toBe(false);
+  });
+
+  it('given the ERP blocks the partner or has its portal off, when an administrator reactivates, then it is refused', () => {
+    const byErp = { ...deactivated, deactivationReason: PortalUserDeactivationReason.Erp };
+    expect(violation(() => reactivate(byErp, { exists: true, partnerOpen: false }, 'administrator'))).toBe(
+      'partner_closed',
+    );
+    expect(reactivate(byErp, open, 'administrator').next.status).toBe(MembershipStatus.Reactivating);
+  });
+
+  describe('given a reactivation waiting for its license', () => {
+    it('when licensing holds one, then the user is active again, without the old reason', () => {
+      expect(reactivationLicensed(reactivating)).toEqual({ next: authorizedUser, changed: true });
+    });
+
+    it('when licensing has none, then the user stays deactivated for the old reason, and the refusal is kept', () => {
+      expect(reactivationRefused(reactivating, LicenseReservationRejectionReason.NoLicenseAvailable)).toEqual({
+        next: { ...deactivated, reactivationRefusal: 'no_license_available' },
+        changed: true,
+      });
+    });
+
+    it('when it is reactivated again, then nothing changes: one request is enough', () => {
+      expect(reactivate(reactivating, open, 'administrator')).toEqual({ next: reactivating, changed: false });
+    });
+
+    it('when it is deactivated, then it is deactivated for the new reason, and a later answer changes nothing', () => {
+      const { next } = deactivate(reactivating, PortalUserDeactivationReason.ContactDeleted);
+      expect(next).toEqual({ ...deactivated, deactivationReason: 'contact_deleted' });
+      expect(reactivationLicensed(next).changed).toBe(false);
+      expect(reactivationRefused(next, LicenseReservationRejectionReason.NoLicenseAvailable).changed).toBe(false);
+    });
+  });
+
+  it('given an active user, when an answer to a reactivation arrives, then nothing changes', () => {
+    expect(reactivationLicensed(authorizedUser).changed).toBe(false);
+    expect(reactivationRefused(authorizedUser, LicenseReservationRejectionReason.ModuleInactive).changed).toBe(false);
   });
 
   it("lets a partner undo only a partner's deactivation; what the company took away, only the company gives back", () => {
     const byPartner = { ...deactivated, deactivationReason: PortalUserDeactivationReason.PartnerAdmin };
-    expect(reactivate(byPartner, true, 'partner')).toEqual({ next: authorizedUser, changed: true });
-    expect(reactivate(byPartner, true, 'administrator')).toEqual({ next: authorizedUser, changed: true });
+    const waiting = { next: { ...byPartner, status: MembershipStatus.Reactivating }, changed: true };
+    expect(reactivate(byPartner, open, 'partner')).toEqual(waiting);
+    expect(reactivate(byPartner, open, 'administrator')).toEqual(waiting);
     for (const reason of [
       PortalUserDeactivationReason.Admin,
       PortalUserDeactivationReason.ContactDeleted,
       PortalUserDeactivationReason.PartnerDeleted,
+      PortalUserDeactivationReason.Erp,
     ]) {
-      expect(violation(() => reactivate({ ...deactivated, deactivationReason: reason }, true, 'partner'))).toBe(
+      expect(violation(() => reactivate({ ...deactivated, deactivationReason: reason }, open, 'partner'))).toBe(
         'deactivated_by_company',
       );
     }
@@ -101,6 +140,38 @@ describe('membership rules', () => {
         ),
       ),
     ).toBeUndefined();
+  });
+
+  it('refuses as forbidden whom the rules do not let ask, and as a conflict what the state does not allow', () => {
+    const kindOf = (rule: () => unknown) => {
+      try {
+        rule();
+      } catch (error) {
+        if (error instanceof Refusal) return [error.kind, error.code];
+        throw error;
+      }
+      return undefined;
+    };
+    const erp = { exists: true, partnerOpen: true };
+    expect(kindOf(() => assertIsActiveRepresentative(authorizedUser))).toEqual(['forbidden', 'not_a_representative']);
+    expect(kindOf(() => reactivate(deactivated, erp, 'partner'))).toEqual(['forbidden', 'deactivated_by_company']);
+    expect(kindOf(() => changeRole(deactivated, PortalRole.AuthorizedUser))).toEqual([
+      'conflict',
+      'membership_inactive',
+    ]);
+    expect(kindOf(() => reactivate(deactivated, { ...erp, exists: false }, 'administrator'))).toEqual([
+      'conflict',
+      'erp_record_deleted',
+    ]);
+    expect(kindOf(() => reactivate(deactivated, { ...erp, partnerOpen: false }, 'administrator'))).toEqual([
+      'conflict',
+      'partner_closed',
+    ]);
+    const demoted = changeRole(representative, PortalRole.AuthorizedUser).next;
+    expect(kindOf(() => assertKeepsARepresentative(representative, demoted, 1))).toEqual([
+      'conflict',
+      'last_representative',
+    ]);
   });
 
   it('tells partners apart by tenant, environment, company, type and number', () => {

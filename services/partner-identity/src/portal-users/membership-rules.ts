@@ -1,6 +1,6 @@
-import { PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
+import { LicenseReservationRejectionReason, PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
 
-import { MembershipStatus } from '@partner-portal/api-contracts';
+import { MembershipStatus, Refusal, type RefusalKind } from '@partner-portal/api-contracts';
 
 export { MembershipStatus };
 
@@ -9,6 +9,8 @@ export interface MembershipFacts {
   status: MembershipStatus;
   role: PortalRole;
   deactivationReason: PortalUserDeactivationReason | null;
+  /** Why licensing refused the last reactivation. */
+  reactivationRefusal: LicenseReservationRejectionReason | null;
 }
 
 /** Where a membership belongs: tenant, ERP environment and company, partner. */
@@ -20,18 +22,31 @@ export interface MembershipScope {
   partnerNo: string;
 }
 
+/** The codes of the rules' refusals, stable for clients. */
+export type MembershipRefusalCode =
+  | 'membership_inactive'
+  | 'erp_record_deleted'
+  | 'last_representative'
+  | 'not_a_representative'
+  | 'deactivated_by_company'
+  | 'partner_closed';
+
+/** Who may not ask is refused as `forbidden` (403); a request the membership's state does not allow, `conflict` (409). */
+const REFUSAL_KINDS: Record<MembershipRefusalCode, RefusalKind> = {
+  membership_inactive: 'conflict',
+  erp_record_deleted: 'conflict',
+  last_representative: 'conflict',
+  not_a_representative: 'forbidden',
+  deactivated_by_company: 'forbidden',
+  partner_closed: 'conflict',
+};
+
 /** A request the rules refuse; `code` is stable for clients, the message says why in words. */
-export class MembershipRuleViolation extends Error {
-  constructor(
-    readonly code:
-      | 'membership_inactive'
-      | 'erp_record_deleted'
-      | 'last_representative'
-      | 'not_a_representative'
-      | 'deactivated_by_company',
-    message: string,
-  ) {
-    super(message);
+export class MembershipRuleViolation extends Refusal {
+  declare readonly code: MembershipRefusalCode;
+
+  constructor(code: MembershipRefusalCode, message: string) {
+    super(REFUSAL_KINDS[code], code, message);
     this.name = 'MembershipRuleViolation';
   }
 }
@@ -50,25 +65,44 @@ export function changeRole(current: MembershipFacts, role: PortalRole): Transiti
   return { next: { ...current, role }, changed: current.role !== role };
 }
 
-/** Takes access away; deactivating a deactivated membership changes nothing. */
+/** Takes access away (also from a reactivation still waiting for its license); once is enough. */
 export function deactivate(current: MembershipFacts, reason: PortalUserDeactivationReason): Transition {
   if (current.status === MembershipStatus.Deactivated) return { next: current, changed: false };
-  return { next: { ...current, status: MembershipStatus.Deactivated, deactivationReason: reason }, changed: true };
+  return {
+    next: { ...current, status: MembershipStatus.Deactivated, deactivationReason: reason, reactivationRefusal: null },
+    changed: true,
+  };
 }
 
 /** Who asks for a change: the tenant's administrator, or the partner's own customer representative. */
 export type ChangedBy = 'administrator' | 'partner';
 
+/** What the ERP says today about the contact and partner behind a membership. */
+export interface ErpStanding {
+  /** Neither the contact nor the partner is deleted. */
+  exists: boolean;
+  /** The partner's portal is switched on and the partner is not blocked. */
+  partnerOpen: boolean;
+}
+
 /**
- * Gives access back, unless the ERP record behind the membership is gone. A partner undoes only what a partner did:
- * access the company (its administrator or the ERP) took away stays away until the company gives it back.
+ * Asks for access back: the membership waits for licensing to hold a license (`reactivating`), so that no one is
+ * active without one. Refused when the ERP record behind the membership is gone or the ERP keeps the partner
+ * closed. A partner undoes only what a partner did: access the company (its administrator or the ERP) took away
+ * stays away until the company gives it back.
  */
-export function reactivate(current: MembershipFacts, erpRecordExists: boolean, by: ChangedBy): Transition {
-  if (current.status === MembershipStatus.Active) return { next: current, changed: false };
-  if (!erpRecordExists) {
+export function reactivate(current: MembershipFacts, erp: ErpStanding, by: ChangedBy): Transition {
+  if (current.status !== MembershipStatus.Deactivated) return { next: current, changed: false };
+  if (!erp.exists) {
     throw new MembershipRuleViolation(
       'erp_record_deleted',
       'the contact or partner was deleted in the ERP; invite the person again once it exists',
+    );
+  }
+  if (!erp.partnerOpen) {
+    throw new MembershipRuleViolation(
+      'partner_closed',
+      "the ERP blocks this partner or has switched its portal off; reactivate the user once the ERP opens the partner's portal again",
     );
   }
   if (by === 'partner' && current.deactivationReason !== PortalUserDeactivationReason.PartnerAdmin) {
@@ -77,7 +111,26 @@ export function reactivate(current: MembershipFacts, erpRecordExists: boolean, b
       "the company deactivated this portal user; only the company's administrator can reactivate them",
     );
   }
+  return { next: { ...current, status: MembershipStatus.Reactivating, reactivationRefusal: null }, changed: true };
+}
+
+/**
+ * Licensing holds a license for the reactivation: the membership is active. A membership no longer waiting (it was
+ * deactivated again meanwhile) stays as it is; licensing gives that license back when it reads the deactivation,
+ * which follows the request on the same topic.
+ */
+export function reactivationLicensed(current: MembershipFacts): Transition {
+  if (current.status !== MembershipStatus.Reactivating) return { next: current, changed: false };
   return { next: { ...current, status: MembershipStatus.Active, deactivationReason: null }, changed: true };
+}
+
+/** Licensing has no license for the reactivation: the membership stays deactivated, for the reason it had, and says why. */
+export function reactivationRefused(current: MembershipFacts, reason: LicenseReservationRejectionReason): Transition {
+  if (current.status !== MembershipStatus.Reactivating) return { next: current, changed: false };
+  return {
+    next: { ...current, status: MembershipStatus.Deactivated, reactivationRefusal: reason },
+    changed: true,
+  };
 }
 
 /** Whether two memberships belong to the same partner of the same tenant, environment and company. */

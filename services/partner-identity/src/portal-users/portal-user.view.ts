@@ -1,5 +1,11 @@
 import type { PortalUserResponse } from '@partner-portal/api-contracts';
-import type { EnvironmentType, PartnerType, PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
+import type {
+  EnvironmentType,
+  LicenseReservationRejectionReason,
+  PartnerType,
+  PortalRole,
+  PortalUserDeactivationReason,
+} from '@partner-portal/contracts';
 import type { MembershipStatus } from './membership-rules';
 
 /** A portal user within one partner, as the internal API shows it: the API contract's shape. */
@@ -24,6 +30,7 @@ export interface PortalUserRow {
   role: PortalRole;
   status: MembershipStatus;
   deactivation_reason: PortalUserDeactivationReason | null;
+  reactivation_refusal: LicenseReservationRejectionReason | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -32,7 +39,7 @@ export interface PortalUserRow {
 export const PORTAL_USER_COLUMNS = `
   m.id AS membership_id, m.portal_user_id, m.tenant_id, m.environment, m.environment_type, m.company_id,
   m.partner_type, m.partner_no, m.contact_no, m.email, u.display_name, u.email AS sign_in_email, u.issuer, u.subject,
-  m.role, m.status, m.deactivation_reason, m.created_at, m.updated_at`;
+  m.role, m.status, m.deactivation_reason, m.reactivation_refusal, m.created_at, m.updated_at`;
 
 /** The API view of a row. */
 export function toPortalUserView(row: PortalUserRow): PortalUserView {
@@ -52,6 +59,7 @@ export function toPortalUserView(row: PortalUserRow): PortalUserView {
     role: row.role,
     status: row.status,
     deactivationReason: row.deactivation_reason,
+    reactivationRefusal: row.reactivation_refusal,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -4,10 +4,16 @@ import { AdminPortalUsersController } from './admin-portal-users.controller';
 import { InviteAcceptedConsumer } from './invite-accepted.consumer';
 import { PartnerPortalUsersController } from './partner-portal-users.controller';
 import { PortalUsersService } from './portal-users.service';
+import { ReactivationAnswersConsumer } from './reactivation-answers.consumer';
 
 @Module({
   imports: [InvitationStatusModule],
-  controllers: [AdminPortalUsersController, PartnerPortalUsersController, InviteAcceptedConsumer],
+  controllers: [
+    AdminPortalUsersController,
+    PartnerPortalUsersController,
+    InviteAcceptedConsumer,
+    ReactivationAnswersConsumer,
+  ],
   providers: [PortalUsersService],
   exports: [PortalUsersService],
 })

@@ -1,29 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  ErpAccessChange,
   PortalRole,
   PortalUserActivated,
   PortalUserDeactivated,
+  PortalUserDeactivatedVersion2,
   PortalUserDeactivationReason,
+  PortalUserReactivationRequested,
   PortalUserRoleChanged,
   type EventEnvelope,
   type EventOf,
   type InviteAccepted,
   type PortalUserRefV1,
+  type ReactivationLicensed,
+  type ReactivationRefused,
 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
-import { containsPattern, ProblemException, type Page } from '@partner-portal/internal-api';
+import { Refusal } from '@partner-portal/api-contracts';
+import { containsPattern, type Page } from '@partner-portal/internal-api';
 import type { ContactKey, PartnerKey } from '@partner-portal/erp-mirror';
 import {
   assertIsActiveRepresentative,
   assertKeepsARepresentative,
   changeRole,
   deactivate,
-  MembershipRuleViolation,
   MembershipStatus,
   reactivate,
+  reactivationLicensed,
+  reactivationRefused,
   samePartner,
+  type ErpStanding,
   type MembershipFacts,
   type Transition,
 } from './membership-rules';
@@ -39,6 +47,11 @@ export interface Cause {
   correlationId: string;
   causationId?: string;
 }
+
+/** What the ERP did that ends the portal access of a contact, or of every contact of a partner. */
+export type ErpEnding =
+  | { reason: PortalUserDeactivationReason.ContactDeleted | PortalUserDeactivationReason.PartnerDeleted }
+  | { reason: PortalUserDeactivationReason.Erp; erpChange: ErpAccessChange };
 
 /** Filters of a portal user list. */
 export interface PortalUserFilter {
@@ -56,7 +69,12 @@ export interface PortalUserFilter {
 type Change = { kind: 'role'; role: PortalRole } | { kind: 'deactivate' } | { kind: 'reactivate' };
 
 function facts(row: PortalUserRow): MembershipFacts {
-  return { status: row.status, role: row.role, deactivationReason: row.deactivation_reason };
+  return {
+    status: row.status,
+    role: row.role,
+    deactivationReason: row.deactivation_reason,
+    reactivationRefusal: row.reactivation_refusal,
+  };
 }
 
 function scopeOf(row: PortalUserRow) {
@@ -67,6 +85,26 @@ function scopeOf(row: PortalUserRow) {
     partnerType: row.partner_type,
     partnerNo: row.partner_no,
   };
+}
+
+/** The transition a change asks for, by the rules; a refusal is thrown as the rules' `MembershipRuleViolation`. */
+function transitionOf(before: MembershipFacts, change: Change, actor: Actor, erp: ErpStanding): Transition {
+  switch (change.kind) {
+    case 'role':
+      return changeRole(before, change.role);
+    case 'deactivate':
+      return deactivate(
+        before,
+        actor.kind === 'admin' ? PortalUserDeactivationReason.Admin : PortalUserDeactivationReason.PartnerAdmin,
+      );
+    case 'reactivate':
+      return reactivate(before, erp, actor.kind === 'admin' ? 'administrator' : 'partner');
+  }
+}
+
+/** A portal user the actor may not see answers like one that does not exist. */
+function portalUserNotFound(membershipId: string): Refusal {
+  return new Refusal('not_found', 'not_found', `portal user ${membershipId} not found`);
 }
 
 function refOf(row: PortalUserRow): PortalUserRefV1 {
@@ -158,27 +196,52 @@ export class PortalUsersService {
     ]);
   }
 
-  /** Deactivates the active memberships of a contact (or of every contact of a partner) the ERP deleted. */
-  async deactivateDeleted(
+  /**
+   * Deactivates the active memberships of a contact (or of every contact of a partner) whose access the ERP ended:
+   * by deleting it, blocking the partner, switching the partner's portal off, or un-marking the contact.
+   */
+  async deactivateByErp(
     manager: EntityManager,
     key: PartnerKey | ContactKey,
-    reason: PortalUserDeactivationReason.ContactDeleted | PortalUserDeactivationReason.PartnerDeleted,
+    ending: ErpEnding,
     cause: EventEnvelope<object>,
   ): Promise<number> {
     const params = [key.tenantId, key.environment, key.companyId, key.partnerType, key.partnerNo];
-    let where = `m.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5 AND m.status = 'active'`;
+    let where = `m.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5 AND m.status IN ('active', 'reactivating')`;
     if ('contactNo' in key) {
       params.push(key.contactNo);
       where += ' AND m.contact_no = $6';
     }
     const rows = await this.rows(manager, where, params, true);
     for (const row of rows) {
-      await this.apply(manager, row, deactivate(facts(row), reason), {
-        correlationId: cause.correlationId,
-        causationId: cause.eventId,
-      });
+      await this.apply(
+        manager,
+        row,
+        deactivate(facts(row), ending.reason),
+        { correlationId: cause.correlationId, causationId: cause.eventId },
+        { erpChange: 'erpChange' in ending ? ending.erpChange : undefined },
+      );
     }
     return rows.length;
+  }
+
+  /** Licensing's answer to a reactivation: active with a license, or deactivated still, saying why. */
+  async answerReactivation(
+    manager: EntityManager,
+    event: EventOf<typeof ReactivationLicensed> | EventOf<typeof ReactivationRefused>,
+  ): Promise<void> {
+    const [row] = await this.rows(
+      manager,
+      'm.id = $1 AND m.tenant_id = $2',
+      [event.payload.membershipId, event.tenantId],
+      true,
+    );
+    if (!row) return;
+    const transition =
+      'reason' in event.payload
+        ? reactivationRefused(facts(row), event.payload.reason)
+        : reactivationLicensed(facts(row));
+    await this.apply(manager, row, transition, { correlationId: event.correlationId, causationId: event.eventId });
   }
 
   /** Portal users of a tenant, filtered; for administrators. */
@@ -216,8 +279,8 @@ export class PortalUsersService {
       actor.membershipId,
       actor.tenantId,
     ]);
-    if (!me) throw new NotFoundException('membership not found');
-    this.asProblem(() => assertIsActiveRepresentative(facts(me)));
+    if (!me) throw new Refusal('not_found', 'not_found', 'membership not found');
+    assertIsActiveRepresentative(facts(me));
     return scopeOf(me);
   }
 
@@ -247,24 +310,12 @@ export class PortalUsersService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.findInScope(manager, actor, membershipId, true);
       const before = facts(row);
-      const transition = this.asProblem(() => {
-        switch (change.kind) {
-          case 'role':
-            return changeRole(before, change.role);
-          case 'deactivate':
-            return deactivate(
-              before,
-              actor.kind === 'admin' ? PortalUserDeactivationReason.Admin : PortalUserDeactivationReason.PartnerAdmin,
-            );
-          case 'reactivate':
-            return reactivate(before, row.erp_record_exists, actor.kind === 'admin' ? 'administrator' : 'partner');
-        }
-      });
+      const transition = transitionOf(before, change, actor, row.erp);
       if (actor.kind === 'partner' && transition.changed) {
         const representatives = await this.lockActiveRepresentatives(manager, scopeOf(row));
-        this.asProblem(() => assertKeepsARepresentative(before, transition.next, representatives));
+        assertKeepsARepresentative(before, transition.next, representatives);
       }
-      await this.apply(manager, row, transition, cause, actor.subject);
+      await this.apply(manager, row, transition, cause, { changedBy: actor.subject });
       const [after] = await this.rows(manager, 'm.id = $1', [membershipId]);
       return toPortalUserView(after);
     });
@@ -275,13 +326,14 @@ export class PortalUsersService {
     row: PortalUserRow,
     transition: Transition,
     cause: Cause,
-    changedBy?: string,
+    { changedBy, erpChange }: { changedBy?: string; erpChange?: ErpAccessChange } = {},
   ): Promise<void> {
     if (!transition.changed) return;
     const { next } = transition;
     await manager.query(
-      `UPDATE membership SET role = $2, status = $3, deactivation_reason = $4, updated_at = now() WHERE id = $1`,
-      [row.membership_id, next.role, next.status, next.deactivationReason],
+      `UPDATE membership SET role = $2, status = $3, deactivation_reason = $4, reactivation_refusal = $5, updated_at = now()
+        WHERE id = $1`,
+      [row.membership_id, next.role, next.status, next.deactivationReason, next.reactivationRefusal],
     );
     const base = { tenantId: row.tenant_id, correlationId: cause.correlationId, causationId: cause.causationId };
     const ref = refOf(row);
@@ -294,19 +346,40 @@ export class PortalUsersService {
         }),
       );
     }
+    // A refused reactivation ends nothing: licensing holds no seat for it.
+    const refused = row.status === MembershipStatus.Reactivating && next.reactivationRefusal !== null;
     if (
       next.status === MembershipStatus.Deactivated &&
-      row.status === MembershipStatus.Active &&
+      row.status !== next.status &&
+      !refused &&
       next.deactivationReason
     ) {
+      // Version 1's consumers do not know reason `erp`: only that reason goes out as version 2.
       events.push(
-        this.outbox.create(PortalUserDeactivated, {
+        next.deactivationReason === PortalUserDeactivationReason.Erp
+          ? this.outbox.create(PortalUserDeactivatedVersion2, {
+              ...base,
+              payload: {
+                ...ref,
+                reason: next.deactivationReason,
+                erpChange: erpChange ?? ErpAccessChange.ContactUnmarked,
+              },
+            })
+          : this.outbox.create(PortalUserDeactivated, {
+              ...base,
+              payload: { ...ref, reason: next.deactivationReason, ...(changedBy ? { changedBy } : {}) },
+            }),
+      );
+    }
+    if (next.status === MembershipStatus.Reactivating && row.status === MembershipStatus.Deactivated) {
+      events.push(
+        this.outbox.create(PortalUserReactivationRequested, {
           ...base,
-          payload: { ...ref, reason: next.deactivationReason, ...(changedBy ? { changedBy } : {}) },
+          payload: { ...ref, role: next.role, requestedBy: changedBy ?? 'erp' },
         }),
       );
     }
-    if (next.status === MembershipStatus.Active && row.status === MembershipStatus.Deactivated) {
+    if (next.status === MembershipStatus.Active && row.status === MembershipStatus.Reactivating) {
       events.push(
         this.outbox.create(PortalUserActivated, {
           ...base,
@@ -322,23 +395,22 @@ export class PortalUsersService {
     actor: Actor,
     membershipId: string,
     lock: boolean,
-  ): Promise<PortalUserRow & { erp_record_exists: boolean }> {
+  ): Promise<PortalUserRow & { erp: ErpStanding }> {
     const [row] = await this.rows(manager, 'm.id = $1 AND m.tenant_id = $2', [membershipId, actor.tenantId], lock);
-    if (!row) throw new NotFoundException(`portal user ${membershipId} not found`);
+    if (!row) throw portalUserNotFound(membershipId);
     if (actor.kind === 'partner') {
       const [me] = await this.rows(manager, 'm.id = $1 AND m.tenant_id = $2', [actor.membershipId, actor.tenantId]);
-      if (!me || !samePartner(scopeOf(me), scopeOf(row)))
-        throw new NotFoundException(`portal user ${membershipId} not found`);
-      this.asProblem(() => assertIsActiveRepresentative(facts(me)));
+      if (!me || !samePartner(scopeOf(me), scopeOf(row))) throw portalUserNotFound(membershipId);
+      assertIsActiveRepresentative(facts(me));
     }
-    const [{ exists }] = await manager.query(
-      `SELECT EXISTS (
-         SELECT 1 FROM contact c JOIN partner p USING (tenant_id, environment, company_id, partner_type, partner_no)
-          WHERE c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
-            AND c.partner_no = $5 AND c.contact_no = $6 AND c.deleted_at IS NULL AND p.deleted_at IS NULL) AS exists`,
+    const [standing]: { partner_open: boolean }[] = await manager.query(
+      `SELECT coalesce(p.portal_enabled AND NOT p.blocked, false) AS partner_open
+         FROM contact c JOIN partner p USING (tenant_id, environment, company_id, partner_type, partner_no)
+        WHERE c.tenant_id = $1 AND c.environment = $2 AND c.company_id = $3 AND c.partner_type = $4
+          AND c.partner_no = $5 AND c.contact_no = $6 AND c.deleted_at IS NULL AND p.deleted_at IS NULL`,
       [row.tenant_id, row.environment, row.company_id, row.partner_type, row.partner_no, row.contact_no],
     );
-    return { ...row, erp_record_exists: exists };
+    return { ...row, erp: { exists: standing !== undefined, partnerOpen: standing?.partner_open ?? false } };
   }
 
   private async lockActiveRepresentatives(manager: EntityManager, scope: ReturnType<typeof scopeOf>): Promise<number> {
@@ -382,16 +454,5 @@ export class PortalUsersService {
       [...params, pageSize, (page - 1) * pageSize],
     );
     return { items: rows.map(toPortalUserView), page, pageSize, total };
-  }
-
-  private asProblem<T>(rule: () => T): T {
-    try {
-      return rule();
-    } catch (error) {
-      if (!(error instanceof MembershipRuleViolation)) throw error;
-      const forbidden = error.code === 'not_a_representative' || error.code === 'deactivated_by_company';
-      const status = forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
-      throw new ProblemException(status, error.message, { code: error.code });
-    }
   }
 }

@@ -133,7 +133,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's connector keys (never the keys themselves) */
+        /** The tenant's connector keys, newest first (never the keys themselves) */
         get: operations["AdminConnectorKeysController_list"];
         put?: never;
         /** Create a connector key, or rotate one (`replaces` revokes the old key at once) */
@@ -1126,7 +1126,9 @@ export interface components {
         };
         AdminDocumentPage: {
             items: components["schemas"]["AdminDocumentResponse"][];
-            nextCursor: string | null;
+            page: number;
+            pageSize: number;
+            total: number;
         };
         AdminDocumentResponse: {
             amount: string;
@@ -1169,6 +1171,9 @@ export interface components {
         };
         AdministeredTenantsResponse: {
             items: string[];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         AdministratorIdentity: {
             issuer: string;
@@ -1234,8 +1239,10 @@ export interface components {
         CataloguePage: {
             currencyCode: string;
             items: components["schemas"]["CatalogueItemResponse"][];
-            nextCursor: string | null;
+            page: number;
+            pageSize: number;
             priceListCode: string;
+            total: number;
         };
         CataloguePriceResponse: {
             minimumQuantity: string;
@@ -1301,6 +1308,9 @@ export interface components {
         };
         ConnectorKeyListResponse: {
             items: components["schemas"]["ConnectorKeyResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         ConnectorKeyResponse: {
             /** Format: date-time */
@@ -1589,7 +1599,9 @@ export interface components {
         };
         OrderListResponse: {
             items: components["schemas"]["OrderResponse"][];
-            nextCursor: string | null;
+            page: number;
+            pageSize: number;
+            total: number;
         };
         OrderRequest: {
             deliveryAddress: components["schemas"]["DeliveryAddressV1"];
@@ -1664,7 +1676,9 @@ export interface components {
         };
         PartnerDocumentPage: {
             items: components["schemas"]["PartnerDocumentResponse"][];
-            nextCursor: string | null;
+            page: number;
+            pageSize: number;
+            total: number;
         };
         PartnerDocumentResponse: {
             amount: string;
@@ -1730,7 +1744,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** @enum {string|null} */
-            deactivationReason: "contact_deleted" | "partner_deleted" | "admin" | "partner_admin" | null;
+            deactivationReason: "contact_deleted" | "partner_deleted" | "admin" | "partner_admin" | "erp" | null;
             displayName: string | null;
             email: string;
             environment: string;
@@ -1743,11 +1757,13 @@ export interface components {
             partnerType: "customer" | "vendor" | "3pl_customer";
             /** Format: uuid */
             portalUserId: string;
+            /** @enum {string|null} */
+            reactivationRefusal: "no_license_available" | "module_inactive" | null;
             /** @enum {string} */
             role: "customer_representative" | "authorized_user";
             signInEmail: string;
             /** @enum {string} */
-            status: "active" | "deactivated";
+            status: "active" | "reactivating" | "deactivated";
             tenantId: string;
             /** Format: date-time */
             updatedAt: string;
@@ -1853,11 +1869,13 @@ export interface components {
             quantity: string;
             unitCode: string;
         };
-        StockResponse: {
+        StockPage: {
+            items: components["schemas"]["StockRowResponse"][];
             locationTotals: components["schemas"]["StockLocationTotalResponse"][];
-            rows: components["schemas"]["StockRowResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
             totals: components["schemas"]["StockTotalResponse"][];
-            truncated: boolean;
         };
         StockRowResponse: {
             binCode: string | null;
@@ -1872,6 +1890,7 @@ export interface components {
             unitCode: string;
         };
         StockTotalResponse: {
+            description: string | null;
             itemNo: string;
             quantity: string;
             unitCode: string;
@@ -1917,20 +1936,32 @@ export type $defs = Record<string, never>;
 export interface operations {
     AdminTenantsController_tenants: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [tenantId] } */
+            /** @description A page of tenant ids (page, pageSize up to 200, total) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AdministeredTenantsResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid bearer token (or connector key) */
@@ -2614,7 +2645,10 @@ export interface operations {
     };
     AdminConnectorKeysController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 /** @description A tenant the signed-in person administers */
@@ -2624,13 +2658,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The keys */
+            /** @description A page of keys (page, pageSize up to 200, total) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectorKeyListResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid bearer token (or connector key) */
@@ -2816,11 +2859,11 @@ export interface operations {
         parameters: {
             query?: {
                 companyId?: string;
-                cursor?: string;
                 environment?: string;
                 from?: string;
-                limit?: number;
                 orderNo?: string;
+                page?: number;
+                pageSize?: number;
                 partnerNo?: string;
                 partnerType?: "customer" | "vendor" | "3pl_customer";
                 search?: string;
@@ -2839,7 +2882,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of documents and nextCursor */
+            /** @description A page of documents (page, pageSize up to 200, total) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4065,9 +4108,9 @@ export interface operations {
         parameters: {
             query?: {
                 companyId?: string;
-                cursor?: string;
                 environment?: string;
-                limit?: number;
+                page?: number;
+                pageSize?: number;
                 partnerNo?: string;
                 search?: string;
                 status?: "submitted" | "accepted" | "rejected";
@@ -4081,7 +4124,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of orders and nextCursor */
+            /** @description A page of orders (page, pageSize up to 200, total) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4275,7 +4318,7 @@ export interface operations {
                 partnerNo?: string;
                 partnerType?: "customer" | "vendor" | "3pl_customer";
                 search?: string;
-                status?: "active" | "deactivated";
+                status?: "active" | "reactivating" | "deactivated";
             };
             header?: never;
             path: {
@@ -4730,6 +4773,8 @@ export interface operations {
                 licensePlate?: string;
                 locationCode?: string;
                 lotNo?: string;
+                page?: number;
+                pageSize?: number;
                 partnerNo?: string;
             };
             header?: never;
@@ -4741,13 +4786,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location */
+            /** @description A page of stock rows (page, pageSize up to 200, total) with the totals per item and per location over every page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockResponse"];
+                    "application/json": components["schemas"]["StockPage"];
                 };
             };
             /** @description Refused input: `errors` names each field and the reason */
@@ -5030,10 +5075,10 @@ export interface operations {
     PortalDocumentsController_documents: {
         parameters: {
             query?: {
-                cursor?: string;
                 from?: string;
-                limit?: number;
                 orderNo?: string;
+                page?: number;
+                pageSize?: number;
                 search?: string;
                 sort?: "date_desc" | "date_asc" | "number_asc" | "number_desc";
                 status?: string;
@@ -5049,7 +5094,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of documents and nextCursor */
+            /** @description A page of documents (page, pageSize up to 200, total) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,8 +5725,8 @@ export interface operations {
     PortalItemsController_list: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                page?: number;
+                pageSize?: number;
                 search?: string;
             };
             header?: {
@@ -5693,7 +5738,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of items (blocked and unpriced ones left out), each with the units it has a price in, and nextCursor */
+            /** @description A page of items (page, pageSize up to 200, total; blocked and unpriced ones left out), each with the units it has a price in */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5808,8 +5853,8 @@ export interface operations {
     PortalOrdersController_list: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                page?: number;
+                pageSize?: number;
                 search?: string;
                 status?: "submitted" | "accepted" | "rejected";
             };
@@ -5822,7 +5867,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The orders */
+            /** @description A page of orders (page, pageSize up to 200, total) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6389,6 +6434,8 @@ export interface operations {
                 licensePlate?: string;
                 locationCode?: string;
                 lotNo?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: {
                 /** @description The membership to act through (from GET /api/portal/me); needed only when you hold several */
@@ -6399,13 +6446,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Stock rows (at most 5,000; `truncated` says when more match), totals per item and per location; 403 `not_a_3pl_customer` for a customer or vendor */
+            /** @description A page of stock rows (page, pageSize up to 200, total) with the totals per item and per location over every page; 403 `not_a_3pl_customer` for a customer or vendor */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StockResponse"];
+                    "application/json": components["schemas"]["StockPage"];
                 };
             };
             /** @description Refused input: `errors` names each field and the reason */

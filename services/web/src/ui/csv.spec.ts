@@ -1,4 +1,4 @@
-import { csvCell, fetchAllCursorPages, fetchAllPages, toCsv } from './csv';
+import { csvCell, fetchAllPages, toCsv } from './csv';
 
 describe('CSV export', () => {
   it('writes a header and one CRLF line per row, after a byte order mark', () => {
@@ -42,48 +42,49 @@ describe('CSV export', () => {
   it('collects every page of the filtered set, not only the first', async () => {
     const all = Array.from({ length: 450 }, (_, i) => i);
     const asked: number[] = [];
-    const rows = await fetchAllPages(async (page, pageSize) => {
+    const result = await fetchAllPages(async (page, pageSize) => {
       asked.push(page);
       return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
     });
-    expect(rows).toEqual(all);
+    expect(result).toEqual({ rows: all, capped: false });
     expect(asked).toEqual([1, 2, 3]);
   });
 
-  it('follows the cursor to the last page of the filtered set', async () => {
-    const pages: Record<string, { items: number[]; nextCursor: string | null }> = {
-      first: { items: [1, 2], nextCursor: 'b' },
-      b: { items: [3, 4], nextCursor: 'c' },
-      c: { items: [5], nextCursor: null },
-    };
-    const asked: Array<string | undefined> = [];
-    const result = await fetchAllCursorPages(async (cursor) => {
-      asked.push(cursor);
-      return pages[cursor ?? 'first'];
+  it('stops after a full last page when the total is reached, without asking past the end', async () => {
+    const all = Array.from({ length: 400 }, (_, i) => i);
+    const asked: number[] = [];
+    const result = await fetchAllPages(async (page, pageSize) => {
+      asked.push(page);
+      return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
     });
-    expect(result).toEqual({ rows: [1, 2, 3, 4, 5], capped: false });
-    expect(asked).toEqual([undefined, 'b', 'c']);
+    expect(result.rows).toHaveLength(400);
+    expect(asked).toEqual([1, 2]);
   });
 
-  it('stops following the cursor at the limit and says the list held more', async () => {
-    const endless = async (cursor: string | undefined) => {
-      const start = Number(cursor ?? 0);
-      return { items: [start, start + 1, start + 2], nextCursor: String(start + 3) };
-    };
-    expect(await fetchAllCursorPages(endless, { limit: 7 })).toEqual({ rows: [0, 1, 2, 3, 4, 5, 6], capped: true });
-    const exact = async (cursor: string | undefined) =>
-      cursor ? { items: [3], nextCursor: null } : { items: [1, 2], nextCursor: 'x' };
-    expect(await fetchAllCursorPages(exact, { limit: 3 })).toEqual({ rows: [1, 2, 3], capped: false });
+  it('stops at the limit and says the list held more', async () => {
+    const endless = async (page: number, pageSize: number) => ({
+      items: Array.from({ length: pageSize }, (_, i) => (page - 1) * pageSize + i),
+      total: 1_000_000,
+    });
+    const result = await fetchAllPages(endless, { limit: 500 });
+    expect(result.rows).toHaveLength(500);
+    expect(result.capped).toBe(true);
+    const exact = async (page: number, pageSize: number) => ({
+      items: Array.from({ length: Math.max(0, Math.min(pageSize, 3 - (page - 1) * pageSize)) }, (_, i) => i),
+      total: 3,
+    });
+    expect(await fetchAllPages(exact, { pageSize: 2, limit: 3 })).toEqual({ rows: [0, 1, 0], capped: false });
   });
 
-  it('stops at the limit', async () => {
-    const rows = await fetchAllPages(
-      async (page, pageSize) => ({
-        items: Array.from({ length: pageSize }, (_, i) => (page - 1) * pageSize + i),
-        total: 1_000_000,
-      }),
-      { limit: 500 },
-    );
-    expect(rows).toHaveLength(500);
+  it('reports its progress against the total of the list', async () => {
+    const seen: Array<[number, number]> = [];
+    await fetchAllPages(async (page) => ({ items: page === 1 ? [1, 2] : [3], total: 3 }), {
+      pageSize: 2,
+      onProgress: (done, total) => seen.push([done, total]),
+    });
+    expect(seen).toEqual([
+      [2, 3],
+      [3, 3],
+    ]);
   });
 });

@@ -24,7 +24,7 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[], d
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** A page of a list as the admin APIs answer it. */
+/** A page of a list as every list of the API answers it (`page`, `pageSize`, `total`; docs/gateway.md, "Paging"). */
 export interface PageOf<T> {
   items: T[];
   total: number;
@@ -32,49 +32,22 @@ export interface PageOf<T> {
 
 /**
  * Every row of a filtered list, page by page (the export is of the filtered set, not the visible page). Stops at
- * `limit` rows so a browser tab is never asked to hold more than it can.
+ * `limit` rows so a browser tab is never asked to hold more than it can; `capped` tells that the list held more
+ * (the page says so, rather than pretending the file is complete).
  */
 export async function fetchAllPages<T>(
   fetchPage: (page: number, pageSize: number) => Promise<PageOf<T>>,
   options: { pageSize?: number; limit?: number; onProgress?(done: number, total: number): void } = {},
-): Promise<T[]> {
+): Promise<{ rows: T[]; capped: boolean }> {
   const pageSize = options.pageSize ?? 200;
   const limit = options.limit ?? 100_000;
   const rows: T[] = [];
   for (let page = 1; ; page += 1) {
     const { items, total } = await fetchPage(page, pageSize);
     rows.push(...items);
-    options.onProgress?.(rows.length, total);
-    if (items.length < pageSize || rows.length >= total || rows.length >= limit) return rows.slice(0, limit);
-  }
-}
-
-/** A page of a list the APIs page by cursor: `nextCursor` asks for the next one, null on the last. */
-export interface CursorPageOf<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/**
- * Every row of a filtered list paged by cursor, page after page, up to `limit` rows; `capped` tells that the list
- * held more (the page says so, rather than pretending the file is complete).
- */
-export async function fetchAllCursorPages<T>(
-  fetchPage: (cursor: string | undefined) => Promise<CursorPageOf<T>>,
-  options: { limit?: number; onProgress?(done: number): void } = {},
-): Promise<{ rows: T[]; capped: boolean }> {
-  const limit = options.limit ?? 100_000;
-  const rows: T[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const { items, nextCursor } = await fetchPage(cursor);
-    rows.push(...items);
-    options.onProgress?.(Math.min(rows.length, limit));
-    if (rows.length > limit || (rows.length === limit && nextCursor)) {
-      return { rows: rows.slice(0, limit), capped: true };
-    }
-    if (!nextCursor) return { rows, capped: false };
-    cursor = nextCursor;
+    options.onProgress?.(Math.min(rows.length, limit), total);
+    if (rows.length >= limit) return { rows: rows.slice(0, limit), capped: total > limit };
+    if (items.length < pageSize || rows.length >= total) return { rows, capped: false };
   }
 }
 

@@ -135,3 +135,15 @@ export function Pager(props: { page: number; pageSize: number; total: number; on
     </nav>
   );
 }
+
+/** The pager of a page answer, once it has come; with `onlyWhenSeveral`, shown only when there is more than one page. */
+export function PagerOf(props: {
+  page: number;
+  of: { pageSize: number; total: number } | undefined;
+  onPage(page: number): void;
+  onlyWhenSeveral?: boolean;
+}) {
+  const { page, of, onPage, onlyWhenSeveral } = props;
+  if (!of || (onlyWhenSeveral && page === 1 && of.total <= of.pageSize)) return null;
+  return <Pager page={page} pageSize={of.pageSize} total={of.total} onPage={onPage} />;
+}

@@ -2,6 +2,12 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod/mini';
 
+/** The highest page the API takes (`PAGE_MAX` of libs/api-contracts); a hand-edited URL beyond it shows page 1. */
+const PAGE_MAX = 1_000_000;
+
+/** A list's page in the URL: a whole number from 1, else the first page. */
+export const pageParam = z.catch(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(PAGE_MAX)), 1);
+
 /** Values a list keeps in the URL: filters, sort, page. */
 type ListParams = Record<string, string | number | undefined>;
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, call } from '../../api/client';
 import type { BodyOf, Ok, QueryOf } from '../../api/types';
 import { useWorkspace } from '../workspace/workspace';
+import { pollWhileReactivating } from '../../ui/membership-standing';
 
 export type Colleague = Ok<'/api/portal/users/{membershipId}', 'get'>;
 export type ColleagueQuery = QueryOf<'/api/portal/users', 'get'>;
@@ -34,7 +35,7 @@ export function useColleagues(query: ColleagueQuery) {
     queryKey: keys.users(query),
     queryFn: () => call(api.GET('/api/portal/users', { params: { query } })),
     placeholderData: keepPreviousData,
-    refetchInterval: 10_000,
+    refetchInterval: (q) => pollWhileReactivating(q.state.data?.items, 10_000),
   });
 }
 

@@ -34,6 +34,7 @@ import { ProblemMessage } from '../../ui/problem-message';
 import { ROLES, RoleDropdown, type Role } from '../../ui/role-dropdown';
 import { InvitationStatusBadge, PortalStatusBadge } from '../../ui/status-badge';
 import { useWorkspace } from '../workspace/workspace';
+import { MembershipStanding } from '../../ui/membership-standing';
 import {
   useColleagueActions,
   useColleagueInvitations,
@@ -183,7 +184,7 @@ function Colleagues() {
         />
       ),
     },
-    { id: 'status', header: t('colleagues.status'), cell: (u) => t(`membershipStatus.${u.status}`) },
+    { id: 'status', header: t('colleagues.status'), cell: (u) => <MembershipStanding {...u} /> },
     { id: 'since', header: t('colleagues.since'), cell: (u) => format.date(u.createdAt) },
     {
       id: 'actions',
@@ -196,7 +197,7 @@ function Colleagues() {
           >
             {t('colleagues.deactivate')}
           </Button>
-        ) : u.deactivationReason !== 'partner_admin' ? (
+        ) : u.status === 'reactivating' ? null : u.deactivationReason !== 'partner_admin' ? (
           // The company took this access away; only its administrator gives it back (the API refuses a partner).
           <Text>{t('colleagues.companyDeactivated')}</Text>
         ) : (

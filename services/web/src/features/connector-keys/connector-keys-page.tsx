@@ -23,9 +23,10 @@ import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ConfirmBody } from '../../ui/confirm-dialog';
-import { DataTable, type Column } from '../../ui/data-table';
+import { DataTable, Pager, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
+import { pageParam, useListState } from '../../ui/list-state';
 import { PageHeader, Row, Section, Stack } from '../../ui/page';
 import { fieldProblem } from '../../ui/problem-text';
 import { ProblemMessage } from '../../ui/problem-message';
@@ -35,6 +36,11 @@ type ConnectorKey = Ok<'/api/admin/tenants/{tenantId}/connector-keys', 'get'>['i
 type CreatedKey = Ok<'/api/admin/tenants/{tenantId}/connector-keys', 'post'>;
 /** What the page's one dialog shows: a question before rotating or revoking, or a new key (once). */
 type KeyDialog = { kind: 'rotate' | 'revoke'; key: ConnectorKey } | { kind: 'shown'; created: CreatedKey };
+
+const listState = z.object({ page: pageParam });
+
+/** Keys a page shows (a tenant has a handful: one per connector, and the ones rotated out). */
+const PAGE_SIZE = 50;
 
 const keyForm = z.object({
   label: z
@@ -49,9 +55,15 @@ export function ConnectorKeysPage() {
   const tenantId = useTenantId();
   const client = useQueryClient();
   const path = { params: { path: { tenantId } } };
+  const [state, update] = useListState(listState);
   const keys = useQuery({
-    queryKey: ['connector-keys', tenantId],
-    queryFn: () => call(api.GET('/api/admin/tenants/{tenantId}/connector-keys', path)),
+    queryKey: ['connector-keys', tenantId, state.page],
+    queryFn: () =>
+      call(
+        api.GET('/api/admin/tenants/{tenantId}/connector-keys', {
+          params: { path: { tenantId }, query: { page: state.page, pageSize: PAGE_SIZE } },
+        }),
+      ),
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['connector-keys', tenantId] });
   const create = useMutation({
@@ -164,6 +176,14 @@ export function ConnectorKeysPage() {
         rowKey={(k) => k.id}
         empty={<EmptyState title={t('connectorKeys.none')} text={t('connectorKeys.noneText')} />}
       />
+      {keys.data && (state.page > 1 || keys.data.total > keys.data.pageSize) ? (
+        <Pager
+          page={state.page}
+          pageSize={keys.data.pageSize}
+          total={keys.data.total}
+          onPage={(page) => update({ page }, { keepPage: true })}
+        />
+      ) : null}
       <Dialog
         open={dialog !== undefined}
         onOpenChange={(_, data) => !data.open && dialog?.kind !== 'shown' && close()}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { Ok, QueryOf } from '../../api/types';
-import { fetchAllCursorPages } from '../../ui/csv';
+import { fetchAllPages } from '../../ui/csv';
 import { useWorkspace, type PartnerDocumentTypeValue, type Workspace } from '../workspace/workspace';
 
 export type DocumentList = Ok<'/api/portal/documents', 'get'>;
@@ -20,8 +20,8 @@ export interface DocumentQuery {
   search?: string;
   orderNo?: string;
   sort: DocumentSort;
-  cursor?: string;
-  limit: number;
+  page?: number;
+  pageSize: number;
 }
 
 /**
@@ -89,13 +89,13 @@ export function useDocumentSummary() {
 /** Rows a CSV export holds at most: a browser tab holds that many comfortably, and the page says when it stopped. */
 export const EXPORT_LIMIT = 10_000;
 
-/** Every document of the filtered list, page by page along the cursor, up to `limit` rows (`capped`: more there). */
+/** Every document of the filtered list, page by page, up to `limit` rows (`capped`: more there). */
 export function fetchAllDocuments(
   workspace: Workspace,
-  query: Omit<DocumentQuery, 'cursor' | 'limit'>,
+  query: Omit<DocumentQuery, 'page' | 'pageSize'>,
   options: { limit?: number; onProgress?(done: number): void } = {},
 ): Promise<{ rows: DocumentRow[]; capped: boolean }> {
-  return fetchAllCursorPages((cursor) => fetchDocuments(workspace, { ...query, cursor, limit: 200 }), {
+  return fetchAllPages((page, pageSize) => fetchDocuments(workspace, { ...query, page, pageSize }), {
     limit: options.limit ?? EXPORT_LIMIT,
     onProgress: options.onProgress,
   });

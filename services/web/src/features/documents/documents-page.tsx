@@ -1,7 +1,6 @@
 import {
   Badge,
   Button,
-  Caption1,
   Field,
   Input,
   MessageBar,
@@ -12,13 +11,13 @@ import {
 import { ArrowDownload24Regular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { z } from 'zod/mini';
 import { download, toCsv } from '../../ui/csv';
-import { DataTable, type Column, type Sort } from '../../ui/data-table';
+import { DataTable, Pager, type Column, type Sort } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
-import { useListState } from '../../ui/list-state';
+import { pageParam, useListState } from '../../ui/list-state';
 import { PageHeader, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { useWorkspace, type PartnerDocumentTypeValue } from '../workspace/workspace';
@@ -37,7 +36,7 @@ const day = z.catch(z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))
 const text = (max: number) =>
   z.catch(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max))), undefined);
 
-/** The list's state in the URL: filters, sort and the cursor of the page shown. */
+/** The list's state in the URL: filters, sort and the page shown. */
 const listState = z.object({
   status: text(30),
   from: day,
@@ -45,7 +44,7 @@ const listState = z.object({
   search: text(35),
   orderNo: text(35),
   sort: z.catch(z.enum(SORTS), 'date_desc'),
-  cursor: z.catch(z.optional(z.string().check(z.maxLength(500))), undefined),
+  page: pageParam,
 });
 type ListState = z.infer<typeof listState>;
 const FILTERS = ['status', 'from', 'to', 'search', 'orderNo'] as const;
@@ -65,36 +64,27 @@ const DUE_WORDS: readonly PartnerDocumentTypeValue[] = ['purchase_invoice', 'sal
 const useStyles = makeStyles({
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
   field: { minWidth: '11rem' },
-  pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, paddingTop: tokens.spacingVerticalM },
   amount: { whiteSpace: 'nowrap' },
 });
 
-/** The page cursors that led to the page shown, kept in the history entry so that Previous walks back. */
-const cursorsOf = (state: unknown): string[] => {
-  const cursors = (state as { cursors?: unknown } | null)?.cursors;
-  return Array.isArray(cursors) ? cursors.filter((c): c is string => typeof c === 'string') : [];
-};
-
 /**
  * One type of the partner's documents, in its words: filters, sort and page kept in the URL (a reload or a shared
- * link shows the same list), paging by the API's cursor with Previous walking back the cursors that led here, and
- * a CSV export of the whole filtered set.
+ * link shows the same list), paged like every list (page, page size, total), and a CSV export of the whole
+ * filtered set.
  */
 export function DocumentsPage() {
   const { t } = useTranslation();
   const styles = useStyles();
   const format = useFormat();
   const workspace = useWorkspace();
-  const navigate = useNavigate();
-  const location = useLocation();
   const type = useParams().type as PartnerDocumentTypeValue;
   const [state, update] = useListState(listState);
   const query: DocumentQuery = {
     type,
     sort: state.sort,
-    limit: PAGE_SIZE,
+    page: state.page,
+    pageSize: PAGE_SIZE,
     ...Object.fromEntries(FILTERS.filter((name) => state[name]).map((name) => [name, state[name]])),
-    ...(state.cursor ? { cursor: state.cursor } : {}),
   };
   const known = workspace.perspective.documentTypes.includes(type);
   const documents = useDocuments(query);
@@ -112,17 +102,8 @@ export function DocumentsPage() {
   }
 
   const types = t(`documentTypes.${type}`);
-  const cursors = cursorsOf(location.state);
-  const pageNumber = state.cursor ? (cursors.length > 0 ? cursors.length + 1 : undefined) : 1;
-  const toPage = (cursor: string | undefined, stack: string[]) => {
-    const params = new URLSearchParams(location.search);
-    if (cursor) params.set('cursor', cursor);
-    else params.delete('cursor');
-    navigate({ search: params.toString() }, { state: { cursors: stack } });
-  };
-  const next = () => documents.data?.nextCursor && toPage(documents.data.nextCursor, [...cursors, state.cursor ?? '']);
-  const previous = () => toPage(cursors.at(-1) || undefined, cursors.slice(0, -1));
-  const applyFilters = (values: Partial<ListState>) => update({ ...values, cursor: undefined });
+  // A new filter or sort starts at the first page (useListState drops `page`).
+  const applyFilters = (values: Partial<ListState>) => update(values);
   const filtered = FILTERS.some((name) => state[name]);
   const sort: Sort = {
     by: state.sort.startsWith('date') ? 'date' : 'number',
@@ -165,7 +146,7 @@ export function DocumentsPage() {
     setExported(undefined);
     setExporting(0);
     try {
-      const { cursor: _cursor, limit: _limit, ...filters } = query;
+      const { page: _page, pageSize: _pageSize, ...filters } = query;
       const { rows, capped } = await fetchAllDocuments(workspace, filters, { onProgress: setExporting });
       const number = (value: string) => Number(value);
       const csv = toCsv(rows, [
@@ -270,16 +251,13 @@ export function DocumentsPage() {
         onSort={(s) => applyFilters({ sort: `${s.by}_${s.order}` as DocumentSort })}
         empty={empty}
       />
-      {documents.data && (state.cursor || documents.data.nextCursor) ? (
-        <nav className={styles.pager} aria-label={t('table.pages')}>
-          <Button disabled={!state.cursor} onClick={previous}>
-            {cursors.length > 0 || !state.cursor ? t('table.previous') : t('documents.firstPage')}
-          </Button>
-          {pageNumber ? <Caption1 aria-live="polite">{t('documents.page', { page: pageNumber })}</Caption1> : null}
-          <Button disabled={!documents.data.nextCursor} onClick={next}>
-            {t('table.next')}
-          </Button>
-        </nav>
+      {documents.data && (state.page > 1 || documents.data.total > documents.data.pageSize) ? (
+        <Pager
+          page={state.page}
+          pageSize={documents.data.pageSize}
+          total={documents.data.total}
+          onPage={(page) => update({ page }, { keepPage: true })}
+        />
       ) : null}
     </Stack>
   );

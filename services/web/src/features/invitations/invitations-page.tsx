@@ -167,7 +167,7 @@ export function InvitationsPage() {
     setExportError(undefined);
     try {
       const { page: _page, pageSize: _size, ...filters } = query;
-      const rows = await fetchAllPages(
+      const { rows } = await fetchAllPages(
         (page, pageSize) => fetchInvitationPage(tenantId, { ...filters, page, pageSize }),
         { onProgress: (done, total) => setExporting({ done, total }) },
       );

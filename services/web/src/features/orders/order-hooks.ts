@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { BodyOf, Ok, QueryOf } from '../../api/types';
@@ -27,26 +27,22 @@ export const orderKeys = {
 /** How often an order waiting for the ERP's answer is asked for again. */
 export const ANSWER_POLL_MS = 2_000;
 
-/** The portal orders of the workspace, newest first, page after page; polled while any waits for the ERP. */
-export function useOrders(query: Omit<OrderListQuery, 'cursor'>) {
+/** One page of the portal orders of the workspace, newest first; polled while any on it waits for the ERP. */
+export function useOrders(query: OrderListQuery) {
   const workspace = useWorkspace();
-  return useInfiniteQuery({
+  return useQuery({
     queryKey: orderKeys.list(workspace, query),
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => {
-      const page = { ...query, ...(pageParam ? { cursor: pageParam } : {}) };
-      if (workspace.kind === 'member') return call(api.GET('/api/portal/orders', { params: { query: page } }));
+    queryFn: () => {
+      if (workspace.kind === 'member') return call(api.GET('/api/portal/orders', { params: { query } }));
       const { environment, companyId, partnerNo } = workspace.adminFilter;
       return call(
         api.GET('/api/admin/tenants/{tenantId}/orders', {
-          params: { path: { tenantId: workspace.tenantId }, query: { ...page, environment, companyId, partnerNo } },
+          params: { path: { tenantId: workspace.tenantId }, query: { ...query, environment, companyId, partnerNo } },
         }),
       );
     },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
-    refetchInterval: (q) =>
-      q.state.data?.pages.some((p) => p.items.some((o) => o.status === 'submitted')) ? ANSWER_POLL_MS * 2 : false,
+    refetchInterval: (q) => (q.state.data?.items.some((o) => o.status === 'submitted') ? ANSWER_POLL_MS * 2 : false),
   });
 }
 
@@ -91,7 +87,7 @@ export function useCatalogue(search: string, enabled = true) {
   return useQuery({
     queryKey: orderKeys.catalogue(workspace, search),
     queryFn: () =>
-      call(api.GET('/api/portal/items', { params: { query: { search: search || undefined, limit: 20 } } })),
+      call(api.GET('/api/portal/items', { params: { query: { search: search || undefined, pageSize: 20 } } })),
     placeholderData: keepPreviousData,
     enabled,
     staleTime: 30_000,

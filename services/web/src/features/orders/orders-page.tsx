@@ -1,15 +1,15 @@
-import { Button, Caption1, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { Add24Regular, ArrowUpload24Regular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod/mini';
 import { ChoiceFilter } from '../../ui/choice-filter';
-import { DataTable, type Column } from '../../ui/data-table';
+import { DataTable, Pager, type Column } from '../../ui/data-table';
 import { useDebounced } from '../../ui/debounce';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
-import { useListState } from '../../ui/list-state';
+import { pageParam, useListState } from '../../ui/list-state';
 import { PageHeader, Row, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { useWorkspace } from '../workspace/workspace';
@@ -21,16 +21,20 @@ const STATUSES: readonly OrderStatus[] = ['submitted', 'accepted', 'rejected'];
 const listSchema = z.object({
   status: z.catch(z.optional(z.enum(['submitted', 'accepted', 'rejected'])), undefined),
   search: z.catch(z.optional(z.string().check(z.maxLength(35))), undefined),
+  page: pageParam,
 });
+
+/** Orders a page shows. */
+const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   search: { minWidth: '16rem' },
   muted: { color: tokens.colorNeutralForeground3 },
-  more: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
 /**
- * The orders placed through the portal with their status and the ERP's answer, newest first; filters in the URL.
+ * The orders placed through the portal with their status and the ERP's answer, newest first, a page at a time;
+ * filters and page in the URL.
  * "New order" and "Upload orders" only where the workspace may place orders (never an administrator's view).
  */
 export function OrdersPage() {
@@ -44,8 +48,8 @@ export function OrdersPage() {
   useEffect(() => {
     if (settled !== (state.search ?? '')) update({ search: settled || undefined }, { replace: true });
   }, [settled, state.search, update]);
-  const orders = useOrders({ status: state.status, search: state.search, limit: 50 });
-  const rows = orders.data?.pages.flatMap((p) => p.items);
+  const orders = useOrders({ status: state.status, search: state.search, page: state.page, pageSize: PAGE_SIZE });
+  const rows = orders.data?.items;
   const filtered = Boolean(state.status || state.search);
 
   const columns: Column<Order>[] = [
@@ -112,7 +116,7 @@ export function OrdersPage() {
         columns={columns}
         rows={rows}
         rowKey={(o) => o.portalOrderId}
-        loading={orders.isFetching && !orders.isFetchingNextPage}
+        loading={orders.isFetching}
         empty={
           <EmptyState
             title={t(filtered ? 'orders.emptyFiltered' : 'orders.empty')}
@@ -120,13 +124,13 @@ export function OrdersPage() {
           />
         }
       />
-      {orders.hasNextPage ? (
-        <div className={styles.more}>
-          <Button onClick={() => void orders.fetchNextPage()} disabled={orders.isFetchingNextPage}>
-            {t('orders.more')}
-          </Button>
-          <Caption1 aria-live="polite">{t('orders.shown', { count: rows?.length ?? 0 })}</Caption1>
-        </div>
+      {orders.data && (state.page > 1 || orders.data.total > orders.data.pageSize) ? (
+        <Pager
+          page={state.page}
+          pageSize={orders.data.pageSize}
+          total={orders.data.total}
+          onPage={(page) => update({ page }, { keepPage: true })}
+        />
       ) : null}
     </Stack>
   );

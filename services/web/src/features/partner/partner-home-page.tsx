@@ -52,7 +52,7 @@ export function PartnerHomePage() {
   const [params] = useSearchParams();
   const summary = useDocumentSummary();
   const orderType = workspace.perspective.documentTypes[0];
-  const recent = useDocuments({ type: orderType, sort: 'date_desc', limit: RECENT });
+  const recent = useDocuments({ type: orderType, sort: 'date_desc', pageSize: RECENT });
   const { partner, membership } = workspace;
   const name = partner.partnerName ?? partner.partnerNo;
   const where = [

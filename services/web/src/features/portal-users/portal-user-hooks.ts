@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { Ok, QueryOf } from '../../api/types';
+import { pollWhileReactivating } from '../../ui/membership-standing';
 import { licensingKeys } from '../collaborate-exchange/licensing-hooks';
 
 export type PortalUser = Ok<'/api/admin/tenants/{tenantId}/portal-users/{membershipId}', 'get'>;
@@ -13,7 +14,7 @@ export function usePortalUsers(tenantId: string, query: PortalUserQuery) {
     queryFn: () =>
       call(api.GET('/api/admin/tenants/{tenantId}/portal-users', { params: { path: { tenantId }, query } })),
     placeholderData: keepPreviousData,
-    refetchInterval: 10_000,
+    refetchInterval: (q) => pollWhileReactivating(q.state.data?.items, 10_000),
   });
 }
 

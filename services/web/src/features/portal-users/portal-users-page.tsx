@@ -10,17 +10,18 @@ import { useFormat } from '../../ui/format';
 import { definedParams, useListState } from '../../ui/list-state';
 import { PageHeader, Row, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
+import { MembershipStanding } from '../../ui/membership-standing';
 import { RoleDropdown } from '../../ui/role-dropdown';
 import { useTenantId } from '../admin/admin-layout';
 import { useOverview } from '../collaborate-exchange/licensing-hooks';
 import { usePortalUserActions, usePortalUsers, type PortalUser, type PortalUserQuery } from './portal-user-hooks';
 import { ChoiceFilter, PARTNER_TYPES } from '../../ui/choice-filter';
 
-const MEMBERSHIP_STATUSES = ['active', 'deactivated'] as const;
+const MEMBERSHIP_STATUSES = ['active', 'reactivating', 'deactivated'] as const;
 
 const listState = z.object({
   page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
-  status: z.catch(z.optional(z.enum(['active', 'deactivated'])), undefined),
+  status: z.catch(z.optional(z.enum(MEMBERSHIP_STATUSES)), undefined),
   partnerType: z.catch(z.optional(z.enum(['customer', 'vendor', '3pl_customer'])), undefined),
   search: z.catch(z.optional(z.string().check(z.maxLength(100))), undefined),
 });
@@ -89,7 +90,7 @@ export function PortalUsersPage() {
         />
       ),
     },
-    { id: 'status', header: t('portalUsers.status'), cell: (u) => t(`membershipStatus.${u.status}`) },
+    { id: 'status', header: t('portalUsers.status'), cell: (u) => <MembershipStanding {...u} /> },
     { id: 'since', header: t('portalUsers.since'), cell: (u) => format.date(u.createdAt) },
     {
       id: 'actions',
@@ -97,7 +98,7 @@ export function PortalUsersPage() {
       cell: (u) =>
         u.status === 'active' ? (
           <Button onClick={() => open({ kind: 'deactivate', user: u })}>{t('portalUsers.deactivate')}</Button>
-        ) : (
+        ) : u.status === 'reactivating' ? null : (
           <Button onClick={() => open({ kind: 'reactivate', user: u })}>{t('portalUsers.reactivate')}</Button>
         ),
     },

@@ -5,15 +5,16 @@ import { useFormat } from '../../ui/format';
 import { useWorkspace } from '../workspace/workspace';
 
 export type Stock = Ok<'/api/portal/stock', 'get'>;
-export type StockRow = Stock['rows'][number];
+export type StockRow = Stock['items'][number];
 export type StockFilter = QueryOf<'/api/portal/stock', 'get'>;
 
 /** The filters a stock list takes, in the order the page shows them. */
 export const STOCK_FILTERS = ['itemNo', 'locationCode', 'binCode', 'licensePlate', 'lotNo'] as const;
 
 /**
- * The stock of the workspace's 3PL customer, filtered: a partner user's through its membership, an administrator's
- * read-only view through the admin API narrowed to that customer's environment, company and number.
+ * A page of the stock of the workspace's 3PL customer, filtered, with the totals over every page: a partner user's
+ * through its membership, an administrator's read-only view through the admin API narrowed to that customer's
+ * environment, company and number.
  */
 export function useStock(filter: StockFilter) {
   const workspace = useWorkspace();

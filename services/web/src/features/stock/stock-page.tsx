@@ -1,12 +1,12 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod/mini';
 import { ApiProblem } from '../../api/problem';
-import { DataTable, type Column } from '../../ui/data-table';
+import { DataTable, PagerOf, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
-import { definedParams, useListState } from '../../ui/list-state';
+import { definedParams, pageParam, useListState } from '../../ui/list-state';
 import { PageHeader, Row, Section, Stack } from '../../ui/page';
 import { ProblemMessage } from '../../ui/problem-message';
 import { useWorkspace } from '../workspace/workspace';
@@ -19,7 +19,11 @@ const listState = z.object({
   binCode: code,
   licensePlate: code,
   lotNo: code,
+  page: pageParam,
 });
+
+/** Stock rows a page shows (the totals always count every row). */
+const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   totals: {
@@ -45,8 +49,9 @@ export function StockIsFor3plCustomers() {
 }
 
 /**
- * A 3PL customer's stock in the warehouse: filters kept in the URL, totals per item and per location, and every
- * row by item, location, bin, license plate and lot; a license plate leads to what is on it.
+ * A 3PL customer's stock in the warehouse: filters and page kept in the URL, totals per item and per location over
+ * every row, and the rows by item, location, bin, license plate and lot a page at a time; a license plate leads to
+ * what is on it.
  */
 export function StockPage() {
   const { t } = useTranslation();
@@ -54,7 +59,7 @@ export function StockPage() {
   const workspace = useWorkspace();
   const quantity = useQuantity();
   const [state, update] = useListState(listState);
-  const filter = definedParams(state) as StockFilter;
+  const filter = { ...definedParams(state), pageSize: PAGE_SIZE } as StockFilter;
   const stock = useStock(filter);
   if (!workspace.may.seeStock || notA3plCustomer(stock.error)) return <StockIsFor3plCustomers />;
 
@@ -78,10 +83,9 @@ export function StockPage() {
     { id: 'serial', header: t('stock.serial'), cell: (r) => r.serialNo ?? '—' },
     { id: 'quantity', header: t('stock.quantity'), cell: (r) => quantity(r.quantity, r.unitCode) },
   ];
-  const descriptions = new Map((stock.data?.rows ?? []).map((r) => [r.itemNo, r.description]));
   const itemTotals: Column<Stock['totals'][number]>[] = [
     { id: 'item', header: t('stock.item'), cell: (r) => r.itemNo },
-    { id: 'description', header: t('stock.description'), cell: (r) => descriptions.get(r.itemNo) ?? '' },
+    { id: 'description', header: t('stock.description'), cell: (r) => r.description ?? '' },
     { id: 'quantity', header: t('stock.quantity'), cell: (r) => quantity(r.quantity, r.unitCode) },
   ];
   const locationTotals: Column<Stock['locationTotals'][number]>[] = [
@@ -110,12 +114,7 @@ export function StockPage() {
         ) : null}
       </StockFilters>
       <ProblemMessage error={stock.error} />
-      {stock.data?.truncated ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{t('stock.truncated', { count: stock.data.rows.length })}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {stock.data && stock.data.rows.length === 0 ? (
+      {stock.data && stock.data.total === 0 ? (
         empty
       ) : (
         <>
@@ -145,7 +144,7 @@ export function StockPage() {
             <DataTable
               caption={t('stock.rows')}
               columns={rows}
-              rows={stock.data?.rows}
+              rows={stock.data?.items}
               loading={stock.isPending}
               rowKey={(r) =>
                 [
@@ -160,6 +159,12 @@ export function StockPage() {
                 ].join('|')
               }
               empty={empty}
+            />
+            <PagerOf
+              page={state.page}
+              of={stock.data}
+              onPage={(page) => update({ page }, { keepPage: true })}
+              onlyWhenSeveral
             />
           </Section>
         </>

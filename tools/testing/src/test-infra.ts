@@ -58,7 +58,7 @@ export function testInfra(): Pick<TestInfra, 'kafkaBrokers' | 'postgresAdminUrl'
   const brokers = process.env[ENV_BROKERS];
   const postgres = process.env[ENV_POSTGRES];
   if (!brokers || !postgres) {
-    throw new Error('integration tests need the jest global setup of libs/testing (run them with npm test or jest)');
+    throw new Error('integration tests need the jest global setup of tools/testing (run them with npm test or jest)');
   }
   return {
     kafkaBrokers: brokers.split(','),
