@@ -9,3 +9,4 @@ export * from './start-service';
 export * from './health';
 export * from './metrics';
 export * from './sql-text';
+export * from './list-page';

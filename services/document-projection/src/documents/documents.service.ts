@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ErpDocumentType, type PartnerType } from '@partner-portal/contracts';
-import { invalidInput } from '@partner-portal/internal-api';
+import { invalidInput, selectListPage } from '@partner-portal/internal-api';
 import { erpTypeOf, ORDER_TYPES, viewsOf, type PartnerDocumentType } from '../projection/perspective';
 import {
   pageOf,
@@ -22,7 +22,6 @@ import {
   type PartnerDocumentResponse,
   type ShipToAddressResponse,
 } from '@partner-portal/api-contracts';
-import { selectListPage } from '../paging/list-page';
 import { isOpenDocument } from './open-documents';
 import { visibleDocuments, type Viewer } from './visibility';
 

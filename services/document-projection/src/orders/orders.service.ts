@@ -20,8 +20,8 @@ import {
 } from '@partner-portal/api-contracts';
 import { PortalOrderSubmitted, type DeliveryAddressV1 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
+import { selectListPage } from '@partner-portal/internal-api';
 import type { Viewer } from '../documents/visibility';
-import { selectListPage } from '../paging/list-page';
 import { orderTemplate } from './csv-writing';
 import {
   CSV_MAX_ROWS,

@@ -10,10 +10,15 @@ import {
   type StockRowResponse,
   type StockTotalResponse,
 } from '@partner-portal/api-contracts';
-import { CurrentPrincipal, TenantAdministratorGuard, TenantParams, type Principal } from '@partner-portal/internal-api';
+import {
+  CurrentPrincipal,
+  selectListPage,
+  TenantAdministratorGuard,
+  TenantParams,
+  type Principal,
+} from '@partner-portal/internal-api';
 import { ViewerService } from '../documents/viewer.service';
 import type { Viewer } from '../documents/visibility';
-import { selectListPage } from '../paging/list-page';
 import { stockConditions, type StockFilter } from './stock-scope';
 
 /** The columns of a stock row as the API names them (empty texts the ERP left out are null). */

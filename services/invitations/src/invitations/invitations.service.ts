@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  pageOf,
   REFUSAL_STATUS,
   Refusal,
   type BulkInviteResponse,
@@ -14,7 +15,7 @@ import {
   type PartnerInviteRequest,
 } from '@partner-portal/api-contracts';
 import type { ActorV1, ActorV2 } from '@partner-portal/contracts';
-import { containsPattern, type Page } from '@partner-portal/internal-api';
+import { containsPattern, selectListPage, type Page } from '@partner-portal/internal-api';
 import { InvitationsConfig } from '../config/invitations.config';
 import { templateLanguage } from '../email/invitation-email';
 import { TenantSettingsService } from '../settings/tenant-settings';
@@ -270,17 +271,18 @@ export class InvitationsService {
       const p = `$${params.length}`;
       conditions.push(`(lower(i.contact_name) LIKE ${p} OR lower(i.email) LIKE ${p} OR lower(i.contact_no) LIKE ${p})`);
     }
-    const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${INVITATION_FROM} WHERE ${where}`,
-      params,
+    const { rows, total } = await selectListPage<InvitationRow>(
+      this.dataSource,
+      {
+        columns: INVITATION_COLUMNS,
+        from: INVITATION_FROM,
+        where: conditions.join(' AND '),
+        orderBy: 'i.created_at DESC, i.id',
+        params,
+      },
+      query,
     );
-    const rows: InvitationRow[] = await this.dataSource.query(
-      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE ${where}
-        ORDER BY i.created_at DESC, i.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return { items: rows.map(toColleagueInvitation), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(rows.map(toColleagueInvitation), query, total);
   }
 
   /** One invitation of a representative's own partner; 404 for any other, as if it did not exist. */
@@ -481,23 +483,18 @@ export class InvitationsService {
           OR lower(i.partner_no) LIKE ${p} OR lower(p.name) LIKE ${p})`,
       );
     }
-    const where = conditions.join(' AND ');
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const sort = query.sort ?? 'createdAt';
     const orderBy =
       sort === 'createdAt'
         ? `i.created_at ${direction}, i.id`
         : `${SORT_EXPRESSIONS[sort]} ${direction} NULLS LAST, i.created_at DESC, i.id`;
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${INVITATION_FROM} WHERE ${where}`,
-      params,
+    const { rows, total } = await selectListPage<InvitationRow>(
+      this.dataSource,
+      { columns: INVITATION_COLUMNS, from: INVITATION_FROM, where: conditions.join(' AND '), orderBy, params },
+      query,
     );
-    const rows: InvitationRow[] = await this.dataSource.query(
-      `SELECT ${INVITATION_COLUMNS} FROM ${INVITATION_FROM} WHERE ${where}
-        ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return { items: rows.map(toInvitationView), page: query.page, pageSize: query.pageSize, total };
+    return pageOf(rows.map(toInvitationView), query, total);
   }
 
   async get(tenantId: string, id: string): Promise<InvitationView> {

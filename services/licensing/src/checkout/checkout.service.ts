@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { LicensesPurchased } from '@partner-portal/contracts';
-import { Refusal, type PoolResponse, type PurchasePage, type PurchaseResponse } from '@partner-portal/api-contracts';
+import {
+  pageOf,
+  Refusal,
+  type PoolResponse,
+  type PurchasePage,
+  type PurchaseResponse,
+} from '@partner-portal/api-contracts';
+import { selectListPage } from '@partner-portal/internal-api';
 import { Outbox } from '@partner-portal/messaging';
 import { CartService } from '../cart/cart.service';
 import { recordLedger } from '../ledger/ledger';
@@ -22,8 +29,11 @@ export type PurchaseView = PurchaseResponse;
 const PURCHASE_COLUMNS = `id AS "purchaseId", order_no AS "orderNo", quantity, unit_price AS "unitPrice",
   currency_code AS "currencyCode", amount, purchased_by AS "purchasedBy", purchased_at AS "purchasedAt"`;
 
+/** A purchase as `PURCHASE_COLUMNS` reads it: the contract's fields, the time still a `Date`. */
+type PurchaseRow = Omit<PurchaseView, 'purchasedAt'> & { purchasedAt: Date | string };
+
 /** A row of `PURCHASE_COLUMNS` as the API shows it, field by field (nothing reaches the API outside the contract). */
-function toView(row: Omit<PurchaseView, 'purchasedAt'> & { purchasedAt: Date | string }): PurchaseView {
+function toView(row: PurchaseRow): PurchaseView {
   return {
     purchaseId: row.purchaseId,
     orderNo: row.orderNo,
@@ -129,16 +139,20 @@ export class CheckoutService {
     });
   }
 
+  /** The tenant's purchases, newest first; an order number is unique in a tenant, so the order is total. */
   async purchases(tenantId: string, page: number, pageSize: number): Promise<PurchasePage> {
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM purchase WHERE tenant_id = $1`,
-      [tenantId],
+    const { rows, total } = await selectListPage<PurchaseRow>(
+      this.dataSource,
+      {
+        columns: PURCHASE_COLUMNS,
+        from: 'purchase',
+        where: 'tenant_id = $1',
+        orderBy: 'purchased_at DESC, order_no DESC',
+        params: [tenantId],
+      },
+      { page, pageSize },
     );
-    const rows = await this.dataSource.query(
-      `SELECT ${PURCHASE_COLUMNS} FROM purchase WHERE tenant_id = $1 ORDER BY purchased_at DESC, order_no DESC LIMIT $2 OFFSET $3`,
-      [tenantId, pageSize, (page - 1) * pageSize],
-    );
-    return { items: rows.map(toView), page, pageSize, total };
+    return pageOf(rows.map(toView), { page, pageSize }, total);
   }
 
   /** Lowers the purchased count; refused (409, with the numbers) below what is reserved plus consumed. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  pageOf,
   Refusal,
   type CompanyResponse,
   type ContactPage,
@@ -11,7 +12,7 @@ import {
 } from '@partner-portal/api-contracts';
 import type { EnvironmentType, PartnerType, PortalRole } from '@partner-portal/contracts';
 import type { MembershipStatus } from '../portal-users/membership-rules';
-import { containsPattern, escapeLike } from '@partner-portal/internal-api';
+import { containsPattern, escapeLike, selectListPage } from '@partner-portal/internal-api';
 import { contactPortalStatus, type ContactPortalStatus } from './contact-portal-status';
 
 /** An ERP environment of a tenant (the API contract's shape). */
@@ -33,6 +34,52 @@ export interface ContactFilter {
   search?: string;
   portalStatus?: ContactPortalStatus;
 }
+
+/** A row of the partner list, as `PARTNER_COLUMNS` reads it. */
+interface PartnerRow {
+  partner_type: PartnerType;
+  partner_no: string;
+  name: string;
+  email: string | null;
+  portal_enabled: boolean;
+  blocked: boolean;
+  contacts: number;
+  portal_users: number;
+}
+
+/** A partner with its live contacts and active portal users, over `partner p`. */
+const PARTNER_COLUMNS = `p.partner_type, p.partner_no, p.name, p.email, p.portal_enabled, p.blocked,
+  (SELECT count(*)::int FROM contact c
+    WHERE (c.tenant_id, c.environment, c.company_id, c.partner_type, c.partner_no)
+        = (p.tenant_id, p.environment, p.company_id, p.partner_type, p.partner_no)
+      AND c.deleted_at IS NULL) AS contacts,
+  (SELECT count(*)::int FROM membership m
+    WHERE (m.tenant_id, m.environment, m.company_id, m.partner_type, m.partner_no)
+        = (p.tenant_id, p.environment, p.company_id, p.partner_type, p.partner_no)
+      AND m.status = 'active') AS portal_users`;
+
+/** A row of a partner's contact list, as `CONTACT_COLUMNS` reads it from `CONTACT_FROM`. */
+interface ContactRow {
+  contact_no: string;
+  name: string;
+  email: string | null;
+  language_code: string | null;
+  portal_contact: boolean;
+  portal_role: PortalRole | null;
+  membership_id: string | null;
+  membership_status: MembershipStatus | null;
+  role: PortalRole | null;
+  invitation_open: boolean;
+}
+
+/** A contact with its membership (at most one per contact) and its invitation (likewise), so one row per contact. */
+const CONTACT_FROM = `contact c
+  LEFT JOIN membership m USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
+  LEFT JOIN contact_invitation i USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)`;
+
+/** The columns of `ContactRow` over `CONTACT_FROM`. */
+const CONTACT_COLUMNS = `c.contact_no, c.name, c.email, c.language_code, c.portal_contact, c.portal_role,
+  m.id AS membership_id, m.status AS membership_status, m.role, coalesce(i.open, false) AS invitation_open`;
 
 /**
  * `contactPortalStatus` as SQL over the contact list's joins, for filtering by standing in the query (the page and its
@@ -90,51 +137,26 @@ export class BrowseService {
       params.push(escapeLike(filter.search.toLowerCase()));
       where += ` AND (lower(p.partner_no) LIKE $${params.length} || '%' OR lower(p.name) LIKE '%' || $${params.length} || '%')`;
     }
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM partner p WHERE ${where}`,
-      params,
+    // The company is fixed, where a partner is unique by type and number: a total order.
+    const { rows, total } = await selectListPage<PartnerRow>(
+      this.dataSource,
+      { columns: PARTNER_COLUMNS, from: 'partner p', where, orderBy: 'p.partner_type, p.partner_no', params },
+      filter,
     );
-    const rows = await this.dataSource.query(
-      `SELECT p.partner_type, p.partner_no, p.name, p.email, p.portal_enabled, p.blocked,
-              (SELECT count(*)::int FROM contact c
-                WHERE (c.tenant_id, c.environment, c.company_id, c.partner_type, c.partner_no)
-                    = (p.tenant_id, p.environment, p.company_id, p.partner_type, p.partner_no)
-                  AND c.deleted_at IS NULL) AS contacts,
-              (SELECT count(*)::int FROM membership m
-                WHERE (m.tenant_id, m.environment, m.company_id, m.partner_type, m.partner_no)
-                    = (p.tenant_id, p.environment, p.company_id, p.partner_type, p.partner_no)
-                  AND m.status = 'active') AS portal_users
-         FROM partner p WHERE ${where}
-        ORDER BY p.partner_type, p.partner_no
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
-    );
-    return {
-      items: rows.map(
-        (r: {
-          partner_type: PartnerType;
-          partner_no: string;
-          name: string;
-          email: string | null;
-          portal_enabled: boolean;
-          blocked: boolean;
-          contacts: number;
-          portal_users: number;
-        }): PartnerView => ({
-          partnerType: r.partner_type,
-          partnerNo: r.partner_no,
-          name: r.name,
-          email: r.email,
-          portalEnabled: r.portal_enabled,
-          blocked: r.blocked,
-          contacts: r.contacts,
-          portalUsers: r.portal_users,
-        }),
-      ),
-      page: filter.page,
-      pageSize: filter.pageSize,
+    return pageOf(
+      rows.map((r): PartnerView => ({
+        partnerType: r.partner_type,
+        partnerNo: r.partner_no,
+        name: r.name,
+        email: r.email,
+        portalEnabled: r.portal_enabled,
+        blocked: r.blocked,
+        contacts: r.contacts,
+        portalUsers: r.portal_users,
+      })),
+      filter,
       total,
-    };
+    );
   }
 
   /**
@@ -146,7 +168,6 @@ export class BrowseService {
     scope: { tenantId: string; environment: string; companyId: string; partnerType: PartnerType; partnerNo: string },
     filter: ContactFilter,
   ): Promise<ContactPage> {
-    const { page, pageSize } = filter;
     const key = [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo];
     const [partner] = await this.dataSource.query(
       `SELECT 1 FROM partner WHERE tenant_id = $1 AND environment = $2 AND company_id = $3 AND partner_type = $4
@@ -168,49 +189,26 @@ export class BrowseService {
       params.push(filter.portalStatus);
       where += ` AND ${PORTAL_STATUS_SQL} = $${params.length}`;
     }
-    const from = `contact c
-         LEFT JOIN membership m USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)
-         LEFT JOIN contact_invitation i USING (tenant_id, environment, company_id, partner_type, partner_no, contact_no)`;
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
-      params,
+    // The partner is fixed, where a contact is unique by number: a total order.
+    const { rows, total } = await selectListPage<ContactRow>(
+      this.dataSource,
+      { columns: CONTACT_COLUMNS, from: CONTACT_FROM, where, orderBy: 'c.contact_no', params },
+      filter,
     );
-    const rows = await this.dataSource.query(
-      `SELECT c.contact_no, c.name, c.email, c.language_code, c.portal_contact, c.portal_role,
-              m.id AS membership_id, m.status AS membership_status, m.role, coalesce(i.open, false) AS invitation_open
-         FROM ${from}
-        WHERE ${where}
-        ORDER BY c.contact_no LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    return {
-      items: rows.map(
-        (r: {
-          contact_no: string;
-          name: string;
-          email: string | null;
-          language_code: string | null;
-          portal_contact: boolean;
-          portal_role: PortalRole | null;
-          membership_id: string | null;
-          membership_status: MembershipStatus | null;
-          role: PortalRole | null;
-          invitation_open: boolean;
-        }): ContactView => ({
-          contactNo: r.contact_no,
-          name: r.name,
-          email: r.email,
-          languageCode: r.language_code,
-          portalContact: r.portal_contact,
-          erpPortalRole: r.portal_role,
-          portalStatus: contactPortalStatus(r.membership_status, r.invitation_open),
-          membershipId: r.membership_id,
-          role: r.role,
-        }),
-      ),
-      page,
-      pageSize,
+    return pageOf(
+      rows.map((r): ContactView => ({
+        contactNo: r.contact_no,
+        name: r.name,
+        email: r.email,
+        languageCode: r.language_code,
+        portalContact: r.portal_contact,
+        erpPortalRole: r.portal_role,
+        portalStatus: contactPortalStatus(r.membership_status, r.invitation_open),
+        membershipId: r.membership_id,
+        role: r.role,
+      })),
+      filter,
       total,
-    };
+    );
   }
 }

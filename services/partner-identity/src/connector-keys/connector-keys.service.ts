@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   pageOf,
-  pageWindow,
   Refusal,
   type ConnectorIdentityResponse,
   type ConnectorKeyListResponse,
@@ -11,11 +10,13 @@ import {
   type CreatedConnectorKeyResponse,
   type PageRequest,
 } from '@partner-portal/api-contracts';
+import { selectListPage } from '@partner-portal/internal-api';
 import { hashConnectorKey, looksLikeConnectorKey, newConnectorKey } from './connector-key-secret';
 
 /** A connector key as administrators see it (never the key itself, except once when it is created): the contract's. */
 export type ConnectorKeyView = ConnectorKeyResponse;
 
+/** The columns of a key that `toView` shows: the list reads only these (`CONNECTOR_KEY_COLUMNS`), never the hash. */
 interface ConnectorKeyRow {
   id: string;
   label: string;
@@ -25,6 +26,8 @@ interface ConnectorKeyRow {
   revoked_at: Date | null;
   replaced_by: string | null;
 }
+
+const CONNECTOR_KEY_COLUMNS = 'id, label, key_prefix, created_by, created_at, revoked_at, replaced_by';
 
 const toView = (r: ConnectorKeyRow): ConnectorKeyView => ({
   id: r.id,
@@ -72,14 +75,17 @@ export class ConnectorKeysService {
 
   /** A page of the tenant's keys, newest first (the id breaks ties, so pages neither repeat nor skip a key). */
   async list(tenantId: string, request: PageRequest): Promise<ConnectorKeyListResponse> {
-    const { limit, offset } = pageWindow(request);
-    const [[{ total }], rows]: [Array<{ total: number }>, ConnectorKeyRow[]] = await Promise.all([
-      this.dataSource.query(`SELECT count(*)::int AS total FROM connector_key WHERE tenant_id = $1`, [tenantId]),
-      this.dataSource.query(
-        `SELECT * FROM connector_key WHERE tenant_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
-        [tenantId, limit, offset],
-      ),
-    ]);
+    const { rows, total } = await selectListPage<ConnectorKeyRow>(
+      this.dataSource,
+      {
+        columns: CONNECTOR_KEY_COLUMNS,
+        from: 'connector_key',
+        where: 'tenant_id = $1',
+        orderBy: 'created_at DESC, id',
+        params: [tenantId],
+      },
+      request,
+    );
     return pageOf(rows.map(toView), request, total);
   }
 

@@ -41,6 +41,9 @@ export const PORTAL_USER_COLUMNS = `
   m.partner_type, m.partner_no, m.contact_no, m.email, u.display_name, u.email AS sign_in_email, u.issuer, u.subject,
   m.role, m.status, m.deactivation_reason, m.reactivation_refusal, m.created_at, m.updated_at`;
 
+/** The tables `PORTAL_USER_COLUMNS` reads: a membership and its portal user. */
+export const PORTAL_USER_FROM = `membership m JOIN portal_user u ON u.id = m.portal_user_id`;
+
 /** The API view of a row. */
 export function toPortalUserView(row: PortalUserRow): PortalUserView {
   return {

@@ -18,8 +18,8 @@ import {
   type ReactivationRefused,
 } from '@partner-portal/contracts';
 import { Outbox } from '@partner-portal/messaging';
-import { Refusal } from '@partner-portal/api-contracts';
-import { containsPattern, type Page } from '@partner-portal/internal-api';
+import { pageOf, Refusal, type PageRequest } from '@partner-portal/api-contracts';
+import { containsPattern, selectListPage, type Page } from '@partner-portal/internal-api';
 import type { ContactKey, PartnerKey } from '@partner-portal/erp-mirror';
 import {
   assertIsActiveRepresentative,
@@ -35,7 +35,13 @@ import {
   type MembershipFacts,
   type Transition,
 } from './membership-rules';
-import { PORTAL_USER_COLUMNS, toPortalUserView, type PortalUserRow, type PortalUserView } from './portal-user.view';
+import {
+  PORTAL_USER_COLUMNS,
+  PORTAL_USER_FROM,
+  toPortalUserView,
+  type PortalUserRow,
+  type PortalUserView,
+} from './portal-user.view';
 
 /** Who asks for a change, for events and for scope: an administrator, or a representative acting for its partner. */
 export type Actor =
@@ -267,7 +273,7 @@ export class PortalUsersService {
           OR lower(m.contact_no) LIKE ${p} OR lower(m.partner_no) LIKE ${p})`,
       );
     }
-    return this.page(conditions.join(' AND '), params, filter.page, filter.pageSize);
+    return this.page(conditions.join(' AND '), params, filter);
   }
 
   /**
@@ -294,8 +300,7 @@ export class PortalUsersService {
     return this.page(
       'm.tenant_id = $1 AND m.environment = $2 AND m.company_id = $3 AND m.partner_type = $4 AND m.partner_no = $5',
       [scope.tenantId, scope.environment, scope.companyId, scope.partnerType, scope.partnerNo],
-      page,
-      pageSize,
+      { page, pageSize },
     );
   }
 
@@ -436,23 +441,25 @@ export class PortalUsersService {
 
   private rows(manager: EntityManager, where: string, params: unknown[], lock = false): Promise<PortalUserRow[]> {
     return manager.query(
-      `SELECT ${PORTAL_USER_COLUMNS} FROM membership m JOIN portal_user u ON u.id = m.portal_user_id
+      `SELECT ${PORTAL_USER_COLUMNS} FROM ${PORTAL_USER_FROM}
         WHERE ${where} ORDER BY m.partner_no, m.contact_no ${lock ? 'FOR UPDATE OF m' : ''}`,
       params,
     );
   }
 
-  private async page(where: string, params: unknown[], page: number, pageSize: number): Promise<Page<PortalUserView>> {
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM membership m JOIN portal_user u ON u.id = m.portal_user_id WHERE ${where}`,
-      params,
+  /** A page of portal users; every `where` names the tenant, where a membership is unique per contact: a total order. */
+  private async page(where: string, params: unknown[], request: PageRequest): Promise<Page<PortalUserView>> {
+    const { rows, total } = await selectListPage<PortalUserRow>(
+      this.dataSource,
+      {
+        columns: PORTAL_USER_COLUMNS,
+        from: PORTAL_USER_FROM,
+        where,
+        orderBy: 'm.environment, m.company_id, m.partner_type, m.partner_no, m.contact_no',
+        params,
+      },
+      request,
     );
-    const rows: PortalUserRow[] = await this.dataSource.query(
-      `SELECT ${PORTAL_USER_COLUMNS} FROM membership m JOIN portal_user u ON u.id = m.portal_user_id
-        WHERE ${where} ORDER BY m.environment, m.company_id, m.partner_type, m.partner_no, m.contact_no
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, pageSize, (page - 1) * pageSize],
-    );
-    return { items: rows.map(toPortalUserView), page, pageSize, total };
+    return pageOf(rows.map(toPortalUserView), request, total);
   }
 }

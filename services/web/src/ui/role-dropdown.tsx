@@ -26,6 +26,8 @@ export function RoleDropdown({
   return (
     <Dropdown
       className={className}
+      // Fluent's dropdown is 250px wide at least; in a table column it would spill over the next cell.
+      style={{ minWidth: 0, maxWidth: '100%' }}
       aria-label={label}
       value={t(`role.${role}`)}
       selectedOptions={[role]}

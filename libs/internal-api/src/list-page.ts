@@ -1,6 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { pageWindow, type PageRequest } from '@partner-portal/api-contracts';
 
+/**
+ * The one way a service reads a page of a list (docs/gateway.md, "Paging"): `selectListPage` with the list as
+ * `ListSql`, then `pageOf` (libs/api-contracts) over the rows mapped to the contract's items. The typed row of a
+ * list stays beside its query, in the service or a `*.view.ts` next to it.
+ */
+
 /** One list as SQL: what a row holds, where rows come from, which rows, and their order. */
 export interface ListSql {
   /** The columns of a row, over the aliases of `from`. */
@@ -14,6 +20,7 @@ export interface ListSql {
    * not change. The hot lists order by the columns of an index, so the page is read off the index.
    */
   orderBy: string;
+  /** The values of `where`'s placeholders, in order; the page's limit and offset follow them. */
   params: readonly unknown[];
 }
 
@@ -27,7 +34,8 @@ interface Counted {
  * One page of a list and its total in one statement (one round trip): the count and the page share the filter and
  * its parameters, so the total always counts what the pages hold; the page is `ORDER BY ... LIMIT ... OFFSET ...`.
  * The count's row comes back even when the page is past the end (`LEFT JOIN LATERAL ... ON true`), then with no
- * list row on it (`onPage` null).
+ * list row on it (`onPage` null). The page keeps its order: a join `ON true` can only be a nested loop, whose one
+ * outer row (the count) takes the ordered page as it comes.
  */
 export function listPageSql(list: ListSql, request: PageRequest): { text: string; values: unknown[] } {
   const { limit, offset } = pageWindow(request);
@@ -42,7 +50,10 @@ export function listPageSql(list: ListSql, request: PageRequest): { text: string
   };
 }
 
-/** The rows of one page of a list (as `columns` names them) and every row the filter matches. */
+/**
+ * The rows of one page of a list (as `columns` names them) and every row the filter matches, read in one statement
+ * through `db` (the data source, or a transaction's entity manager).
+ */
 export async function selectListPage<Row extends object>(
   db: DataSource | EntityManager,
   list: ListSql,
