@@ -1,6 +1,7 @@
 import { LicenseReservationRejectionReason, PortalRole, PortalUserDeactivationReason } from '@partner-portal/contracts';
 import { Refusal, refusalCodeOf } from '@partner-portal/api-contracts';
 import {
+  activateFromInvitation,
   assertIsActiveRepresentative,
   assertKeepsARepresentative,
   changeRole,
@@ -29,6 +30,36 @@ const deactivated: MembershipFacts = {
 const violation = refusalCodeOf;
 
 describe('membership rules', () => {
+  describe('given an accepted invitation', () => {
+    const accepted = { role: PortalRole.AuthorizedUser, portalUserId: 'person-1' };
+
+    it('when the contact has no membership, then one is active with the invited role', () => {
+      expect(activateFromInvitation(undefined, accepted)).toEqual({ next: authorizedUser, changed: true });
+    });
+
+    it('when the same person accepts again for the same role, then nothing changes', () => {
+      expect(activateFromInvitation({ facts: authorizedUser, portalUserId: 'person-1' }, accepted).changed).toBe(false);
+    });
+
+    it('when the membership was deactivated or refused a license, then it is active again, the old reasons gone', () => {
+      const refused = { ...deactivated, reactivationRefusal: LicenseReservationRejectionReason.NoLicenseAvailable };
+      expect(activateFromInvitation({ facts: refused, portalUserId: 'person-1' }, accepted)).toEqual({
+        next: authorizedUser,
+        changed: true,
+      });
+    });
+
+    it('when another person or another role accepts, then the membership is taken over', () => {
+      expect(activateFromInvitation({ facts: authorizedUser, portalUserId: 'person-2' }, accepted).changed).toBe(true);
+      expect(
+        activateFromInvitation(
+          { facts: authorizedUser, portalUserId: 'person-1' },
+          { ...accepted, role: PortalRole.CustomerRepresentative },
+        ),
+      ).toEqual({ next: representative, changed: true });
+    });
+  });
+
   it('switches the role of an active user and reports no change for the same role', () => {
     expect(changeRole(authorizedUser, PortalRole.CustomerRepresentative)).toEqual({
       next: representative,

@@ -57,6 +57,28 @@ export interface Transition {
   changed: boolean;
 }
 
+/**
+ * An accepted invitation gives the contact's membership to the person who accepted, active with the invited role: a
+ * new one, or the contact's existing one taken over (deactivated, waiting for a license, or held by another
+ * identity). The same person accepting again for the same role changes nothing.
+ */
+export function activateFromInvitation(
+  current: { facts: MembershipFacts; portalUserId: string } | undefined,
+  accepted: { role: PortalRole; portalUserId: string },
+): Transition {
+  const next: MembershipFacts = {
+    status: MembershipStatus.Active,
+    role: accepted.role,
+    deactivationReason: null,
+    reactivationRefusal: null,
+  };
+  const unchanged =
+    current?.facts.status === MembershipStatus.Active &&
+    current.portalUserId === accepted.portalUserId &&
+    current.facts.role === accepted.role;
+  return unchanged ? { next: current.facts, changed: false } : { next, changed: true };
+}
+
 /** Switches an active membership's role. */
 export function changeRole(current: MembershipFacts, role: PortalRole): Transition {
   if (current.status !== MembershipStatus.Active) {

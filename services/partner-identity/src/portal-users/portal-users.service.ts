@@ -23,6 +23,7 @@ import { containsPattern, selectListPage, type Page } from '@partner-portal/inte
 import type { ContactKey, PartnerKey } from '@partner-portal/erp-mirror';
 import {
   assertIsActiveRepresentative,
+  activateFromInvitation,
   assertKeepsARepresentative,
   changeRole,
   deactivate,
@@ -155,22 +156,19 @@ export class PortalUsersService {
     );
     const key: ContactKey = { tenantId: event.tenantId, ...payload };
     const [existing] = await this.lockByContact(manager, key);
-    if (
-      existing &&
-      existing.status === MembershipStatus.Active &&
-      existing.portal_user_id === portalUserId &&
-      existing.role === payload.role
-    ) {
-      return;
-    }
+    const transition = activateFromInvitation(
+      existing && { facts: facts(existing), portalUserId: existing.portal_user_id },
+      { role: payload.role, portalUserId },
+    );
+    if (!transition.changed) return;
     const membershipId = existing?.membership_id ?? randomUUID();
     await manager.query(
       `INSERT INTO membership (id, portal_user_id, tenant_id, environment, environment_type, company_id, partner_type,
                                partner_no, contact_no, email, role, status, invitation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'active', $12)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (id) DO UPDATE SET portal_user_id = EXCLUDED.portal_user_id, email = EXCLUDED.email,
-         role = EXCLUDED.role, status = 'active', deactivation_reason = NULL, invitation_id = EXCLUDED.invitation_id,
-         updated_at = now()`,
+         role = EXCLUDED.role, status = EXCLUDED.status, deactivation_reason = NULL, reactivation_refusal = NULL,
+         invitation_id = EXCLUDED.invitation_id, updated_at = now()`,
       [
         membershipId,
         portalUserId,
@@ -182,7 +180,8 @@ export class PortalUsersService {
         payload.partnerNo,
         payload.contactNo,
         payload.email.toLowerCase(),
-        payload.role,
+        transition.next.role,
+        transition.next.status,
         payload.invitationId,
       ],
     );
