@@ -190,6 +190,33 @@ describe('outbox and inbox through the real broker and database', () => {
     expect(await tallyCounts(dataSource)).toEqual({ events: 1, repeated: 0 });
   });
 
+  it('does not spend the retry budget on an outage: a good event that fails once after it is applied, not dead-lettered', async () => {
+    // Five transient failures (an outage) then one error of the handler itself, against a budget of two.
+    const failures: Error[] = [
+      ...Array.from({ length: 5 }, () => new TransientError('database unavailable')),
+      new RangeError('a lock timeout the driver does not call transient'),
+    ];
+    const recovering: HandlerBinding = {
+      ...tallyBinding,
+      mode: 'single',
+      handle: async (event, context) => {
+        const failure = failures.shift();
+        if (failure) throw failure;
+        await applyTally(event, context);
+      },
+    };
+    await dataSource.transaction((m) => outbox.append(m, [companyEvent(1)]));
+    await rig.startRelay();
+    const { consumer } = await rig.startConsumer([recovering], { maxAttempts: 2 });
+
+    await waitFor(
+      () => tallyCounts(dataSource),
+      (c) => c.events === 1,
+      { what: 'the event applied after the outage' },
+    );
+    expect(consumer.stats).toMatchObject({ retries: 6, deadLettered: 0, processed: 1 });
+  });
+
   it('loses nothing and duplicates nothing with two relay instances running at once, keeping order per key', async () => {
     await rig.startRelay({ batchSize: 50 });
     await rig.startRelay({ batchSize: 50 });

@@ -223,6 +223,9 @@ export class InboxConsumer {
     items: ApplicableMessage[],
     heartbeat: () => Promise<void>,
   ): Promise<void> {
+    // Only failures of the message itself count towards dead-lettering: an outage's failures are retried without
+    // limit, and must not leave a good message one failure from the dead-letter topic when the outage ends.
+    let failures = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.apply(physical, partition, binding, items);
@@ -230,14 +233,15 @@ export class InboxConsumer {
       } catch (error) {
         if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
         const transient = isTransientError(error);
+        if (!transient) failures += 1;
         if (!transient && items.length > 1) {
           // Find the poison message: apply the run one event at a time.
           for (const item of items) await this.process(physical, partition, binding, [item], heartbeat);
           return;
         }
         const event = items[0].event;
-        if (!transient && (attempt >= this.options.maxAttempts || error instanceof PermanentError)) {
-          await this.deadLetter(physical, partition, items[0].message, describe(error), attempt, heartbeat);
+        if (!transient && (failures >= this.options.maxAttempts || error instanceof PermanentError)) {
+          await this.deadLetter(physical, partition, items[0].message, describe(error), failures, heartbeat);
           return;
         }
         this.stats.retries += 1;

@@ -34,7 +34,7 @@ export class OutboxMessage {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
-  /** Publication attempts so far, failed or not. */
+  /** Sends refused for this row itself (an outage's failures are not counted), plus the one that published it. */
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 

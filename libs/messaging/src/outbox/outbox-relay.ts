@@ -217,13 +217,15 @@ export class OutboxRelay {
     const ids = failure.rows.map((r) => r.id);
     this.stats.failedAttempts += 1;
     const message = String((failure.cause as Error)?.message ?? failure.cause).slice(0, 2_000);
-    const parkable =
-      !transient && failure.rows.length === 1 && failure.rows[0].attempts + 1 >= this.options.maxAttempts;
+    const { counts, park: parkable } = sendFailureOutcome(
+      { transient, rows: failure.rows.length, attempts: failure.rows[0]?.attempts ?? 0 },
+      this.options.maxAttempts,
+    );
     await this.dataSource.query(
-      `UPDATE outbox_message SET attempts = attempts + 1, last_error = $2,
+      `UPDATE outbox_message SET attempts = attempts + $4, last_error = $2,
               dead_at = CASE WHEN $3 THEN now() ELSE dead_at END
         WHERE id = ANY($1::bigint[])`,
-      [ids, message, parkable],
+      [ids, message, parkable, counts ? 1 : 0],
     );
     if (parkable) {
       this.stats.parkedDead += 1;
@@ -263,4 +265,17 @@ export class OutboxRelay {
   private unlisten(): Promise<void> {
     return this.listener.close();
   }
+}
+
+/**
+ * What a failed send does to its rows. An outage (a transient failure) counts against no row, so that a row does
+ * not reach its budget during one and get parked by the first other error after it. A refusal of the rows
+ * themselves counts; a single row refused `maxAttempts` times is parked as dead.
+ */
+export function sendFailureOutcome(
+  failure: { transient: boolean; rows: number; attempts: number },
+  maxAttempts: number,
+): { counts: boolean; park: boolean } {
+  if (failure.transient) return { counts: false, park: false };
+  return { counts: true, park: failure.rows === 1 && failure.attempts + 1 >= maxAttempts };
 }
