@@ -7,6 +7,7 @@ export * from './outbox/outbox-relay';
 export * from './inbox/inbox-consumer';
 export * from './inbox/processed-message.entity';
 export * from './migrations/1763800000000-messaging-tables';
+export * from './migrations/1764900000000-processed-message-age';
 export * from './nest/messaging.options';
 export * from './nest/messaging.module';
 export * from './nest/on-event.decorator';

@@ -217,6 +217,43 @@ describe('outbox and inbox through the real broker and database', () => {
     expect(consumer.stats).toMatchObject({ retries: 6, deadLettered: 0, processed: 1 });
   });
 
+  it("forgets processed events only past the retention, only its own group's, and still skips a redelivery it remembers", async () => {
+    const recent = companyEvent(1);
+    await dataSource.transaction((m) => outbox.append(m, [recent]));
+    await rig.startRelay();
+    const { consumer } = await rig.startConsumer([tallyBinding], { retainProcessedMs: 24 * 3_600_000 });
+    await waitFor(
+      () => tallyCounts(dataSource),
+      (c) => c.events === 1,
+      { what: 'the event applied' },
+    );
+    const old = (group: string, days: number) =>
+      dataSource.query(
+        `INSERT INTO processed_message (consumer_group, event_id, processed_at)
+         SELECT $1, gen_random_uuid(), now() - ($2::int * interval '1 day') FROM generate_series(1, 6000)`,
+        [group, days],
+      );
+    await old('messaging-test-consumer', 2);
+    await old('another-service', 2);
+
+    expect(await consumer.pruneProcessed()).toBe(6_000);
+    const left: { consumer_group: string; n: number }[] = await dataSource.query(
+      `SELECT consumer_group, count(*)::int AS n FROM processed_message GROUP BY consumer_group ORDER BY 1`,
+    );
+    expect(left).toEqual([
+      { consumer_group: 'another-service', n: 6_000 },
+      { consumer_group: 'messaging-test-consumer', n: 1 },
+    ]);
+    // The event processed today is still remembered: its redelivery is skipped, not applied twice.
+    await dataSource.query(`UPDATE outbox_message SET published_at = NULL`);
+    await waitFor(
+      () => Promise.resolve(consumer.stats.duplicates),
+      (n) => n >= 1,
+      { what: 'the redelivery skipped' },
+    );
+    expect(await tallyCounts(dataSource)).toEqual({ events: 1, repeated: 0 });
+  });
+
   it('loses nothing and duplicates nothing with two relay instances running at once, keeping order per key', async () => {
     await rig.startRelay({ batchSize: 50 });
     await rig.startRelay({ batchSize: 50 });

@@ -52,7 +52,18 @@ export interface InboxConsumerOptions {
   maxWaitTimeInMs?: number;
   /** Session timeout of the group member. Default 30 s. */
   sessionTimeout?: number;
+  /**
+   * How long the inbox remembers a processed event. A redelivery comes from the topic, which keeps a message for
+   * its retention (7 days here) counted from when it was written, before it was processed; so forgetting later than
+   * that forgets nothing a redelivery could bring. Default `DEFAULT_RETAIN_PROCESSED_MS` (8 days).
+   */
+  retainProcessedMs?: number;
+  /** How often the inbox forgets what is past `retainProcessedMs`. Default 1 hour. */
+  pruneIntervalMs?: number;
 }
+
+/** The topics' retention (7 days) and a day to spare. */
+export const DEFAULT_RETAIN_PROCESSED_MS = 8 * 24 * 3_600_000;
 
 /** Counters exposed for metrics. */
 export interface InboxConsumerStats {
@@ -95,6 +106,7 @@ export class InboxConsumer {
   private readonly topics: string[];
   private readonly stopping = new AbortController();
   private readonly options: Required<Omit<InboxConsumerOptions, 'topicPrefix'>> & { topicPrefix: string };
+  private pruner?: NodeJS.Timeout;
 
   constructor(
     kafka: Kafka,
@@ -111,6 +123,8 @@ export class InboxConsumer {
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
       maxWaitTimeInMs: options.maxWaitTimeInMs ?? 100,
       sessionTimeout: options.sessionTimeout ?? 30_000,
+      retainProcessedMs: options.retainProcessedMs ?? DEFAULT_RETAIN_PROCESSED_MS,
+      pruneIntervalMs: options.pruneIntervalMs ?? 3_600_000,
     };
     for (const binding of bindings) {
       const key = `${binding.definition.type}@${binding.definition.version}`;
@@ -148,6 +162,10 @@ export class InboxConsumer {
   /** Joins the group and starts consuming from the earliest offset the group has not committed. */
   async start(): Promise<void> {
     if (this.topics.length === 0) return;
+    this.pruner = setInterval(() => {
+      this.pruneProcessed().catch((error: Error) => this.logger.warn('inbox prune failed', { error: error.message }));
+    }, this.options.pruneIntervalMs);
+    this.pruner.unref();
     await this.deadLetters.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({
@@ -162,8 +180,31 @@ export class InboxConsumer {
     });
   }
 
+  /**
+   * Forgets this group's processed events older than `retainProcessedMs`, a few thousand rows per statement so that
+   * no statement holds locks for long; answers how many it forgot. Other groups' rows are theirs to prune.
+   */
+  async pruneProcessed(): Promise<number> {
+    let forgotten = 0;
+    for (;;) {
+      const [{ deleted }]: { deleted: number }[] = await this.dataSource.query(
+        `WITH gone AS (
+           DELETE FROM processed_message WHERE (consumer_group, event_id) IN (
+             SELECT consumer_group, event_id FROM processed_message
+              WHERE consumer_group = $1 AND processed_at < now() - ($2::bigint * interval '1 millisecond')
+              LIMIT 5000)
+           RETURNING 1)
+         SELECT count(*)::int AS deleted FROM gone`,
+        [this.options.groupId, this.options.retainProcessedMs],
+      );
+      forgotten += deleted;
+      if (deleted < 5000) return forgotten;
+    }
+  }
+
   /** Stops fetching, lets the batch in hand finish its current unit, commits what was applied, disconnects. */
   async stop(): Promise<void> {
+    clearInterval(this.pruner);
     this.stopping.abort();
     await this.consumer.stop();
     await this.consumer.disconnect();
