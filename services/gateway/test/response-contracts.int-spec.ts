@@ -256,16 +256,25 @@ describe('the success answers of the gateway', () => {
     await grantMembership(platform, place, who.theo, CONTACTS.theo, PortalRole.CustomerRepresentative);
     await call('GET', `${admin}/portal-users`, 200, as('admin'));
     await call('GET', `${admin}/portal-users/${aaron}`, 200, as('admin'));
+    const aaronActive = () =>
+      waitFor(
+        () => platform.call('GET', `${admin}/portal-users/${aaron}`, as('admin')),
+        (r) => r.body.status === 'active',
+        { what: 'Aaron active again' },
+      );
     const promote = { body: { role: PortalRole.CustomerRepresentative } };
     await call('PATCH', `${admin}/portal-users/${aaron}/role`, 200, as('admin', promote));
     await call('POST', `${admin}/portal-users/${aaron}/deactivate`, 200, as('admin'));
     await call('POST', `${admin}/portal-users/${aaron}/reactivate`, 200, as('admin'));
+    // A reactivation waits for licensing's seat; the next change needs an active user.
+    await aaronActive();
     await call('GET', '/api/portal/users', 200, as('rita'));
     await call('GET', `/api/portal/users/${aaron}`, 200, as('rita'));
     const demote = { body: { role: PortalRole.AuthorizedUser } };
     await call('PATCH', `/api/portal/users/${aaron}/role`, 200, as('rita', demote));
     await call('POST', `/api/portal/users/${aaron}/deactivate`, 200, as('rita'));
     await call('POST', `/api/portal/users/${aaron}/reactivate`, 200, as('rita'));
+    await aaronActive();
     // My colleagues (issue 13): Rita sees Fabrikam's contacts, invites Alice and follows the invitation.
     await call('GET', '/api/portal/contacts?search=alice', 200, as('rita'));
     const colleague = await waitFor(
