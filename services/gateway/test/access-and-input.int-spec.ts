@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ErpDocumentType, PartnerType, PortalRole } from '@partner-portal/contracts';
-import { documentUpserted, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
-import { CONTACTS, erpPlace, grantMembership, masterData, people, salesOrder, tokenOf } from './gateway.harness';
+import {
+  CONTACTS,
+  documentUpserted,
+  erpPlace,
+  grantMembership,
+  masterData,
+  people,
+  type RunningPlatform,
+  salesOrder,
+  startPlatform,
+  tokenOf,
+  waitFor,
+} from '@partner-portal/testing';
 
 type Operation = {
   summary?: string;

@@ -1,14 +1,20 @@
 import { PortalRole, Topics } from '@partner-portal/contracts';
 import {
+  CONTACTS,
   contactUpserted,
+  erpPlace,
+  grantMembership,
+  invitationMail,
+  masterData,
+  people,
   readTopic,
+  type RunningPlatform,
   startPlatform,
   stockLevelChanged,
   testAccount,
+  tokenOf,
   waitFor,
-  type RunningPlatform,
 } from '@partner-portal/testing';
-import { CONTACTS, erpPlace, grantMembership, invitationMail, masterData, people, tokenOf } from './gateway.harness';
 
 type Contact = { contactNo: string; portalStatus: string };
 type Invitation = { invitationId: string; contactNo: string; status: string; rejectionReason: string | null };

@@ -1,6 +1,17 @@
 import { ErpDocumentType, PartnerType, PortalRole } from '@partner-portal/contracts';
-import { documentUpserted, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
-import { CONTACTS, erpPlace, grantMembership, masterData, people, salesOrder, tokenOf } from './gateway.harness';
+import {
+  CONTACTS,
+  documentUpserted,
+  erpPlace,
+  grantMembership,
+  masterData,
+  people,
+  type RunningPlatform,
+  salesOrder,
+  startPlatform,
+  tokenOf,
+  waitFor,
+} from '@partner-portal/testing';
 
 // What the partner's home and a document's page ask of the public API, with every service running: counts per
 // type in the partner's words, a document's status history and links, the list of one order's follow-ups, and

@@ -1,15 +1,20 @@
 import { Topics } from '@partner-portal/contracts';
 import {
+  CONTACTS,
   contactUpserted,
+  erpPlace,
+  invitationMail,
+  masterData,
   partnerDeleted,
   partnerUpserted,
+  people,
   readTopic,
-  startPlatform,
-  waitFor,
   type RunningPlatform,
+  startPlatform,
   type TestAccount,
+  tokenOf,
+  waitFor,
 } from '@partner-portal/testing';
-import { CONTACTS, erpPlace, invitationMail, masterData, people, tokenOf } from './gateway.harness';
 
 // What happens to access and licenses when the ERP, not an administrator, closes the portal to someone.
 describe('the ERP closing the portal', () => {

@@ -1,8 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PortalRole } from '@partner-portal/contracts';
-import { repoRoot, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
-import { erpPlace, grantMembership, people, tokenOf } from './gateway.harness';
+import {
+  erpPlace,
+  grantMembership,
+  people,
+  repoRoot,
+  type RunningPlatform,
+  startPlatform,
+  tokenOf,
+  waitFor,
+} from '@partner-portal/testing';
 
 // The ERP simulator as its own process, publishing through the gateway with a connector key, as a Business
 // Central extension would: seed, stream, and answering portal orders.

@@ -1,15 +1,21 @@
 import { findEventDefinition, Topics } from '@partner-portal/contracts';
 import {
   contactUpserted,
+  erpPlace,
+  invitationMail,
+  masterData,
   partnerUpserted,
+  people,
   portalOrderAccepted,
   readTopic,
-  startPlatform,
-  testAccount,
-  waitFor,
   type RunningPlatform,
+  salesOrder,
+  startPlatform,
+  submittedOrders,
+  testAccount,
+  tokenOf,
+  waitFor,
 } from '@partner-portal/testing';
-import { erpPlace, invitationMail, masterData, people, salesOrder, submittedOrders, tokenOf } from './gateway.harness';
 
 // The main journey through the gateway alone, as the admin UI, the partner UI and an ERP connector would drive it.
 describe('the main journey through the gateway', () => {

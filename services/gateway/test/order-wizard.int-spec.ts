@@ -1,15 +1,20 @@
 import { PartnerType, PortalRole } from '@partner-portal/contracts';
 import {
+  CONTACTS,
   contactUpserted,
+  erpPlace,
+  grantMembership,
+  masterData,
   partnerUpserted,
+  people,
   portalOrderAccepted,
   portalOrderRejected,
+  type RunningPlatform,
   startPlatform,
   testAccount,
+  tokenOf,
   waitFor,
-  type RunningPlatform,
 } from '@partner-portal/testing';
-import { CONTACTS, erpPlace, grantMembership, masterData, people, tokenOf } from './gateway.harness';
 
 const HEADER = [
   'orderRef',

@@ -3,24 +3,22 @@ import { validateSync } from 'class-validator';
 import * as contracts from '@partner-portal/api-contracts';
 import { ErpDocumentType, PartnerType, PortalRole, toFieldErrors } from '@partner-portal/contracts';
 import {
-  portalOrderAccepted,
-  startPlatform,
-  stockLevelChanged,
-  waitFor,
-  type GatewayRequestOptions,
-  type GatewayResponse,
-  type RunningPlatform,
-} from '@partner-portal/testing';
-import {
   CONTACTS,
   erpPlace,
+  type GatewayRequestOptions,
+  type GatewayResponse,
   grantMembership,
   invitationMail,
   masterData,
   people,
+  portalOrderAccepted,
+  type RunningPlatform,
   salesOrder,
+  startPlatform,
+  stockLevelChanged,
   tokenOf,
-} from './gateway.harness';
+  waitFor,
+} from '@partner-portal/testing';
 
 type Schema = { $ref?: string; type?: string; items?: Schema };
 type Operation = { responses: Record<string, { content?: Record<string, { schema: Schema }> }> };

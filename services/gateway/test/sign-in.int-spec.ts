@@ -1,13 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { PortalRole } from '@partner-portal/contracts';
 import {
+  CONTACTS,
+  erpPlace,
+  grantMembership,
+  masterData,
+  people,
+  type RunningPlatform,
   SHORT_LIVED_CLIENT,
   signIn,
   startPlatform,
   startTestIdentityProvider,
-  type RunningPlatform,
+  tokenOf,
 } from '@partner-portal/testing';
-import { CONTACTS, erpPlace, grantMembership, masterData, people, tokenOf } from './gateway.harness';
 
 const base64url = (value: object | string) =>
   Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');

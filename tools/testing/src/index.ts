@@ -9,4 +9,5 @@ export * from './service-under-test';
 export * from './service-process';
 export * from './sign-in';
 export * from './platform';
+export * from './platform-people';
 export { repoRoot } from '@partner-portal/infra';

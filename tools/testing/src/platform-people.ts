@@ -3,24 +3,21 @@ import {
   companyUpserted,
   contactUpserted,
   documentUpserted,
-  erpPlace,
   extensionStatusChanged,
   invitationTarget,
   inviteAccepted,
   itemUpserted,
   partnerUpserted,
   priceListUpserted,
-  readTopic,
-  signIn,
-  testAccount,
-  TEST_INTERNAL_TOKEN,
-  waitFor,
   type ErpPlace,
-  type RunningPlatform,
-  type TestAccount,
-} from '@partner-portal/testing';
+} from './fixtures/platform-events';
+import type { RunningPlatform } from './platform';
+import { TEST_INTERNAL_TOKEN } from './service-under-test';
+import { signIn, testAccount, type TestAccount } from './sign-in';
+import { readTopic } from './topic-reader';
+import { waitFor } from './waiting';
 
-/** The people of a gateway test: an administrator of `tenant` and contacts of its customer C10000 and others. */
+/** The people of a whole-platform test (gateway, browser, fault suite): an administrator of `tenant` and contacts of its customer C10000 and others. */
 export function people(tenant: string) {
   const at = (username: string, domain: string) => testAccount(username, { email: `${username}@${domain}` });
   return {
@@ -107,8 +104,6 @@ export async function submittedOrders(platform: RunningPlatform, count: number) 
   });
   return messages.map((m) => JSON.parse(m.value!));
 }
-
-export { erpPlace };
 
 /**
  * Gives a person a membership of a contact the quick way, as the invitations service would after an acceptance:
