@@ -14,7 +14,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
  *   is tooling, so it lives in tools/testing, and only tests reach it.
  * - type:test (the harness) on contracts, the libraries and tooling; type:tooling (infra/, tools/) on contracts, the
  *   libraries and tooling; type:bench (bench/) also on the harness, whose isolation and service processes it reuses.
- * - type:e2e (the web app's browser journeys) drives the platform like the tests do: the harness, tooling, contracts.
+ * - type:e2e (the web app's browser journeys, the fault suite in tools/faults) drives the platform like the tests do:
+ *   the harness, tooling, contracts.
  * - scope:web (the web app) depends on no library at all: it runs in the browser, talks only to the gateway, and its
  *   API types are generated from the gateway's OpenAPI document.
  * tools/workspace-checks proves the rule fires.

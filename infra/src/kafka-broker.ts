@@ -161,6 +161,16 @@ export class KafkaBroker {
     return 'stopped';
   }
 
+  /** Sends the broker process a signal: a fault test's crash (SIGKILL) or freeze (SIGSTOP, then SIGCONT). */
+  async signal(signal: NodeJS.Signals): Promise<void> {
+    const pid = this.readPid();
+    if (!pid || !isProcessAlive(pid)) throw new Error(`no broker process of ours serves ${this.bootstrap}`);
+    process.kill(pid, signal);
+    if (signal !== 'SIGKILL') return;
+    while (isProcessAlive(pid)) await delay(50);
+    rmSync(this.pidFile, { force: true });
+  }
+
   /** Whether the broker answers, and whether it is the one this project started. */
   async status(): Promise<KafkaBrokerStatus> {
     const pid = this.readPid();

@@ -42,15 +42,38 @@ describe('partner self-management', () => {
     service.request('POST', `/internal/partner/portal-users/${members[target].membershipId}/${action}`, {
       principal: members[name].principal,
     });
+  const answered = new Set<string>();
   /** Plays licensing: answers the reactivation of `target`, and waits until partner-identity has taken the answer. */
   async function licensingAnswers(target: string, answer: 'licensed' | LicenseReservationRejectionReason) {
     const path = `/internal/tenants/tenant-sm/portal-users/${members[target].membershipId}`;
     const { email } = (await service.request('GET', path, { principal: adminOf('tenant-sm') })).body;
+    // Licensing answers the request on the topic, naming it as the cause.
+    const requests = await waitFor(
+      async () =>
+        (
+          await readTopic(service.env.kafkaBrokers, `${service.env.topicPrefix}${Topics.PartnerIdentityEvents}`, {
+            count: 100,
+            timeoutMs: 2_000,
+          })
+        )
+          .map((m) => JSON.parse(m.value!))
+          .filter(
+            (e) =>
+              e.type === 'PortalUserReactivationRequested' &&
+              e.payload.membershipId === members[target].membershipId &&
+              !answered.has(e.eventId),
+          ),
+      (list) => list.length > 0,
+      { what: `the reactivation request of ${target}` },
+    );
+    const request = requests.at(-1).eventId;
+    answered.add(request);
     await service.publisher.publish(
       reactivationAnswer(
         'tenant-sm',
         members[target].membershipId,
         answer === 'licensed' ? { holderKey: email } : { refused: answer },
+        request,
       ),
     );
     return waitFor(

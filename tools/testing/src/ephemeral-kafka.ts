@@ -8,6 +8,11 @@ export interface EphemeralKafka {
   brokers: string[];
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** `kill -9`: the broker dies at once, as in a power cut; `start` brings it back on its data. */
+  crash(): Promise<void>;
+  /** `SIGSTOP`: the process freezes with its connections open; `thaw` (`SIGCONT`) resumes it. */
+  freeze(): Promise<void>;
+  thaw(): Promise<void>;
   /** Stops the broker and deletes its data. */
   destroy(): Promise<void>;
 }
@@ -30,6 +35,9 @@ export async function startEphemeralKafka(topics: TopicSpec[] = []): Promise<Eph
     brokers,
     stop: async () => void (await broker.stop()),
     start: async () => void (await broker.start()),
+    crash: () => broker.signal('SIGKILL'),
+    freeze: () => broker.signal('SIGSTOP'),
+    thaw: () => broker.signal('SIGCONT'),
     destroy: async () => {
       await broker.stop();
       broker.wipe();

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Message, type Producer } from 'kafkajs';
 import { eventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
 
 /** Publishes events to the platform topics under a prefix, keyed and with headers as the contract says. */
@@ -34,6 +34,41 @@ export class EventPublisher {
         ],
       });
     }
+  }
+
+  /**
+   * Streams many events, `batchSize` per request, keeping per-key order. A batch the broker did not acknowledge (it
+   * was killed or frozen) is sent again until it is, for up to `retryForMs`: the consumers must ignore the repeats.
+   */
+  async publishMany(events: EventEnvelope<object>[], options: { batchSize?: number; retryForMs?: number } = {}) {
+    const { batchSize = 500, retryForMs = 180_000 } = options;
+    let resent = 0;
+    for (let i = 0; i < events.length; i += batchSize) {
+      const topicMessages = new Map<string, Message[]>();
+      for (const event of events.slice(i, i + batchSize)) {
+        const definition = findEventDefinition(event.type, event.version);
+        if (!definition) throw new Error(`${event.type} v${event.version} is not in the catalogue`);
+        const topic = `${this.topicPrefix}${definition.topic}`;
+        const message = { key: definition.key(event), value: JSON.stringify(event), headers: eventHeaders(event) };
+        topicMessages.set(topic, [...(topicMessages.get(topic) ?? []), message]);
+      }
+      const batch = { acks: -1, topicMessages: [...topicMessages].map(([topic, messages]) => ({ topic, messages })) };
+      const giveUpAt = Date.now() + retryForMs;
+      for (;;) {
+        try {
+          await (this.connected ??= this.producer.connect());
+          await this.producer.sendBatch(batch);
+          break;
+        } catch (error) {
+          if (Date.now() > giveUpAt) throw error;
+          resent += 1;
+          this.connected = undefined;
+          await this.producer.disconnect().catch(() => undefined);
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+    }
+    return { resentBatches: resent };
   }
 
   /** Sends a raw value (for malformed-message tests). */

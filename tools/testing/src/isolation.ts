@@ -41,8 +41,14 @@ export async function createTestDatabase(label: string): Promise<{ name: string;
  * Creates a database and the platform topics (with their `.dlq` twins) under a random prefix for one test file.
  * Call `dispose` in `afterAll`.
  */
-export async function isolatedEnvironment(label: string, topics?: TopicSpec[]): Promise<IsolatedEnvironment> {
-  const { kafkaBrokers, postgresAdminUrl } = testInfra();
+export async function isolatedEnvironment(
+  label: string,
+  topics?: TopicSpec[],
+  /** Another broker than the shared one: a test's own, which it may kill or freeze. */
+  brokers?: string[],
+): Promise<IsolatedEnvironment> {
+  const { postgresAdminUrl } = testInfra();
+  const kafkaBrokers = brokers ?? testInfra().kafkaBrokers;
   const topicPrefix = `t-${slug(label).replace(/_/g, '-')}-${randomBytes(3).toString('hex')}.`;
   const [database] = await Promise.all([
     createTestDatabase(label),

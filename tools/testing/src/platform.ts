@@ -49,6 +49,11 @@ export interface RunningPlatform {
   /** The invitations service's development mailbox folder (one JSON file per e-mail). */
   mailDir: string;
   call<T = any>(method: string, path: string, options?: GatewayRequestOptions): Promise<GatewayResponse<T>>;
+  /**
+   * Starts one more instance of a service on its database and topics, as a scaled-out deployment runs it; on `port`,
+   * it takes the place of a crashed instance that the gateway calls.
+   */
+  startInstance(name: (typeof PLATFORM_SERVICES)[number], options?: { port?: number }): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -67,9 +72,11 @@ export async function startPlatform(
      * invitation e-mails link to it: for the browser tests.
      */
     webApp?: { accessTokenTtlSeconds?: number };
+    /** A broker of the test's own (startEphemeralKafka) instead of the shared one. */
+    kafkaBrokers?: string[];
   } = {},
 ): Promise<RunningPlatform> {
-  const env = await isolatedEnvironment(label);
+  const env = await isolatedEnvironment(label, undefined, options.kafkaBrokers);
   const databases: string[] = [];
   const databaseUrls: Partial<RunningPlatform['databaseUrls']> = {};
   const started: ServiceProcess[] = [];
@@ -106,19 +113,19 @@ export async function startPlatform(
         EMAIL_RETRY_BASE_MS: '50',
       },
     };
+    const envOf: Partial<Record<(typeof PLATFORM_SERVICES)[number], NodeJS.ProcessEnv>> = {};
+    const startInstance = async (name: (typeof PLATFORM_SERVICES)[number], at: { port?: number } = {}) => {
+      const service = await startServiceProcess(name, envOf[name]!, at);
+      started.push(service);
+      return service;
+    };
     const services = await Promise.all(
       PLATFORM_SERVICES.map(async (name) => {
         const database = await createTestDatabase(`${label}-${name}`);
         databases.push(database.name);
         databaseUrls[name] = database.url;
-        const service = await startServiceProcess(name, {
-          ...common,
-          ...own[name],
-          ...options.serviceEnv,
-          DATABASE_URL: database.url,
-        });
-        started.push(service);
-        return [name, service] as const;
+        envOf[name] = { ...common, ...own[name], ...options.serviceEnv, DATABASE_URL: database.url };
+        return [name, await startInstance(name)] as const;
       }),
     );
     const byName = Object.fromEntries(services) as Record<(typeof PLATFORM_SERVICES)[number], ServiceProcess>;
@@ -150,6 +157,7 @@ export async function startPlatform(
       databaseUrls: databaseUrls as RunningPlatform['databaseUrls'],
       mailDir,
       call: (method, path, request = {}) => callGateway(gatewayUrl, method, path, request),
+      startInstance,
       stop,
     };
   } catch (error) {

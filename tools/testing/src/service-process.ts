@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@partner-portal/infra';
 import { internalApiClient, type ServiceUnderTest } from './service-under-test';
@@ -14,6 +14,10 @@ export interface ServiceProcess {
   output(): string;
   /** SIGTERM, then waits for the graceful exit. */
   stop(): Promise<void>;
+  /** `kill -9`: the process dies at once, mid-work, as on a node failure; resolves once it is gone. */
+  crash(): Promise<void>;
+  /** The process's resident memory in bytes (Linux), for soak tests. */
+  residentBytes(): number;
 }
 
 /**
@@ -72,6 +76,14 @@ export async function startServiceProcess(
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
+    },
+    async crash() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    residentBytes() {
+      const rss = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return rss ? Number(rss[1]) * 1024 : 0;
     },
   };
 }

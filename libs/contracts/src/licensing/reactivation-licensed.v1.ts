@@ -3,7 +3,10 @@ import { IsEmailAddress } from '../common/field-rules';
 import { defineEvent, tenantKey } from '../event-definition';
 import { Topics } from '../topics';
 
-/** Licensing holds a license for a portal user's reactivation: the membership may become active. */
+/**
+ * Licensing holds a license for a portal user's reactivation: the membership may become active. The envelope's
+ * `causationId` is the `PortalUserReactivationRequested` it answers; an answer to an earlier request is stale.
+ */
 export class ReactivationLicensedV1 {
   @IsUUID()
   membershipId!: string;

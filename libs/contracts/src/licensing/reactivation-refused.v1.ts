@@ -3,7 +3,10 @@ import { LicenseReservationRejectionReason } from '../common/enums';
 import { defineEvent, tenantKey } from '../event-definition';
 import { Topics } from '../topics';
 
-/** Licensing could not hold a license for a portal user's reactivation: the membership stays deactivated. */
+/**
+ * Licensing could not hold a license for a portal user's reactivation: the membership stays deactivated. The
+ * envelope's `causationId` is the `PortalUserReactivationRequested` it answers.
+ */
 export class ReactivationRefusedV1 {
   @IsUUID()
   membershipId!: string;

@@ -20,6 +20,7 @@ const representative: MembershipFacts = {
   role: PortalRole.CustomerRepresentative,
   deactivationReason: null,
   reactivationRefusal: null,
+  reactivationRequestId: null,
 };
 const authorizedUser: MembershipFacts = { ...representative, role: PortalRole.AuthorizedUser };
 const deactivated: MembershipFacts = {
@@ -84,67 +85,105 @@ describe('membership rules', () => {
   });
 
   const open: ErpStanding = { exists: true, partnerOpen: true };
-  const reactivating: MembershipFacts = { ...deactivated, status: MembershipStatus.Reactivating };
+  const request = '6f1c0b8e-3a52-4d1e-9a57-0c9d2b1e7a01';
+  const reactivating: MembershipFacts = {
+    ...deactivated,
+    status: MembershipStatus.Reactivating,
+    reactivationRequestId: request,
+  };
 
   it('reactivates only while the contact still exists in the ERP', () => {
-    expect(reactivate(deactivated, open, 'administrator')).toEqual({ next: reactivating, changed: true });
-    expect(violation(() => reactivate(deactivated, { exists: false, partnerOpen: false }, 'administrator'))).toBe(
-      'erp_record_deleted',
+    expect(reactivate(deactivated, open, 'administrator', request)).toEqual({ next: reactivating, changed: true });
+    expect(
+      violation(() => reactivate(deactivated, { exists: false, partnerOpen: false }, 'administrator', request)),
+    ).toBe('erp_record_deleted');
+    expect(reactivate(authorizedUser, { exists: false, partnerOpen: false }, 'administrator', request).changed).toBe(
+      false,
     );
-    expect(reactivate(authorizedUser, { exists: false, partnerOpen: false }, 'administrator').changed).toBe(false);
   });
 
   it('given the ERP blocks the partner or has its portal off, when an administrator reactivates, then it is refused', () => {
     const byErp = { ...deactivated, deactivationReason: PortalUserDeactivationReason.Erp };
-    expect(violation(() => reactivate(byErp, { exists: true, partnerOpen: false }, 'administrator'))).toBe(
+    expect(violation(() => reactivate(byErp, { exists: true, partnerOpen: false }, 'administrator', request))).toBe(
       'partner_closed',
     );
-    expect(reactivate(byErp, open, 'administrator').next.status).toBe(MembershipStatus.Reactivating);
+    expect(reactivate(byErp, open, 'administrator', request).next.status).toBe(MembershipStatus.Reactivating);
   });
 
   describe('given a reactivation waiting for its license', () => {
     it('when licensing holds one, then the user is active again, without the old reason', () => {
-      expect(reactivationLicensed(reactivating)).toEqual({ next: authorizedUser, changed: true });
+      expect(reactivationLicensed(reactivating, request)).toEqual({ next: authorizedUser, changed: true });
     });
 
     it('when licensing has none, then the user stays deactivated for the old reason, and the refusal is kept', () => {
-      expect(reactivationRefused(reactivating, LicenseReservationRejectionReason.NoLicenseAvailable)).toEqual({
+      expect(reactivationRefused(reactivating, LicenseReservationRejectionReason.NoLicenseAvailable, request)).toEqual({
         next: { ...deactivated, reactivationRefusal: 'no_license_available' },
         changed: true,
       });
     });
 
     it('when it is reactivated again, then nothing changes: one request is enough', () => {
-      expect(reactivate(reactivating, open, 'administrator')).toEqual({ next: reactivating, changed: false });
+      expect(reactivate(reactivating, open, 'administrator', 'another-request')).toEqual({
+        next: reactivating,
+        changed: false,
+      });
     });
 
     it('when it is deactivated, then it is deactivated for the new reason, and a later answer changes nothing', () => {
       const { next } = deactivate(reactivating, PortalUserDeactivationReason.ContactDeleted);
       expect(next).toEqual({ ...deactivated, deactivationReason: 'contact_deleted' });
-      expect(reactivationLicensed(next).changed).toBe(false);
-      expect(reactivationRefused(next, LicenseReservationRejectionReason.NoLicenseAvailable).changed).toBe(false);
+      expect(reactivationLicensed(next, request).changed).toBe(false);
+      expect(reactivationRefused(next, LicenseReservationRejectionReason.NoLicenseAvailable, request).changed).toBe(
+        false,
+      );
+    });
+
+    it('when it was deactivated and reactivated again meanwhile, then the answer to the first request changes nothing', () => {
+      const again = reactivate(
+        deactivate(reactivating, PortalUserDeactivationReason.Admin).next,
+        open,
+        'administrator',
+        'second',
+      );
+      expect(again.next).toMatchObject({ status: MembershipStatus.Reactivating, reactivationRequestId: 'second' });
+      // Licensing licensed the first request and took the license back on the deactivation: it holds none now.
+      expect(reactivationLicensed(again.next, request).changed).toBe(false);
+      expect(
+        reactivationRefused(again.next, LicenseReservationRejectionReason.NoLicenseAvailable, request).changed,
+      ).toBe(false);
+      expect(
+        reactivationRefused(again.next, LicenseReservationRejectionReason.NoLicenseAvailable, 'second').next,
+      ).toMatchObject({
+        status: MembershipStatus.Deactivated,
+        reactivationRefusal: 'no_license_available',
+      });
     });
   });
 
   it('given an active user, when an answer to a reactivation arrives, then nothing changes', () => {
-    expect(reactivationLicensed(authorizedUser).changed).toBe(false);
-    expect(reactivationRefused(authorizedUser, LicenseReservationRejectionReason.ModuleInactive).changed).toBe(false);
+    expect(reactivationLicensed(authorizedUser, request).changed).toBe(false);
+    expect(reactivationRefused(authorizedUser, LicenseReservationRejectionReason.ModuleInactive, request).changed).toBe(
+      false,
+    );
   });
 
   it("lets a partner undo only a partner's deactivation; what the company took away, only the company gives back", () => {
     const byPartner = { ...deactivated, deactivationReason: PortalUserDeactivationReason.PartnerAdmin };
-    const waiting = { next: { ...byPartner, status: MembershipStatus.Reactivating }, changed: true };
-    expect(reactivate(byPartner, open, 'partner')).toEqual(waiting);
-    expect(reactivate(byPartner, open, 'administrator')).toEqual(waiting);
+    const waiting = {
+      next: { ...byPartner, status: MembershipStatus.Reactivating, reactivationRequestId: request },
+      changed: true,
+    };
+    expect(reactivate(byPartner, open, 'partner', request)).toEqual(waiting);
+    expect(reactivate(byPartner, open, 'administrator', request)).toEqual(waiting);
     for (const reason of [
       PortalUserDeactivationReason.Admin,
       PortalUserDeactivationReason.ContactDeleted,
       PortalUserDeactivationReason.PartnerDeleted,
       PortalUserDeactivationReason.Erp,
     ]) {
-      expect(violation(() => reactivate({ ...deactivated, deactivationReason: reason }, open, 'partner'))).toBe(
-        'deactivated_by_company',
-      );
+      expect(
+        violation(() => reactivate({ ...deactivated, deactivationReason: reason }, open, 'partner', request)),
+      ).toBe('deactivated_by_company');
     }
   });
 
@@ -185,16 +224,16 @@ describe('membership rules', () => {
     };
     const erp = { exists: true, partnerOpen: true };
     expect(kindOf(() => assertIsActiveRepresentative(authorizedUser))).toEqual(['forbidden', 'not_a_representative']);
-    expect(kindOf(() => reactivate(deactivated, erp, 'partner'))).toEqual(['forbidden', 'deactivated_by_company']);
+    expect(kindOf(() => reactivate(deactivated, erp, 'partner', 'r'))).toEqual(['forbidden', 'deactivated_by_company']);
     expect(kindOf(() => changeRole(deactivated, PortalRole.AuthorizedUser))).toEqual([
       'conflict',
       'membership_inactive',
     ]);
-    expect(kindOf(() => reactivate(deactivated, { ...erp, exists: false }, 'administrator'))).toEqual([
+    expect(kindOf(() => reactivate(deactivated, { ...erp, exists: false }, 'administrator', 'r'))).toEqual([
       'conflict',
       'erp_record_deleted',
     ]);
-    expect(kindOf(() => reactivate(deactivated, { ...erp, partnerOpen: false }, 'administrator'))).toEqual([
+    expect(kindOf(() => reactivate(deactivated, { ...erp, partnerOpen: false }, 'administrator', 'r'))).toEqual([
       'conflict',
       'partner_closed',
     ]);

@@ -11,6 +11,8 @@ export interface MembershipFacts {
   deactivationReason: PortalUserDeactivationReason | null;
   /** Why licensing refused the last reactivation. */
   reactivationRefusal: LicenseReservationRejectionReason | null;
+  /** The request a waiting reactivation waits on; only licensing's answer to it counts. */
+  reactivationRequestId: string | null;
 }
 
 /** Where a membership belongs: tenant, ERP environment and company, partner. */
@@ -71,6 +73,7 @@ export function activateFromInvitation(
     role: accepted.role,
     deactivationReason: null,
     reactivationRefusal: null,
+    reactivationRequestId: null,
   };
   const unchanged =
     current?.facts.status === MembershipStatus.Active &&
@@ -91,7 +94,13 @@ export function changeRole(current: MembershipFacts, role: PortalRole): Transiti
 export function deactivate(current: MembershipFacts, reason: PortalUserDeactivationReason): Transition {
   if (current.status === MembershipStatus.Deactivated) return { next: current, changed: false };
   return {
-    next: { ...current, status: MembershipStatus.Deactivated, deactivationReason: reason, reactivationRefusal: null },
+    next: {
+      ...current,
+      status: MembershipStatus.Deactivated,
+      deactivationReason: reason,
+      reactivationRefusal: null,
+      reactivationRequestId: null,
+    },
     changed: true,
   };
 }
@@ -113,7 +122,7 @@ export interface ErpStanding {
  * closed. A partner undoes only what a partner did: access the company (its administrator or the ERP) took away
  * stays away until the company gives it back.
  */
-export function reactivate(current: MembershipFacts, erp: ErpStanding, by: ChangedBy): Transition {
+export function reactivate(current: MembershipFacts, erp: ErpStanding, by: ChangedBy, requestId: string): Transition {
   if (current.status !== MembershipStatus.Deactivated) return { next: current, changed: false };
   if (!erp.exists) {
     throw new MembershipRuleViolation(
@@ -133,24 +142,49 @@ export function reactivate(current: MembershipFacts, erp: ErpStanding, by: Chang
       "the company deactivated this portal user; only the company's administrator can reactivate them",
     );
   }
-  return { next: { ...current, status: MembershipStatus.Reactivating, reactivationRefusal: null }, changed: true };
+  return {
+    next: {
+      ...current,
+      status: MembershipStatus.Reactivating,
+      reactivationRefusal: null,
+      reactivationRequestId: requestId,
+    },
+    changed: true,
+  };
+}
+
+/** Whether licensing's answer is to the request the membership waits on now (not to an earlier one). */
+function awaits(current: MembershipFacts, answeredRequestId: string | undefined): boolean {
+  return current.status === MembershipStatus.Reactivating && current.reactivationRequestId === answeredRequestId;
 }
 
 /**
- * Licensing holds a license for the reactivation: the membership is active. A membership no longer waiting (it was
- * deactivated again meanwhile) stays as it is; licensing gives that license back when it reads the deactivation,
- * which follows the request on the same topic.
+ * Licensing holds a license for the reactivation: the membership is active. A membership no longer waiting on that
+ * request (deactivated meanwhile, perhaps reactivated again) stays as it is; licensing gives that license back when
+ * it reads the deactivation, which follows the request on the same topic.
  */
-export function reactivationLicensed(current: MembershipFacts): Transition {
-  if (current.status !== MembershipStatus.Reactivating) return { next: current, changed: false };
-  return { next: { ...current, status: MembershipStatus.Active, deactivationReason: null }, changed: true };
+export function reactivationLicensed(current: MembershipFacts, answeredRequestId: string | undefined): Transition {
+  if (!awaits(current, answeredRequestId)) return { next: current, changed: false };
+  return {
+    next: { ...current, status: MembershipStatus.Active, deactivationReason: null, reactivationRequestId: null },
+    changed: true,
+  };
 }
 
 /** Licensing has no license for the reactivation: the membership stays deactivated, for the reason it had, and says why. */
-export function reactivationRefused(current: MembershipFacts, reason: LicenseReservationRejectionReason): Transition {
-  if (current.status !== MembershipStatus.Reactivating) return { next: current, changed: false };
+export function reactivationRefused(
+  current: MembershipFacts,
+  reason: LicenseReservationRejectionReason,
+  answeredRequestId: string | undefined,
+): Transition {
+  if (!awaits(current, answeredRequestId)) return { next: current, changed: false };
   return {
-    next: { ...current, status: MembershipStatus.Deactivated, reactivationRefusal: reason },
+    next: {
+      ...current,
+      status: MembershipStatus.Deactivated,
+      reactivationRefusal: reason,
+      reactivationRequestId: null,
+    },
     changed: true,
   };
 }

@@ -31,6 +31,7 @@ export interface PortalUserRow {
   status: MembershipStatus;
   deactivation_reason: PortalUserDeactivationReason | null;
   reactivation_refusal: LicenseReservationRejectionReason | null;
+  reactivation_request_id: string | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,7 +40,7 @@ export interface PortalUserRow {
 export const PORTAL_USER_COLUMNS = `
   m.id AS membership_id, m.portal_user_id, m.tenant_id, m.environment, m.environment_type, m.company_id,
   m.partner_type, m.partner_no, m.contact_no, m.email, u.display_name, u.email AS sign_in_email, u.issuer, u.subject,
-  m.role, m.status, m.deactivation_reason, m.reactivation_refusal, m.created_at, m.updated_at`;
+  m.role, m.status, m.deactivation_reason, m.reactivation_refusal, m.reactivation_request_id, m.created_at, m.updated_at`;
 
 /** The tables `PORTAL_USER_COLUMNS` reads: a membership and its portal user. */
 export const PORTAL_USER_FROM = `membership m JOIN portal_user u ON u.id = m.portal_user_id`;

@@ -81,6 +81,7 @@ function facts(row: PortalUserRow): MembershipFacts {
     role: row.role,
     deactivationReason: row.deactivation_reason,
     reactivationRefusal: row.reactivation_refusal,
+    reactivationRequestId: row.reactivation_request_id,
   };
 }
 
@@ -105,7 +106,7 @@ function transitionOf(before: MembershipFacts, change: Change, actor: Actor, erp
         actor.kind === 'admin' ? PortalUserDeactivationReason.Admin : PortalUserDeactivationReason.PartnerAdmin,
       );
     case 'reactivate':
-      return reactivate(before, erp, actor.kind === 'admin' ? 'administrator' : 'partner');
+      return reactivate(before, erp, actor.kind === 'admin' ? 'administrator' : 'partner', randomUUID());
   }
 }
 
@@ -244,8 +245,8 @@ export class PortalUsersService {
     if (!row) return;
     const transition =
       'reason' in event.payload
-        ? reactivationRefused(facts(row), event.payload.reason)
-        : reactivationLicensed(facts(row));
+        ? reactivationRefused(facts(row), event.payload.reason, event.causationId)
+        : reactivationLicensed(facts(row), event.causationId);
     await this.apply(manager, row, transition, { correlationId: event.correlationId, causationId: event.eventId });
   }
 
@@ -335,9 +336,17 @@ export class PortalUsersService {
     if (!transition.changed) return;
     const { next } = transition;
     await manager.query(
-      `UPDATE membership SET role = $2, status = $3, deactivation_reason = $4, reactivation_refusal = $5, updated_at = now()
+      `UPDATE membership SET role = $2, status = $3, deactivation_reason = $4, reactivation_refusal = $5,
+              reactivation_request_id = $6, updated_at = now()
         WHERE id = $1`,
-      [row.membership_id, next.role, next.status, next.deactivationReason, next.reactivationRefusal],
+      [
+        row.membership_id,
+        next.role,
+        next.status,
+        next.deactivationReason,
+        next.reactivationRefusal,
+        next.reactivationRequestId,
+      ],
     );
     const base = { tenantId: row.tenant_id, correlationId: cause.correlationId, causationId: cause.causationId };
     const ref = refOf(row);
@@ -379,6 +388,8 @@ export class PortalUsersService {
       events.push(
         this.outbox.create(PortalUserReactivationRequested, {
           ...base,
+          // Licensing's answer names this event as its cause: that is how the membership knows it is the answer.
+          eventId: next.reactivationRequestId ?? undefined,
           payload: { ...ref, role: next.role, requestedBy: changedBy ?? 'erp' },
         }),
       );

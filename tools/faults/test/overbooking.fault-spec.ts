@@ -1,0 +1,179 @@
+import { PartnerType } from '@partner-portal/contracts';
+import {
+  contactUpserted,
+  erpPlace,
+  invitationMail,
+  masterData,
+  people,
+  startPlatform,
+  testAccount,
+  tokenOf,
+  waitFor,
+  type RunningPlatform,
+} from '@partner-portal/testing';
+import { recordFigures } from '../src/figures';
+
+// Fault 12: many administrators' clicks at once against a small pool. The pool is the platform's promise that no
+// anchor keeps: never more partner users (or held invitations) than licenses bought.
+describe('a license pool under concurrent invitations and reactivations', () => {
+  let platform: RunningPlatform;
+  const tenant = 'tenant-overbooking';
+  const place = erpPlace(tenant);
+  const who = people(tenant);
+  const admin = `/api/admin/tenants/${tenant}`;
+  const guests = Array.from({ length: 100 }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return { contactNo: `CT-G${n}`, account: testAccount(`guest${n}`, { email: `guest${n}@fabrikam.example` }) };
+  });
+  let adminToken: string;
+  const invitationOf = (contactNo: string) => ({
+    environment: place.environment,
+    companyId: place.companyId,
+    partnerType: PartnerType.Customer,
+    partnerNo: 'C10000',
+    contactNo,
+    role: 'authorized_user',
+  });
+  const as = (body?: unknown) => ({ token: adminToken, body });
+  const pool = async () => (await platform.call('GET', `${admin}/overview`, as())).body.pool;
+  const activeUsers = async () =>
+    (await platform.call('GET', `${admin}/portal-users?status=active&pageSize=100`, as())).body.total as number;
+
+  beforeAll(async () => {
+    platform = await startPlatform('overbooking', [...Object.values(who), ...guests.map((g) => g.account)]);
+    adminToken = await tokenOf(platform, who.admin);
+    await platform.publisher.publish(
+      ...masterData(place, who),
+      ...guests.map((g) =>
+        contactUpserted(place, {
+          partnerType: PartnerType.Customer,
+          partnerNo: 'C10000',
+          contactNo: g.contactNo,
+          name: g.account.name,
+          email: g.account.email,
+        }),
+      ),
+    );
+    await platform.call('POST', `${admin}/cart/lines`, as({ quantity: 10 }));
+    const purchase = await platform.call('POST', `${admin}/checkout`, {
+      ...as(),
+      headers: { 'idempotency-key': 'overbooking-checkout' },
+    });
+    expect(purchase.status).toBe(201);
+    await waitFor(pool, (p) => p?.purchased === 10, { what: 'ten licenses bought' });
+    // A dry run answers as the real invitations would: each contact known to the invitations service.
+    await waitFor(
+      () =>
+        platform.call(
+          'POST',
+          `${admin}/invitations/bulk`,
+          as({ invitations: guests.map((g) => invitationOf(g.contactNo)), dryRun: true }),
+        ),
+      (r) => r.body.results?.every((result: { outcome: string }) => result.outcome === 'would_create'),
+      { what: 'the hundred contacts mirrored', timeoutMs: 60_000 },
+    );
+  }, 180_000);
+  afterAll(() => platform?.stop());
+
+  it('100 concurrent invitations against 10 licenses: 10 sent, 90 refused for want of a license, the pool exact; then a storm of deactivations and reactivations never lets active users past the licenses', async () => {
+    const startedAt = Date.now();
+    const invite = (contactNo: string) => platform.call('POST', `${admin}/invitations`, as(invitationOf(contactNo)));
+    const created = await Promise.all(guests.map((g) => invite(g.contactNo)));
+    expect(created.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+    const settled = await waitFor(
+      async () =>
+        Promise.all(
+          created.map(
+            async (r) => (await platform.call('GET', `${admin}/invitations/${r.body.invitationId}`, as())).body,
+          ),
+        ),
+      (list) => list.every((i) => i.status !== 'pending_license'),
+      { what: 'every invitation answered by licensing', timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+    const byStatus = (status: string) => settled.filter((i) => i.status === status);
+    expect({ invited: byStatus('invited').length, rejected: byStatus('rejected').length }).toEqual({
+      invited: 10,
+      rejected: 90,
+    });
+    expect(await pool()).toMatchObject({ purchased: 10, reserved: 10, consumed: 0, available: 0 });
+
+    // The ten accept; then five step out, and five more are invited and hold the five licenses that freed.
+    const winners = guests.filter((g) => byStatus('invited').some((i) => i.contactNo === g.contactNo));
+    const members: string[] = [];
+    for (const guest of winners) {
+      const mail = await invitationMail(platform, guest.account.email);
+      const token = await tokenOf(platform, guest.account);
+      const accepted = await platform.call('POST', '/api/portal/invitations/accept', {
+        token,
+        body: { code: mail.code },
+      });
+      expect(accepted.status).toBe(200);
+      const me = await waitFor(
+        () => platform.call('GET', '/api/portal/me', { token }),
+        (r) => r.body.memberships?.length === 1,
+        { what: `${guest.account.username}'s membership` },
+      );
+      members.push(me.body.memberships[0].membershipId);
+    }
+    await waitFor(pool, (p) => p.consumed === 10, { what: 'ten licenses consumed' });
+    for (const id of members.slice(0, 5)) {
+      expect((await platform.call('POST', `${admin}/portal-users/${id}/deactivate`, as())).status).toBe(200);
+    }
+    await waitFor(pool, (p) => p.consumed === 5 && p.available === 5, { what: 'five licenses back' });
+    const latecomers = guests.filter((g) => !winners.includes(g)).slice(0, 5);
+    const late = await Promise.all(latecomers.map((g) => invite(g.contactNo)));
+    await waitFor(pool, (p) => p.reserved === 5 && p.available === 0, { what: 'five licenses held again' });
+
+    // The storm: 100 calls at once, each a deactivation or reactivation of one of the ten users.
+    let highest = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const p = await pool();
+        highest = Math.max(highest, p.consumed + p.reserved);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    const storm = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        platform.call(
+          'POST',
+          `${admin}/portal-users/${members[i % 10]}/${(i * 7) % 3 === 0 ? 'deactivate' : 'reactivate'}`,
+          as(),
+        ),
+      ),
+    );
+    const answered = storm.filter((r) => r.status === 200 || r.status === 409).length;
+    const users = await waitFor(
+      async () =>
+        (await platform.call('GET', `${admin}/portal-users?pageSize=100`, as())).body.items as Array<{
+          status: string;
+        }>,
+      (items) => items.every((u) => u.status !== 'reactivating'),
+      { what: 'every reactivation answered by licensing', timeoutMs: 120_000, intervalMs: 1_000 },
+    );
+    sampling = false;
+    await sampler;
+    const active = users.filter((u) => u.status === 'active').length;
+    const final = await waitFor(pool, (p) => p.consumed === active, {
+      what: `the pool agreeing with the users: ${JSON.stringify(users.map((u) => [u.status, (u as any).deactivationReason, (u as any).reactivationRefusal]))} after ${JSON.stringify(storm.map((r) => (r.status === 200 ? r.body.status : r.body.code)))}`,
+    });
+
+    expect(answered).toBe(100);
+    expect(highest).toBeLessThanOrEqual(10);
+    expect(await activeUsers()).toBe(active);
+    expect(final).toMatchObject({ purchased: 10, reserved: 5, available: 5 - active });
+    expect(active).toBeLessThanOrEqual(5);
+    expect(late.every((r) => r.status === 201)).toBe(true);
+    recordFigures('overbooking: 100 invitations and 100 (de)activations against 10 licenses', startedAt, {
+      events: 200,
+      faults: 200,
+      lost: 0,
+      doubled: Math.max(0, highest - 10),
+      invited: 10,
+      refused: 90,
+      activeAfterStorm: active,
+      highestLicensesInUse: highest,
+    });
+  }, 600_000);
+});
