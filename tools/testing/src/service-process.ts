@@ -14,6 +14,8 @@ export interface ServiceProcess {
   output(): string;
   /** SIGTERM, then waits for the graceful exit. */
   stop(): Promise<void>;
+  /** Sends `signal` (a crash: SIGKILL) and waits until the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -71,6 +73,10 @@ export async function startServiceProcess(
     output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
   };
