@@ -21,7 +21,7 @@ import {
   type ProviderAnswer,
 } from './email-delivery-rules';
 import { MAIL_TRANSPORT, mayHaveBeenAccepted, type MailTransport } from './mail-transport';
-import { unseal } from './sealed-message';
+import { unseal, type OutgoingEmail } from './sealed-message';
 
 /** A delivery as claimed. */
 interface Delivery {
@@ -193,9 +193,17 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
 
   /** The send itself, in no transaction. */
   private async send(delivery: Delivery, claim: string, message: Buffer): Promise<void> {
+    let email: OutgoingEmail;
+    try {
+      email = unseal(message, this.config.emailPayloadKey);
+    } catch (error) {
+      // Never handed to the provider (a changed EMAIL_PAYLOAD_KEY): a plain failure, not a send in doubt.
+      await this.failed(delivery, claim, error as Error, false);
+      return;
+    }
     let providerId: string | undefined;
     try {
-      providerId = await this.transport.send(unseal(message, this.config.emailPayloadKey));
+      providerId = await this.transport.send(email);
     } catch (error) {
       await this.failed(delivery, claim, error as Error, mayHaveBeenAccepted(error));
       return;
