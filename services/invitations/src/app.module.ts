@@ -21,6 +21,7 @@ import { InvitationsSchema1764100000000 } from './migrations/1764100000000-invit
 import { ReplacedSecretsAndHolders1764410000000 } from './migrations/1764410000000-replaced-secrets-and-holders';
 import { PortalMemberRole1764600000000 } from './migrations/1764600000000-portal-member-role';
 import { WrongCodeTally1764700000000 } from './migrations/1764700000000-wrong-code-tally';
+import { EmailSendLease1764950000000 } from './migrations/1764950000000-email-send-lease';
 import { PortalMembersConsumer } from './portal-members/portal-members.consumer';
 import { LicenseAnswersConsumer } from './saga/license-answers.consumer';
 import { TenantSettingsService } from './settings/tenant-settings';
@@ -47,6 +48,7 @@ export class AppModule {
             ReplacedSecretsAndHolders1764410000000,
             PortalMemberRole1764600000000,
             WrongCodeTally1764700000000,
+            EmailSendLease1764950000000,
           ],
         }),
       ],
@@ -67,7 +69,12 @@ export class AppModule {
           provide: MAIL_TRANSPORT,
           useFactory: () =>
             config.mailTransport === 'sendgrid'
-              ? new SendGridTransport(config.sendgridApiKey ?? '', config.sendgridBaseUrl, config.mailFrom)
+              ? new SendGridTransport(
+                  config.sendgridApiKey ?? '',
+                  config.sendgridBaseUrl,
+                  config.mailFrom,
+                  Math.min(10_000, Math.floor(config.emailSendLeaseMs / 2)),
+                )
               : new DevelopmentMailbox(config.mailDevDir, config.mailFrom),
         },
         { provide: InvitationTemplates, useFactory: () => new InvitationTemplates() },

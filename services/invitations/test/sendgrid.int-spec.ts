@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Topics } from '@partner-portal/contracts';
 import {
   adminOf,
@@ -12,39 +10,8 @@ import {
   waitFor,
   type ServiceUnderTest,
 } from '@partner-portal/testing';
+import { FakeSendGrid } from './fake-sendgrid';
 import { startService } from './invitations.harness';
-
-/** A local stand-in for SendGrid's v3 mail send API that records requests and answers as told. */
-class FakeSendGrid {
-  readonly requests: Array<{ path: string; authorization?: string; body: any }> = [];
-  status = 202;
-  private server?: Server;
-
-  async start(): Promise<string> {
-    this.server = createServer((request: IncomingMessage, response) => {
-      let raw = '';
-      request.on('data', (chunk) => (raw += chunk));
-      request.on('end', () => {
-        this.requests.push({
-          path: request.url ?? '',
-          authorization: request.headers.authorization,
-          body: JSON.parse(raw || '{}'),
-        });
-        response.writeHead(this.status, {
-          'content-type': 'application/json',
-          'x-message-id': `msg-${this.requests.length}`,
-        });
-        response.end(this.status >= 400 ? JSON.stringify({ errors: [{ message: 'temporarily unavailable' }] }) : '');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server!.close(() => resolve()));
-  }
-}
 
 describe('invitation e-mails through SendGrid', () => {
   const sendgrid = new FakeSendGrid();

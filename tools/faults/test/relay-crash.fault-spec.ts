@@ -83,7 +83,7 @@ describe('the outbox relay killed between publishing and marking', () => {
     );
 
     // The crash: the process dies, and its relay's last marks are lost as if it died before writing them.
-    await platform.services.invitations.crash();
+    await platform.services.invitations.kill('SIGKILL');
     const db = new Client({ connectionString: platform.databaseUrls.invitations });
     await db.connect();
     const backlog = async () =>

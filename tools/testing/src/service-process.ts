@@ -14,8 +14,8 @@ export interface ServiceProcess {
   output(): string;
   /** SIGTERM, then waits for the graceful exit. */
   stop(): Promise<void>;
-  /** `kill -9`: the process dies at once, mid-work, as on a node failure; resolves once it is gone. */
-  crash(): Promise<void>;
+  /** Sends `signal` (a crash: SIGKILL) and waits until the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   /** The process's resident memory in bytes (Linux), for soak tests. */
   residentBytes(): number;
 }
@@ -77,8 +77,8 @@ export async function startServiceProcess(
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },
-    async crash() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
     residentBytes() {

@@ -69,6 +69,22 @@ export class InvitationsConfig extends ServiceConfig {
   @Min(10)
   emailRetryBaseMs!: number;
 
+  /**
+   * EMAIL_SEND_LEASE_MS: how long a worker may hold a claimed e-mail before another takes it for dead; SendGrid's
+   * requests time out after half of it (at most 10 s), so a live send never outlasts its lease.
+   */
+  @IsInt()
+  @Min(1_000)
+  emailSendLeaseMs!: number;
+
+  /**
+   * EMAIL_LOOKUP_LAG_MS: how long the provider may take to show an accepted e-mail in its activity; a send in doubt
+   * that it does not show is sent again only this long after it began.
+   */
+  @IsInt()
+  @Min(0)
+  emailLookupLagMs!: number;
+
   /** EXPIRY_SWEEP_MS: how often open invitations are checked for expiry. */
   @IsInt()
   @Min(100)
@@ -94,6 +110,8 @@ export function loadInvitationsConfig(env: NodeJS.ProcessEnv = process.env): Inv
       resendDailyLimit: ['RESEND_DAILY_LIMIT', Number(env.RESEND_DAILY_LIMIT ?? 5)],
       emailMaxAttempts: ['EMAIL_MAX_ATTEMPTS', Number(env.EMAIL_MAX_ATTEMPTS ?? 5)],
       emailRetryBaseMs: ['EMAIL_RETRY_BASE_MS', Number(env.EMAIL_RETRY_BASE_MS ?? 2_000)],
+      emailSendLeaseMs: ['EMAIL_SEND_LEASE_MS', Number(env.EMAIL_SEND_LEASE_MS ?? 60_000)],
+      emailLookupLagMs: ['EMAIL_LOOKUP_LAG_MS', Number(env.EMAIL_LOOKUP_LAG_MS ?? 600_000)],
       expirySweepMs: ['EXPIRY_SWEEP_MS', Number(env.EXPIRY_SWEEP_MS ?? 60_000)],
     },
   );

@@ -11,21 +11,24 @@ import { seal } from './sealed-message';
 export const EMAIL_CHANNEL = 'email_delivery';
 
 /**
- * Queues an invitation e-mail in the caller's transaction: rendered now (the plain secrets exist only here),
- * sealed, and picked up by the delivery worker after the commit.
- */
-/**
  * Cancels the e-mails of these invitations that are still waiting to be sent (their secrets no longer work, or the
- * invitation ended), and forgets their sealed contents.
+ * invitation ended), and forgets their sealed contents. One being sent right now cannot be called back: it keeps its
+ * status (the worker records what became of it, without `ContactInvited`), but loses its contents, so it is never
+ * sent again.
  */
 export async function cancelPendingEmails(manager: EntityManager, invitationIds: readonly string[]): Promise<void> {
   await manager.query(
-    `UPDATE email_delivery SET status = 'cancelled', sealed_message = NULL
-      WHERE invitation_id = ANY($1::uuid[]) AND status = 'pending'`,
+    `UPDATE email_delivery SET status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END,
+            sealed_message = NULL
+      WHERE invitation_id = ANY($1::uuid[]) AND status IN ('pending', 'sending')`,
     [invitationIds],
   );
 }
 
+/**
+ * Queues an invitation e-mail in the caller's transaction: rendered now (the plain secrets exist only here),
+ * sealed, and picked up by the delivery worker after the commit.
+ */
 @Injectable()
 export class EmailOutbox {
   constructor(

@@ -1,14 +1,35 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MailService } from '@sendgrid/mail';
+import type { ProviderAnswer } from './email-delivery-rules';
 import type { OutgoingEmail } from './sealed-message';
+
+/** The custom arguments that name one delivery at the provider. */
+export interface DeliveryKey {
+  deliveryId: string;
+  invitationId: string;
+}
 
 /** Hands e-mails to whatever delivers them. */
 export interface MailTransport {
   readonly name: string;
   /** Resolves with the provider's message id; throws when the provider refused or could not be reached. */
   send(email: OutgoingEmail): Promise<string | undefined>;
+  /** Whether the provider already accepted the e-mail of this delivery (by its custom arguments); never throws. */
+  findSent(key: DeliveryKey): Promise<ProviderAnswer>;
 }
+
+/**
+ * Whether a failed send may still have been accepted: only an answer of the provider (an HTTP status) or a
+ * connection that never opened proves it was not; a timeout or a dropped connection leaves it in doubt.
+ */
+export function mayHaveBeenAccepted(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') return false;
+  return !(typeof code === 'string' && NEVER_CONNECTED.has(code));
+}
+
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** Injection token of the configured transport. */
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
@@ -18,10 +39,15 @@ export class SendGridTransport implements MailTransport {
   readonly name = 'sendgrid';
   private readonly mail = new MailService();
 
+  /**
+   * `timeoutMs` bounds each request; it must be shorter than the worker's lease, so that no other worker looks up a
+   * send still in hand.
+   */
   constructor(
-    apiKey: string,
-    baseUrl: string,
+    private readonly apiKey: string,
+    private readonly baseUrl: string,
     private readonly from: string,
+    private readonly timeoutMs = 10_000,
   ) {
     this.mail.setApiKey(apiKey);
     // setApiKey picks the region's host; SENDGRID_BASE_URL overrides it (EU data residency, tests).
@@ -29,7 +55,7 @@ export class SendGridTransport implements MailTransport {
       'baseUrl',
       baseUrl,
     );
-    this.mail.setTimeout(10_000);
+    this.mail.setTimeout(timeoutMs);
   }
 
   async send(email: OutgoingEmail): Promise<string | undefined> {
@@ -43,6 +69,30 @@ export class SendGridTransport implements MailTransport {
     });
     const id = response.headers['x-message-id'];
     return typeof id === 'string' ? id : undefined;
+  }
+
+  /** The Email Activity API (`GET /v3/messages`), filtered on the custom arguments every send carries. */
+  async findSent(key: DeliveryKey): Promise<ProviderAnswer> {
+    const query = `unique_args['deliveryId']="${key.deliveryId}" AND unique_args['invitationId']="${key.invitationId}"`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/v3/messages?limit=10&query=${encodeURIComponent(query)}`, {
+        headers: { authorization: `Bearer ${this.apiKey}`, accept: 'application/json' },
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      return { kind: 'unreachable', error: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+    const text = await response.text().catch(() => '');
+    if (response.status === 200) {
+      const messages = (JSON.parse(text || '{}') as { messages?: Array<{ msg_id?: string }> }).messages ?? [];
+      return messages.length > 0 ? { kind: 'accepted', providerMessageId: messages[0].msg_id } : { kind: 'not_found' };
+    }
+    const error = `Email Activity answered ${response.status}: ${text.slice(0, 200)}`;
+    // 429 and 5xx pass; any other refusal (403 without the add-on, a key without the scope) stays.
+    return response.status === 429 || response.status >= 500
+      ? { kind: 'unreachable', error }
+      : { kind: 'cannot_tell', error };
   }
 }
 
@@ -73,6 +123,14 @@ export class DevelopmentMailbox implements MailTransport {
     const entry: MailboxEntry = { id, from: this.from, sentAt, ...email };
     writeFileSync(join(this.dir, `${id}.json`), JSON.stringify(entry, null, 2));
     return id;
+  }
+
+  /** The mailbox keeps every message: a file with these custom arguments is the answer. */
+  async findSent(key: DeliveryKey): Promise<ProviderAnswer> {
+    const found = this.list().find(
+      (m) => m.customArgs.deliveryId === key.deliveryId && m.customArgs.invitationId === key.invitationId,
+    );
+    return found ? { kind: 'accepted', providerMessageId: found.id } : { kind: 'not_found' };
   }
 
   /** Messages, newest first, optionally only those to one address. */
