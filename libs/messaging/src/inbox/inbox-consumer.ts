@@ -173,7 +173,7 @@ export class InboxConsumer {
 
   /**
    * Starts consuming from the earliest offset the group has not committed. Returns at once: the group is joined in
-   * the background, with retries while the broker is away, and joined again after a crash (see `readiness`).
+   * the background, with retries while the broker is away, and joined again after a crash (see `notReadyReason`).
    */
   async start(): Promise<void> {
     if (this.topics.length === 0) return;
