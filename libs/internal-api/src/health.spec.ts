@@ -17,3 +17,16 @@ describe('readiness', () => {
     await expect(ready).rejects.toThrow('kafka unreachable: connect ECONNREFUSED 127.0.0.1:9092');
   });
 });
+
+describe('readiness of a dependency that answers but cannot take work yet', () => {
+  it('answers 503 with the reason the dependency gives, as not ready rather than unreachable', async () => {
+    const joining = {
+      name: 'kafka',
+      check: () =>
+        Promise.reject(Object.assign(new Error('consumer group licensing not joined yet'), { name: 'NotReadyError' })),
+    };
+    await expect(new HealthController(undefined, [joining]).ready()).rejects.toThrow(
+      'kafka not ready: consumer group licensing not joined yet',
+    );
+  });
+});

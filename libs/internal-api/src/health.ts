@@ -20,7 +20,10 @@ export { PUBLIC_ROUTE, PublicRoute } from './public-route';
 export interface ReadinessCheck {
   /** Named in the readiness answer, e.g. `kafka`. */
   readonly name: string;
-  /** Resolves when the dependency answers; rejects with the reason otherwise. */
+  /**
+   * Resolves when the dependency answers; rejects with the reason otherwise (an error named `NotReadyError` reads
+   * "not ready: <reason>", any other "unreachable: <reason>").
+   */
   check(): Promise<void>;
 }
 
@@ -76,7 +79,9 @@ export class HealthController {
           await probe();
           return [name, 'ok'] as const;
         } catch (error) {
-          return [name, `unreachable: ${(error as Error).message}`] as const;
+          // A dependency that answers but cannot take work yet (a consumer group still joining) says so itself.
+          const verdict = (error as Error).name === 'NotReadyError' ? 'not ready' : 'unreachable';
+          return [name, `${verdict}: ${(error as Error).message}`] as const;
         }
       }),
     );

@@ -1,6 +1,7 @@
 export * from './logger';
 export * from './retry';
 export * from './kafka/kafka-connection';
+export * from './kafka/kafka-link';
 export * from './outbox/outbox';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox-relay';

@@ -9,10 +9,14 @@ export interface BackoffPolicy {
 /** Default: 100 ms doubling up to 30 s. */
 export const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 100, maxDelayMs: 30_000 };
 
-/** The delay before retry number `attempt` (1-based), with +-20% jitter. */
-export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+/** The delay before retry number `attempt` (1-based), with +-20% jitter (`random` in [0, 1), for tests). */
+export function backoffDelay(
+  attempt: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(base * (0.8 + Math.random() * 0.4));
+  return Math.round(base * (0.8 + random() * 0.4));
 }
 
 /** Resolves after `ms`, or earlier when `signal` aborts. */

@@ -18,16 +18,19 @@ export interface ServiceProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
   /** The process's resident memory in bytes (Linux), for soak tests. */
   residentBytes(): number;
+  /** Whether the process has exited. */
+  readonly exited: boolean;
 }
 
 /**
  * Starts `services/<name>/dist/main.js` (npm test builds first) on a free port (or the given one) with the given variables and waits
- * until `/health/ready` answers. For tests that need other services running beside the one they test.
+ * until `/health/ready` answers (or only `/health/live`, for a test of a service whose dependencies are away). For
+ * tests that need other services running beside the one they test.
  */
 export async function startServiceProcess(
   name: string,
   env: NodeJS.ProcessEnv,
-  options: { port?: number } = {},
+  options: { port?: number; waitUntil?: 'ready' | 'live' } = {},
 ): Promise<ServiceProcess> {
   const main = join(repoRoot, 'services', name, 'dist', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build first (npm run build; npm test does it)`);
@@ -56,13 +59,13 @@ export async function startServiceProcess(
       async () => {
         if (child.exitCode !== null)
           throw new Error(`${name} exited with ${child.exitCode}:\n${output().slice(-4_000)}`);
-        return fetch(`${baseUrl}/health/ready`).then(
+        return fetch(`${baseUrl}/health/${options.waitUntil ?? 'ready'}`).then(
           (r) => r.status,
           () => 0,
         );
       },
       (status) => status === 200,
-      { timeoutMs: 60_000, intervalMs: 200, what: `${name} to be ready` },
+      { timeoutMs: 60_000, intervalMs: 200, what: `${name} to be ${options.waitUntil ?? 'ready'}` },
     );
   } catch (error) {
     child.kill('SIGKILL');
@@ -73,6 +76,9 @@ export async function startServiceProcess(
     baseUrl,
     request: internalApiClient(baseUrl),
     output,
+    get exited() {
+      return child.exitCode !== null || child.signalCode !== null;
+    },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

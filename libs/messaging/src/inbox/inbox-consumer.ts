@@ -9,6 +9,7 @@ import {
   type EventEnvelope,
 } from '@partner-portal/contracts';
 import { createIdempotentProducer, logicalTopic, physicalTopic } from '../kafka/kafka-connection';
+import { KafkaLink } from '../kafka/kafka-link';
 import type { StructuredLogger } from '../logger';
 import { consumerLag, deadLetters, inboxEvents } from '../metrics/messaging-metrics';
 import { backoffDelay, DEFAULT_BACKOFF, isTransientError, PermanentError, sleep, type BackoffPolicy } from '../retry';
@@ -107,6 +108,9 @@ export class InboxConsumer {
   private readonly stopping = new AbortController();
   private readonly options: Required<Omit<InboxConsumerOptions, 'topicPrefix'>> & { topicPrefix: string };
   private pruner?: NodeJS.Timeout;
+  private readonly link: KafkaLink;
+  /** The crash kafkajs reported during the attempt in hand, which made that attempt fail. */
+  private crash?: Error;
 
   constructor(
     kafka: Kafka,
@@ -138,6 +142,14 @@ export class InboxConsumer {
       heartbeatInterval: Math.floor(this.options.sessionTimeout / 10),
       maxWaitTimeInMs: this.options.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
+      // One restart path for every crash, the link's (capped backoff, a log line per change of state), instead of
+      // kafkajs restarting retriable crashes itself every few hundred ms and leaving the others dead.
+      retry: { retries: 5, restartOnFailure: async () => false },
+    });
+    this.link = new KafkaLink(`consumer group ${options.groupId}`, () => this.join(), logger);
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.crash = payload.error;
+      this.link.lost(payload.error);
     });
     const lag = consumerLag();
     this.consumer.on(this.consumer.events.END_BATCH_PROCESS, ({ payload }) =>
@@ -159,25 +171,50 @@ export class InboxConsumer {
     return this.consumer;
   }
 
-  /** Joins the group and starts consuming from the earliest offset the group has not committed. */
+  /**
+   * Starts consuming from the earliest offset the group has not committed. Returns at once: the group is joined in
+   * the background, with retries while the broker is away, and joined again after a crash (see `notReadyReason`).
+   */
   async start(): Promise<void> {
     if (this.topics.length === 0) return;
     this.pruner = setInterval(() => {
       this.pruneProcessed().catch((error: Error) => this.logger.warn('inbox prune failed', { error: error.message }));
     }, this.options.pruneIntervalMs);
     this.pruner.unref();
+    this.link.connect();
+  }
+
+  /** Why this consumer cannot take events yet (for readiness), or undefined once it has joined its group. */
+  get notReadyReason(): string | undefined {
+    if (this.topics.length === 0 || this.link.isUp) return undefined;
+    const { state, error } = this.link.current;
+    if (state === 'connecting') return `consumer group ${this.options.groupId} not joined yet`;
+    if (state === 'stopped') return `consumer group ${this.options.groupId} stopped`;
+    return `consumer group ${this.options.groupId} not joined (${error ?? 'connection lost'}); retrying`;
+  }
+
+  /** One attempt to connect and join the group; kafkajs reports a failed join as a crash, not by throwing. */
+  private async join(): Promise<void> {
+    this.crash = undefined;
     await this.deadLetters.connect();
     await this.consumer.connect();
     await this.consumer.subscribe({
       topics: this.topics.map((t) => physicalTopic(this.options.topicPrefix, t)),
       fromBeginning: true,
     });
+    // A stop during a long attempt has already disconnected; joining now would take partitions nobody consumes.
+    if (this.stopping.signal.aborted) {
+      await this.consumer.disconnect();
+      await this.deadLetters.disconnect();
+      return;
+    }
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    if (this.crash) throw this.crash;
   }
 
   /**
@@ -206,6 +243,7 @@ export class InboxConsumer {
   async stop(): Promise<void> {
     clearInterval(this.pruner);
     this.stopping.abort();
+    await this.link.stop();
     await this.consumer.stop();
     await this.consumer.disconnect();
     await this.deadLetters.disconnect();

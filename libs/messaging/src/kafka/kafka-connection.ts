@@ -40,7 +40,14 @@ const EXPECTED_WARNINGS = [
   /^KafkaJS v2\.0\.0 switched default partitioner/,
 ];
 
-/** A kafkajs client whose own logs are structured JSON lines on stderr, warnings and errors only. */
+// Every failed connection attempt of every client, every few seconds while the broker is away: the links
+// (`KafkaLink`) log each change of state once instead, and readiness says why Kafka is not ready.
+const CONNECTION_ATTEMPTS = [/^Connection error: /, /^Connection timeout/, /^Failed to connect to seed broker/];
+
+/**
+ * A kafkajs client whose own logs are structured JSON lines on stderr, warnings and errors only, without the line
+ * per failed connection attempt.
+ */
 export function createKafka(options: KafkaConnectionOptions, extra: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
     clientId: options.clientId,
@@ -50,7 +57,7 @@ export function createKafka(options: KafkaConnectionOptions, extra: Partial<Kafk
       () =>
       ({ namespace, level, log }: LogEntry) => {
         const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
-        if (EXPECTED_WARNINGS.some((pattern) => pattern.test(message))) return;
+        if ([...EXPECTED_WARNINGS, ...CONNECTION_ATTEMPTS].some((pattern) => pattern.test(message))) return;
         process.stderr.write(
           `${JSON.stringify({ level: levelNames[level] ?? level, source: `kafkajs.${namespace}`, message, ...fields })}\n`,
         );
