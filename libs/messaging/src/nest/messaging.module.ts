@@ -1,4 +1,6 @@
 import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import { OperatorDeadLettersController } from '../dead-letters/dead-letters.controller';
+import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { Outbox } from '../outbox/outbox';
 import { InboxTransport } from './inbox.transport';
 import { KafkaReadiness } from './kafka-readiness';
@@ -33,12 +35,15 @@ export class MessagingModule {
         OutboxRelayService,
         InboxTransport,
         KafkaReadiness,
+        DeadLettersService,
       ],
-      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport, KafkaReadiness],
+      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport, KafkaReadiness, DeadLettersService],
     };
   }
 
   static forRoot(options: MessagingOptions): DynamicModule {
-    return MessagingModule.forRootAsync({ useFactory: () => options });
+    const module = MessagingModule.forRootAsync({ useFactory: () => options });
+    // A service that consumes gets the operator routes of its dead letters.
+    return options.inbox ? { ...module, controllers: [OperatorDeadLettersController] } : module;
   }
 }
