@@ -87,7 +87,7 @@ export class DeadLetterOffice {
     );
     const rows: DeadLetterRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM dead_letter WHERE ${condition}
-        ORDER BY dead_lettered_at DESC, dlq_topic, dlq_partition, dlq_offset
+        ORDER BY dead_lettered_at DESC, dlq_topic COLLATE "C", dlq_partition, dlq_offset
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );

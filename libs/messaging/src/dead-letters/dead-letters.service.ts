@@ -48,7 +48,9 @@ export class DeadLettersService implements OnApplicationBootstrap, BeforeApplica
 
   private async keepIndexing(): Promise<void> {
     const signal = this.stopping.signal;
-    for (let attempt = 1; !signal.aborted; ) {
+    const consumerGroup = this.options.inbox?.groupId;
+    if (!consumerGroup) return;
+    for (let attempt = 1; !signal.aborted;) {
       const inbox = this.transport.inbox;
       if (!inbox) {
         await sleep(500, signal);
@@ -60,7 +62,7 @@ export class DeadLettersService implements OnApplicationBootstrap, BeforeApplica
         this.dataSource,
         this.logger,
         {
-          consumerGroup: this.options.inbox!.groupId,
+          consumerGroup,
           topics: inbox.subscribedTopics,
           topicPrefix: this.options.kafka.topicPrefix,
         },

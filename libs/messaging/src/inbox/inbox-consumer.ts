@@ -64,9 +64,7 @@ export interface InboxConsumerOptions {
 
 /** What running a dead-lettered message through the inbox again did. */
 export type ReapplyOutcome =
-  | { kind: 'applied' }
-  | { kind: 'duplicate' }
-  | { kind: 'failed'; reason: string; transient?: boolean };
+  { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'failed'; reason: string; transient?: boolean };
 
 /** The topics' retention (7 days) and a day to spare. */
 export const DEFAULT_RETAIN_PROCESSED_MS = 8 * 24 * 3_600_000;

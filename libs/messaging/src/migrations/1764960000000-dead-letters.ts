@@ -31,7 +31,7 @@ export class DeadLetters1764960000000 implements MigrationInterface {
         PRIMARY KEY (consumer_group, dlq_topic, dlq_partition, dlq_offset)
       )`);
     await queryRunner.query(
-      `CREATE INDEX dead_letter_newest ON dead_letter (consumer_group, dead_lettered_at DESC, dlq_topic, dlq_partition, dlq_offset)`,
+      `CREATE INDEX dead_letter_newest ON dead_letter (consumer_group, dead_lettered_at DESC, dlq_topic COLLATE "C", dlq_partition, dlq_offset)`,
     );
     await queryRunner.query(
       `CREATE INDEX dead_letter_tenant ON dead_letter (consumer_group, tenant_id, dead_lettered_at DESC)`,
