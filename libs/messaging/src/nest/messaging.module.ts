@@ -16,7 +16,8 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 /**
  * Wires the outbox (inject `Outbox`), its relay (runs from bootstrap to shutdown) and the inbox transport
  * (connect `InboxTransport` as a microservice) and the Kafka readiness check the same way in every service. Needs a TypeORM `DataSource`
- * whose migrations include `MessagingTables1763800000000`.
+ * whose migrations include `MessagingTables1763800000000` (and `DeadLetters1764960000000` when it consumes: the
+ * service's dead letters, `DeadLettersService`, and with `forRoot` their operator routes).
  */
 @Module({})
 export class MessagingModule {
