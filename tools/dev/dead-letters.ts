@@ -13,7 +13,7 @@ import {
 import { discoverServices, type ServiceManifest } from './services';
 
 const root = join(__dirname, '..', '..');
-const host = process.env.SERVICES_HOST ?? '127.0.0.1';
+const host = '127.0.0.1';
 
 async function call(service: ServiceManifest, method: string, path: string, token: string, body?: unknown) {
   const response = await fetch(`http://${host}:${service.port}${path}`, {
