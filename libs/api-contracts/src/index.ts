@@ -21,3 +21,5 @@ export * from './principals';
 export * from './me.responses';
 export * from './connector.responses';
 export * from './web-app.responses';
+export * from './dead-letters.requests';
+export * from './dead-letters.responses';

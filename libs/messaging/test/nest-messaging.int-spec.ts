@@ -18,6 +18,7 @@ import {
 } from '@partner-portal/contracts';
 import { isolatedEnvironment, readTopic, waitFor, type IsolatedEnvironment } from '@partner-portal/testing';
 import {
+  DeadLetters1764960000000,
   InboxTransport,
   MessagingModule,
   MessagingTables1763800000000,
@@ -105,7 +106,7 @@ describe('MessagingModule in a Nest application', () => {
           type: 'postgres',
           url: env.databaseUrl,
           entities: [OutboxMessage, ProcessedMessage],
-          migrations: [MessagingTables1763800000000],
+          migrations: [MessagingTables1763800000000, DeadLetters1764960000000],
           migrationsRun: true,
           synchronize: false,
         }),

@@ -4,6 +4,7 @@ import { Company, Contact, ErpMirrorTables1763850000000, Partner } from '@partne
 import { HealthModule } from '@partner-portal/internal-api';
 import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { DocumentProjectionConfig } from './config/document-projection.config';
+import { ConnectorDeadLettersController } from './dead-letters/connector-dead-letters.controller';
 import { AdminDocumentsController, PartnerDocumentsController } from './documents/documents.controller';
 import { DocumentsService } from './documents/documents.service';
 import { ViewerService } from './documents/viewer.service';
@@ -48,6 +49,7 @@ export class AppModule {
         PartnerOrdersController,
         AdminOrdersController,
         RebuildController,
+        ConnectorDeadLettersController,
         DocumentsConsumer,
         MembershipsConsumer,
         MasterDataConsumer,

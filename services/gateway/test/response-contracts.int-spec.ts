@@ -1,8 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import * as contracts from '@partner-portal/api-contracts';
-import { ErpDocumentType, PartnerType, PortalRole, toFieldErrors } from '@partner-portal/contracts';
+import { ErpDocumentType, PartnerType, PortalRole, Topics, toFieldErrors } from '@partner-portal/contracts';
 import {
+  companyUpserted,
   CONTACTS,
   erpPlace,
   type GatewayRequestOptions,
@@ -129,6 +130,22 @@ describe('the success answers of the gateway', () => {
     await call('GET', `${admin}/connector-keys`, 200, as('admin'));
     const connector = { headers: { authorization: `ApiKey ${rotated.body.key}` } };
     await call('GET', '/api/connector/whoami', 200, connector);
+
+    // A connector event no service can apply (a negative ERP version): listed with its reason, replayed, still dead.
+    const invalid = companyUpserted(place, 'Invalid');
+    await platform.publisher.publishRaw(
+      Topics.ErpMasterdata,
+      'invalid',
+      JSON.stringify({ ...invalid, payload: { ...invalid.payload, erpVersion: -1 } }),
+    );
+    const deadLetters = await waitFor(
+      () => platform.call('GET', `${admin}/connector-dead-letters`, as('admin')),
+      (r) => r.body.total > 0,
+      { what: 'a connector dead letter' },
+    );
+    conforms('GET', `${admin}/connector-dead-letters`, deadLetters, 200);
+    const replay = { body: { ids: [deadLetters.body.items[0].id] } };
+    await call('POST', `${admin}/connector-dead-letters/replay`, 200, as('admin', replay));
 
     // The ERP's master data, a sales order of Fabrikam with every optional field, and stock held for Northwind.
     const erp = [

@@ -6,6 +6,7 @@ import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AcceptanceController } from './acceptance/acceptance.controller';
 import { AcceptanceService } from './acceptance/acceptance.service';
 import { InvitationsConfig } from './config/invitations.config';
+import { ConnectorDeadLettersController } from './dead-letters/connector-dead-letters.controller';
 import { DevMailController } from './email/dev-mail.controller';
 import { EmailDeliveryWorker } from './email/email-delivery.worker';
 import { EmailOutbox } from './email/email-outbox';
@@ -62,6 +63,7 @@ export class AppModule {
         MasterDataConsumer,
         PortalMembersConsumer,
         LicenseAnswersConsumer,
+        ConnectorDeadLettersController,
       ],
       providers: [
         { provide: InvitationsConfig, useValue: config },

@@ -5,6 +5,7 @@ import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { CartModule } from './cart/cart.module';
 import { CheckoutModule } from './checkout/checkout.module';
 import { LicensingConfig } from './config/licensing.config';
+import { ConnectorDeadLettersController } from './dead-letters/connector-dead-letters.controller';
 import { HoldsModule } from './holds/holds.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LicensingSchema1764000000000 } from './migrations/1764000000000-licensing-schema';
@@ -37,6 +38,7 @@ export class AppModule {
         CheckoutModule,
         LedgerModule,
       ],
+      controllers: [ConnectorDeadLettersController],
       providers: [{ provide: LicensingConfig, useValue: config }],
       exports: [LicensingConfig],
     };

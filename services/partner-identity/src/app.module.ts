@@ -6,6 +6,7 @@ import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AdministratorsModule } from './administrators/administrators.module';
 import { BrowseModule } from './browse/browse.module';
 import { ConnectorKeysModule } from './connector-keys/connector-keys.module';
+import { ConnectorDeadLettersController } from './dead-letters/connector-dead-letters.controller';
 import { PartnerIdentityConfig } from './config/partner-identity.config';
 import { InvitationStatusModule } from './invitation-status/invitation-status.module';
 import { MasterDataModule } from './master-data/master-data.module';
@@ -47,6 +48,7 @@ export class AppModule {
         PrincipalsModule,
         ConnectorKeysModule,
       ],
+      controllers: [ConnectorDeadLettersController],
       providers: [{ provide: PartnerIdentityConfig, useValue: config }],
       exports: [PartnerIdentityConfig],
       global: true,

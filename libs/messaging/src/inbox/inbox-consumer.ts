@@ -63,6 +63,10 @@ export interface InboxConsumerOptions {
   pruneIntervalMs?: number;
 }
 
+/** What running a dead-lettered message through the inbox again did. */
+export type ReapplyOutcome =
+  { kind: 'applied' } | { kind: 'duplicate' } | { kind: 'failed'; reason: string; transient?: boolean };
+
 /** The topics' retention (7 days) and a day to spare. */
 export const DEFAULT_RETAIN_PROCESSED_MS = 8 * 24 * 3_600_000;
 
@@ -344,6 +348,7 @@ export class InboxConsumer {
     partition: number,
     binding: HandlerBinding,
     items: ApplicableMessage[],
+    within?: (manager: EntityManager, applied: number) => Promise<void>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const ids = items.map((item) => item.event.eventId.toLowerCase());
@@ -359,7 +364,7 @@ export class InboxConsumer {
       });
       this.stats.duplicates += items.length - events.length;
       this.counted('duplicate', items.length - events.length);
-      if (events.length === 0) return;
+      if (events.length === 0) return within?.(manager, 0);
       const context: InboxContext = {
         manager,
         topic: logicalTopic(this.options.topicPrefix, physical) ?? physical,
@@ -370,7 +375,43 @@ export class InboxConsumer {
       else await binding.handle(events[0], context);
       this.stats.processed += events.length;
       this.counted('processed', events.length);
+      await within?.(manager, events.length);
     });
+  }
+
+  /**
+   * Runs one dead-lettered message through this group's inbox once more (validation, handler, `processed_message`),
+   * outside Kafka, so that no other consumer group sees it again. A message the inbox has already applied counts as
+   * `duplicate` and changes nothing. `within` runs in the handler's transaction (to record the replay with it).
+   * One attempt: an operator asked for it and sees the outcome.
+   */
+  async reapply(
+    topic: string,
+    partition: number,
+    value: Buffer | null,
+    within: (manager: EntityManager, outcome: 'applied' | 'duplicate') => Promise<void>,
+  ): Promise<ReapplyOutcome> {
+    const decoded = this.decode({ value } as KafkaMessage);
+    if (decoded.invalid !== undefined) return { kind: 'failed', reason: decoded.invalid };
+    if (!decoded.binding || !decoded.event) {
+      return { kind: 'failed', reason: 'no handler of this consumer group takes this event type and version' };
+    }
+    let outcome: 'applied' | 'duplicate' = 'duplicate';
+    try {
+      await this.apply(
+        physicalTopic(this.options.topicPrefix, topic),
+        partition,
+        decoded.binding,
+        [{ message: { value } as KafkaMessage, event: decoded.event }],
+        async (manager, applied) => {
+          outcome = applied > 0 ? 'applied' : 'duplicate';
+          await within(manager, outcome);
+        },
+      );
+    } catch (error) {
+      return { kind: 'failed', reason: describe(error), transient: isTransientError(error) };
+    }
+    return { kind: outcome };
   }
 
   private async deadLetter(

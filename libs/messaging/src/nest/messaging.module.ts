@@ -1,4 +1,6 @@
 import { Module, type DynamicModule, type FactoryProvider, type ModuleMetadata } from '@nestjs/common';
+import { OperatorDeadLettersController } from '../dead-letters/dead-letters.controller';
+import { DeadLettersService } from '../dead-letters/dead-letters.service';
 import { Outbox } from '../outbox/outbox';
 import { InboxTransport } from './inbox.transport';
 import { KafkaReadiness } from './kafka-readiness';
@@ -14,7 +16,8 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 /**
  * Wires the outbox (inject `Outbox`), its relay (runs from bootstrap to shutdown) and the inbox transport
  * (connect `InboxTransport` as a microservice) and the Kafka readiness check the same way in every service. Needs a TypeORM `DataSource`
- * whose migrations include `MessagingTables1763800000000`.
+ * whose migrations include `MessagingTables1763800000000` (and `DeadLetters1764960000000` when it consumes: the
+ * service's dead letters, `DeadLettersService`, and with `forRoot` their operator routes).
  */
 @Module({})
 export class MessagingModule {
@@ -33,12 +36,15 @@ export class MessagingModule {
         OutboxRelayService,
         InboxTransport,
         KafkaReadiness,
+        DeadLettersService,
       ],
-      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport, KafkaReadiness],
+      exports: [MESSAGING_OPTIONS, Outbox, OutboxRelayService, InboxTransport, KafkaReadiness, DeadLettersService],
     };
   }
 
   static forRoot(options: MessagingOptions): DynamicModule {
-    return MessagingModule.forRootAsync({ useFactory: () => options });
+    const module = MessagingModule.forRootAsync({ useFactory: () => options });
+    // A service that consumes gets the operator routes of its dead letters.
+    return options.inbox ? { ...module, controllers: [OperatorDeadLettersController] } : module;
   }
 }

@@ -5,6 +5,7 @@ import type { InboxConsumerOptions } from '../inbox/inbox-consumer';
 import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1763800000000 } from '../migrations/1763800000000-messaging-tables';
 import { ProcessedMessageAge1764900000000 } from '../migrations/1764900000000-processed-message-age';
+import { DeadLetters1764960000000 } from '../migrations/1764960000000-dead-letters';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { MessagingModule } from './messaging.module';
 
@@ -35,7 +36,12 @@ export function servicePersistence(options: ServicePersistenceOptions): DynamicM
       type: 'postgres',
       url: options.databaseUrl,
       entities: [...(options.entities ?? []), OutboxMessage, ProcessedMessage],
-      migrations: [MessagingTables1763800000000, ProcessedMessageAge1764900000000, ...options.migrations],
+      migrations: [
+        MessagingTables1763800000000,
+        ProcessedMessageAge1764900000000,
+        DeadLetters1764960000000,
+        ...options.migrations,
+      ],
       migrationsRun: true,
       synchronize: false,
       extra: { max: options.poolSize ?? 10 },

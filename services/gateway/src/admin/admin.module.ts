@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminConnectorDeadLettersController } from './admin-connector-dead-letters.controller';
 import { AdminConnectorKeysController } from './admin-connector-keys.controller';
 import { AdminDirectoryController } from './admin-directory.controller';
 import { AdminDocumentsController } from './admin-documents.controller';
@@ -15,6 +16,7 @@ import { AdminTenantsController } from './admin-tenants.controller';
     AdminInvitationsController,
     AdminDocumentsController,
     AdminConnectorKeysController,
+    AdminConnectorDeadLettersController,
   ],
 })
 export class AdminModule {}

@@ -126,6 +126,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/tenants/{tenantId}/connector-dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's connector events the portal could not apply, newest first, with why */
+        get: operations["AdminConnectorDeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{tenantId}/connector-dead-letters/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply chosen dead letters again, after the connector or the data was fixed */
+        post: operations["AdminConnectorDeadLettersController_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/tenants/{tenantId}/connector-keys": {
         parameters: {
             query?: never;
@@ -1365,6 +1399,31 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        DeadLetterPage: {
+            items: components["schemas"]["DeadLetterResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        DeadLetterResponse: {
+            attempts: number;
+            consumerGroup: string;
+            /** Format: date-time */
+            deadLetteredAt: string;
+            eventId: string | null;
+            id: string;
+            offset: string;
+            partition: number;
+            reason: string;
+            replayAttempts: number;
+            /** Format: date-time */
+            replayedAt: string | null;
+            /** @enum {string} */
+            status: "dead" | "replayed";
+            tenantId: string | null;
+            topic: string;
+            type: string | null;
+        };
         DeliveryAddressV1: {
             city: string;
             countryCode: string;
@@ -1849,6 +1908,18 @@ export interface components {
             purchaseId: string;
             quantity: number;
             unitPrice: string;
+        };
+        ReplayDeadLettersRequest: {
+            ids: string[];
+        };
+        ReplayDeadLettersResponse: {
+            outcomes: components["schemas"]["ReplayOutcomeResponse"][];
+        };
+        ReplayOutcomeResponse: {
+            id: string;
+            /** @enum {string} */
+            outcome: "replayed" | "already_applied" | "already_replayed" | "failed" | "not_found";
+            reason: string | null;
         };
         RevokeRequest: {
             reason?: string;
@@ -2616,6 +2687,151 @@ export interface operations {
             };
             /** @description Understood but cannot be done (the problem says why) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorDeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "dead" | "replayed" | "all";
+                topic?: "erp.masterdata" | "erp.documents";
+            };
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters (page, pageSize up to 200, total) across the services that consume them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorDeadLettersController_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayDeadLettersRequest"];
+            };
+        };
+        responses: {
+            /** @description One outcome per id: replayed, already_applied, already_replayed (nothing changed), failed (still dead, with the reason), not_found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayDeadLettersResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,84 @@
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createKafka } from '../kafka/kafka-connection';
+import { jsonLogger } from '../logger';
+import { backoffDelay, sleep } from '../retry';
+import { InboxTransport } from '../nest/inbox.transport';
+import { MESSAGING_OPTIONS, type MessagingOptions } from '../nest/messaging.options';
+import { DeadLetterIndex } from './dead-letter-index';
+import { DeadLetterOffice } from './dead-letter-office';
+
+/**
+ * The service's dead letters in Nest: `office` lists and replays them; the index of its consumer group's dead-letter
+ * topics runs from bootstrap to shutdown. It starts in the background once the inbox runs (it needs the inbox's
+ * topics) and keeps retrying while Kafka is away, so it never holds up or fails the service's start.
+ */
+@Injectable()
+export class DeadLettersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly office: DeadLetterOffice;
+  private index?: DeadLetterIndex;
+  private readonly stopping = new AbortController();
+  private running?: Promise<void>;
+  private readonly logger;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly dataSource: DataSource,
+    private readonly transport: InboxTransport,
+  ) {
+    this.logger = jsonLogger(`${options.serviceName}.dead-letters`);
+    this.office = new DeadLetterOffice(
+      dataSource,
+      options.inbox?.groupId ?? options.serviceName,
+      () => transport.inbox,
+      this.logger,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.options.inbox) return;
+    this.running = this.keepIndexing();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.running;
+    await this.index?.stop();
+  }
+
+  private async keepIndexing(): Promise<void> {
+    const signal = this.stopping.signal;
+    const consumerGroup = this.options.inbox?.groupId;
+    if (!consumerGroup) return;
+    for (let attempt = 1; !signal.aborted;) {
+      const inbox = this.transport.inbox;
+      if (!inbox) {
+        await sleep(500, signal);
+        continue;
+      }
+      if (inbox.subscribedTopics.length === 0) return;
+      const index = new DeadLetterIndex(
+        createKafka({ ...this.options.kafka, clientId: `${this.options.serviceName}-dead-letters` }),
+        this.dataSource,
+        this.logger,
+        {
+          consumerGroup,
+          topics: inbox.subscribedTopics,
+          topicPrefix: this.options.kafka.topicPrefix,
+        },
+      );
+      try {
+        this.index = index;
+        await index.start();
+        return;
+      } catch (error) {
+        this.index = undefined;
+        await index.stop().catch(() => undefined);
+        const retryInMs = backoffDelay(attempt, { initialDelayMs: 500, maxDelayMs: 30_000 });
+        this.logger.warn('dead-letter index could not start; retrying', { error: `${error}`, retryInMs });
+        attempt += 1;
+        await sleep(retryInMs, signal);
+      }
+    }
+  }
+}
