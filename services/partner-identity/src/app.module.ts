@@ -13,7 +13,7 @@ import { MasterDataModule } from './master-data/master-data.module';
 import { PartnerIdentitySchema1763900000000 } from './migrations/1763900000000-partner-identity-schema';
 import { ConnectorKeys1764300000000 } from './migrations/1764300000000-connector-keys';
 import { ReactivationWaitsForLicense1764800000000 } from './migrations/1764800000000-reactivation-waits-for-license';
-import { ReactivationRequest1764960000000 } from './migrations/1764960000000-reactivation-request';
+import { ReactivationRequest1764970000000 } from './migrations/1764970000000-reactivation-request';
 import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PrincipalsModule } from './principals/principals.module';
 
@@ -37,7 +37,7 @@ export class AppModule {
             PartnerIdentitySchema1763900000000,
             ConnectorKeys1764300000000,
             ReactivationWaitsForLicense1764800000000,
-            ReactivationRequest1764960000000,
+            ReactivationRequest1764970000000,
           ],
         }),
         MasterDataModule,
