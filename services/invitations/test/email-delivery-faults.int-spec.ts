@@ -6,17 +6,18 @@ import {
   contactUpserted,
   erpPlace,
   EventPublisher,
+  FakeSendGrid,
   isolatedEnvironment,
+  type IsolatedEnvironment,
   licenseReserved,
   partnerUpserted,
   readTopic,
+  type ServiceProcess,
   startServiceProcess,
   testServiceEnv,
   waitFor,
-  type IsolatedEnvironment,
-  type ServiceProcess,
 } from '@partner-portal/testing';
-import { FakeSendGrid } from './fake-sendgrid';
+
 import { invitationsTestEnv } from './invitations.harness';
 
 // The invitations service as its own process (from its build), on its own database and topics of the real broker,

@@ -4,13 +4,14 @@ import {
   companyUpserted,
   contactUpserted,
   erpPlace,
+  FakeSendGrid,
   licenseReserved,
   partnerUpserted,
   readTopic,
-  waitFor,
   type ServiceUnderTest,
+  waitFor,
 } from '@partner-portal/testing';
-import { FakeSendGrid } from './fake-sendgrid';
+
 import { startService } from './invitations.harness';
 
 describe('invitation e-mails through SendGrid', () => {

@@ -10,4 +10,5 @@ export * from './service-process';
 export * from './sign-in';
 export * from './platform';
 export * from './platform-people';
+export * from './fake-sendgrid';
 export { repoRoot } from '@partner-portal/infra';

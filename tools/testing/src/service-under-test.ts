@@ -3,7 +3,7 @@ import type { TopicSpec } from '@partner-portal/contracts';
 import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, type Principal } from '@partner-portal/internal-api';
 import { EventPublisher } from './event-publisher';
 import { createTestDatabase, dropTestDatabase, isolatedEnvironment, type IsolatedEnvironment } from './isolation';
-import { waitFor } from './waiting';
+import { untilReady, waitFor } from './waiting';
 
 /** The internal API credential every service under test is started with. */
 export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789';
@@ -89,6 +89,7 @@ export async function startServiceUnderTest(
   const env = await isolatedEnvironment(label, topics);
   const app = await start(testServiceEnv(env));
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  await untilReady(baseUrl, label);
   const publisher = new EventPublisher(env.kafkaBrokers, env.topicPrefix);
   const request = internalApiClient(baseUrl);
   return {
@@ -145,6 +146,7 @@ export async function startSystemUnderTest(
     databases.push(database.name);
     const app = await start({ ...testServiceEnv(env), DATABASE_URL: database.url });
     const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    await untilReady(baseUrl, `${label}-${name}`);
     services[name] = { app, baseUrl, request: internalApiClient(baseUrl) };
   }
   const publisher = new EventPublisher(env.kafkaBrokers, env.topicPrefix);

@@ -19,3 +19,19 @@ export async function waitFor<T>(
   }
   return last;
 }
+
+/**
+ * Waits for a service's readiness probe to answer 200: a started service joins its consumer group and connects its
+ * outbox producer in the background, and a test that publishes before that races the join.
+ */
+export async function untilReady(baseUrl: string, name = baseUrl): Promise<void> {
+  await waitFor(
+    () =>
+      fetch(`${baseUrl}/health/ready`).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    (status) => status === 200,
+    { timeoutMs: 60_000, intervalMs: 100, what: `${name} to be ready` },
+  );
+}

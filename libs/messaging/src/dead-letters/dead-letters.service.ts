@@ -42,7 +42,8 @@ export class DeadLettersService implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping.abort();
-    await this.running;
+    // An attempt in hand cannot be cancelled (kafkajs retries inside it for ~20 s): it stops its index when it ends.
+    if (this.running) await Promise.race([this.running, sleep(1_000)]);
     await this.index?.stop();
   }
 
@@ -68,11 +69,11 @@ export class DeadLettersService implements OnApplicationBootstrap, BeforeApplica
         },
       );
       try {
-        this.index = index;
         await index.start();
+        if (signal.aborted) await index.stop();
+        else this.index = index;
         return;
       } catch (error) {
-        this.index = undefined;
         await index.stop().catch(() => undefined);
         const retryInMs = backoffDelay(attempt, { initialDelayMs: 500, maxDelayMs: 30_000 });
         this.logger.warn('dead-letter index could not start; retrying', { error: `${error}`, retryInMs });

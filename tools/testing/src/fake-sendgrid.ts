@@ -8,6 +8,8 @@ export interface ReceivedSend {
   body: any;
   /** The message id it was (or would have been) answered with. */
   messageId: string;
+  /** The status it was (or would have been) answered with: below 300, SendGrid took the message. */
+  status: number;
 }
 
 /**
@@ -59,6 +61,7 @@ export class FakeSendGrid {
         authorization: request.headers.authorization,
         body: JSON.parse(raw || '{}'),
         messageId: `msg-${this.requests.length + 1}`,
+        status: this.status,
       };
       this.requests.push(send);
       if (this.status < 300) this.accepted.push(send);

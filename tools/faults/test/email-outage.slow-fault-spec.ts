@@ -1,0 +1,140 @@
+import { PartnerType } from '@partner-portal/contracts';
+import {
+  contactUpserted,
+  erpPlace,
+  FakeSendGrid,
+  masterData,
+  people,
+  startPlatform,
+  tokenOf,
+  waitFor,
+  type RunningPlatform,
+} from '@partner-portal/testing';
+import { recordFigures } from '../src/figures';
+
+const EACH = 8;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Fault 10: SendGrid fails for two minutes: first it answers 500, then it takes sends and never answers (timeouts).
+describe('the e-mail provider failing for two minutes', () => {
+  const sendgrid = new FakeSendGrid();
+  let platform: RunningPlatform;
+  const tenant = 'tenant-email-outage';
+  const place = erpPlace(tenant);
+  const who = people(tenant);
+  const admin = `/api/admin/tenants/${tenant}`;
+  let adminToken: string;
+  const early = Array.from({ length: EACH }, (_, i) => `CT-EARLY${i}`);
+  const late = Array.from({ length: EACH }, (_, i) => `CT-LATE${i}`);
+  const emailOf = (contactNo: string) => `${contactNo.toLowerCase()}@fabrikam.example`;
+  const pool = async () =>
+    (await platform.call('GET', `${admin}/overview`, { token: adminToken })).body.pool as Record<string, number>;
+
+  beforeAll(async () => {
+    const baseUrl = await sendgrid.start();
+    platform = await startPlatform('email-outage', Object.values(who), {
+      serviceEnv: {
+        MAIL_TRANSPORT: 'sendgrid',
+        SENDGRID_API_KEY: 'SG.fault-suite-not-a-real-key',
+        SENDGRID_BASE_URL: baseUrl,
+        MAIL_FROM: 'invitations@cronus.example',
+        // Four tries over about 35 s: the early invitations spend their budget inside the outage.
+        EMAIL_MAX_ATTEMPTS: '4',
+        EMAIL_RETRY_BASE_MS: '5000',
+        EMAIL_SEND_LEASE_MS: '20000',
+      },
+    });
+    adminToken = await tokenOf(platform, who.admin);
+    await platform.publisher.publish(
+      ...masterData(place, who),
+      ...[...early, ...late].map((contactNo) =>
+        contactUpserted(place, {
+          partnerType: PartnerType.Customer,
+          partnerNo: 'C10000',
+          contactNo,
+          name: contactNo,
+          email: emailOf(contactNo),
+        }),
+      ),
+    );
+    await platform.call('POST', `${admin}/cart/lines`, { token: adminToken, body: { quantity: EACH * 2 } });
+    const purchase = await platform.call('POST', `${admin}/checkout`, {
+      token: adminToken,
+      headers: { 'idempotency-key': 'email-outage-checkout' },
+    });
+    expect(purchase.status).toBe(201);
+    await waitFor(pool, (p) => p?.purchased === EACH * 2, { what: 'the licenses bought' });
+  }, 180_000);
+  afterAll(async () => {
+    await platform?.stop();
+    await sendgrid.stop();
+  });
+
+  const inviteAll = async (contacts: string[]) => {
+    const body = {
+      invitations: contacts.map((contactNo) => ({
+        environment: place.environment,
+        companyId: place.companyId,
+        partnerType: PartnerType.Customer,
+        partnerNo: 'C10000',
+        contactNo,
+        role: 'authorized_user',
+      })),
+    };
+    await waitFor(
+      () => platform.call('POST', `${admin}/invitations/bulk`, { token: adminToken, body: { ...body, dryRun: true } }),
+      (r) => r.body.results?.every((result: { outcome: string }) => result.outcome === 'would_create'),
+      { what: 'the contacts known to the invitations service' },
+    );
+    const created = await platform.call('POST', `${admin}/invitations/bulk`, { token: adminToken, body });
+    return created.body.results.map((r: { invitation: { invitationId: string } }) => r.invitation.invitationId);
+  };
+  const statusesOf = async (ids: string[]) =>
+    Promise.all(
+      ids.map(
+        async (id) =>
+          (await platform.call('GET', `${admin}/invitations/${id}`, { token: adminToken })).body.status as string,
+      ),
+    );
+
+  it('invitations whose tries run out end email_failed with their license back; the others are sent once after it recovers; none twice', async () => {
+    const startedAt = Date.now();
+    sendgrid.status = 500;
+    const earlyIds = await inviteAll(early);
+    await pause(60_000);
+    // The second minute: SendGrid takes the sends and never answers, so every send times out.
+    sendgrid.status = 202;
+    sendgrid.holdSends = true;
+    const lateIds = await inviteAll(late);
+    await pause(60_000);
+    sendgrid.holdSends = false;
+    sendgrid.release();
+
+    await waitFor(
+      () => statusesOf([...earlyIds, ...lateIds]),
+      (list) => list.every((s) => s === 'invited' || s === 'email_failed'),
+      { what: 'every invitation settled', timeoutMs: 240_000, intervalMs: 2_000 },
+    );
+    // Quiet for a while: a second send still on its way would arrive now.
+    await pause(5_000);
+    const sendsTo = (contactNo: string) =>
+      sendgrid.requests.filter((r) => r.body.personalizations?.[0]?.to?.[0]?.email === emailOf(contactNo));
+    const taken = (contactNo: string) => sendsTo(contactNo).filter((r) => r.status < 300).length;
+    const final = await pool();
+
+    expect(await statusesOf(earlyIds)).toEqual(early.map(() => 'email_failed'));
+    expect(early.map((c) => sendsTo(c).length)).toEqual(early.map(() => 4));
+    expect(early.map(taken)).toEqual(early.map(() => 0));
+    expect(await statusesOf(lateIds)).toEqual(late.map(() => 'invited'));
+    expect(late.map(taken)).toEqual(late.map(() => 1));
+    expect(final).toMatchObject({ purchased: EACH * 2, reserved: EACH, consumed: 0, available: EACH });
+    recordFigures('e-mail provider answering 500 for a minute, then timing out for a minute', startedAt, {
+      events: EACH * 2,
+      faults: sendgrid.requests.length - late.length,
+      lost: late.filter((c) => taken(c) === 0).length,
+      doubled: late.reduce((sum, c) => sum + Math.max(0, taken(c) - 1), 0),
+      emailFailed: early.length,
+      providerLookups: sendgrid.lookups.length,
+    });
+  }, 600_000);
+});
