@@ -124,6 +124,11 @@ describe('document-projection under crashes, a rebalance storm and a database cu
           WHERE datname = $1 AND pid <> pg_backend_pid()`,
         [database],
       );
+    // A database cannot be closed from a connection to itself: the closing is done from the server's own database.
+    const serverUrl = new URL(env.databaseUrl);
+    serverUrl.pathname = '/postgres';
+    const server = new Client({ connectionString: serverUrl.toString() });
+    await server.connect();
     const { startedAt, stream, injected, counts } = await streamThrough('database-cut', 2_500, async () => {
       let terminated = 0;
       for (let i = 0; i < 3; i += 1) {
@@ -131,12 +136,12 @@ describe('document-projection under crashes, a rebalance storm and a database cu
         terminated += (await cut()).rows[0].n;
       }
       // The database closed: no new connection is let in, and the open ones are cut.
-      await db.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+      await server.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
       terminated += (await cut()).rows[0].n;
       await pause(20_000);
-      await db.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
+      await server.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`);
       return terminated;
-    });
+    }).finally(() => server.end());
     expect(counts).toEqual(exactly(stream));
     expect(await deadLetters()).toBe(0);
     recordFigures('database connections killed mid-batch, then the database closed for 20 s', startedAt, {

@@ -38,7 +38,8 @@ export type InDoubtStep =
  * message, and only once that answer can be trusted (the send began at least `lookupLagMs` ago; before that, ask
  * again then). A provider that cannot answer at all leaves it `sent_unconfirmed` (an administrator can resend): a
  * missing e-mail is visible and mended with one click, a doubled one cannot be taken back. A provider that is merely
- * unreachable costs an attempt, so an outage ends in `email_failed` (license given back) rather than in a guess.
+ * unreachable costs an attempt, so an outage ends in `email_failed` (resendable, its license held until revoked or
+ * expired) rather than in a guess.
  */
 export function resolveInDoubt(facts: InDoubtFacts): InDoubtStep {
   const { answer } = facts;
