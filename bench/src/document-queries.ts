@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER } from '@partner-portal/internal-api';
-import { isolatedEnvironment, partnerUser, startServiceProcess, TEST_INTERNAL_TOKEN } from '@partner-portal/testing';
+import {
+  isolatedEnvironment,
+  partnerUser,
+  startServiceProcess,
+  TEST_SERVICE_CREDENTIALS,
+  TEST_GATEWAY_TOKEN,
+} from '@partner-portal/testing';
 import { prepareBench, progress, report } from './bench-env';
 import { constantRate, measureAtRates } from './constant-rate';
 import { loadDocuments } from './document-load';
@@ -43,7 +49,7 @@ async function main(): Promise<void> {
     DATABASE_URL: env.databaseUrl,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: env.topicPrefix,
-    INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+    ...TEST_SERVICE_CREDENTIALS,
   });
   try {
     progress(`loading ${DOCUMENTS} documents over ${PARTNERS} partners ...`);
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
     const request = (i: number) => ({
       path,
       headers: {
-        [INTERNAL_TOKEN_HEADER]: TEST_INTERNAL_TOKEN,
+        [INTERNAL_TOKEN_HEADER]: TEST_GATEWAY_TOKEN,
         [PRINCIPAL_HEADER]: encodePrincipal(principals[i % principals.length]),
       },
     });

@@ -14,7 +14,7 @@ import {
   documentUpserted,
   erpPlace,
   startServiceProcess,
-  TEST_INTERNAL_TOKEN,
+  TEST_SERVICE_CREDENTIALS,
   type IsolatedEnvironment,
 } from '@partner-portal/testing';
 import { cpuSampler } from './bench-env';
@@ -134,7 +134,7 @@ export async function projectWith(env: IsolatedEnvironment, instances: number, t
         DATABASE_URL: env.databaseUrl,
         KAFKA_BROKERS: env.kafkaBrokers.join(','),
         KAFKA_TOPIC_PREFIX: env.topicPrefix,
-        INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+        ...TEST_SERVICE_CREDENTIALS,
         PROJECTION_PARTITIONS_CONCURRENTLY: process.env.PROJECTION_PARTITIONS_CONCURRENTLY ?? '3',
       }),
     ),

@@ -31,7 +31,7 @@ export interface ReplayLine {
 export const USAGE = `usage:
   npm run dead-letters -- list [--service <name>] [--topic <topic>] [--tenant <tenantId>] [--status dead|replayed|all] [--page <n>] [--page-size <n>]
   npm run dead-letters -- replay [--service <name>] <id> [<id>...]
-The services' operator routes are called with INTERNAL_API_TOKEN (the token npm start was given).`;
+The services' operator routes are called with OPERATOR_API_TOKEN (the operators' token npm start was given).`;
 
 const LIST_OPTIONS: Record<string, string> = {
   '--topic': 'topic',

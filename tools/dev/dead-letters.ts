@@ -35,8 +35,9 @@ async function call(service: ServiceManifest, method: string, path: string, toke
 
 async function main(): Promise<number> {
   const command = parseDeadLettersArgs(process.argv.slice(2));
-  const token = process.env.INTERNAL_API_TOKEN;
-  if (!token) throw new Error(`set INTERNAL_API_TOKEN to the token the services were started with\n${USAGE}`);
+  const token = process.env.OPERATOR_API_TOKEN;
+  if (!token)
+    throw new Error(`set OPERATOR_API_TOKEN to the operators' token the services were started with\n${USAGE}`);
   // Every service with a database consumes; the gateway has none.
   const consumers = discoverServices(root).filter(
     (s) => s.database && (!command.service || s.name === command.service),

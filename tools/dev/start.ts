@@ -73,10 +73,12 @@ async function main(): Promise<void> {
   // Per-run secrets unless the environment sets them: the gateway's credential at the services, the invitation
   // code pepper, the key that seals e-mails waiting to be sent.
   const secrets = {
-    INTERNAL_API_TOKEN: process.env.INTERNAL_API_TOKEN ?? randomBytes(24).toString('hex'),
+    GATEWAY_API_TOKEN: process.env.GATEWAY_API_TOKEN || randomBytes(24).toString('hex'),
     INVITATION_CODE_PEPPER: process.env.INVITATION_CODE_PEPPER ?? randomBytes(32).toString('hex'),
     EMAIL_PAYLOAD_KEY: process.env.EMAIL_PAYLOAD_KEY ?? randomBytes(32).toString('base64'),
   };
+  // Operators' credential at the services' operator routes (npm run dead-letters); the gateway never gets it.
+  const operatorApiToken = process.env.OPERATOR_API_TOKEN || randomBytes(24).toString('hex');
   const mailDir = process.env.MAIL_DEV_DIR ?? join(local, 'mail');
   const idpStateDir = process.env.IDP_STATE_DIR ?? join(local, 'identity-provider');
   const gatewayUrl = `http://127.0.0.1:${gateway?.port ?? 3100}`;
@@ -119,6 +121,7 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         ...secrets,
+        ...(service === gateway ? {} : { OPERATOR_API_TOKEN: operatorApiToken }),
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
         // The development mailbox unless the person starting it chose SendGrid (MAIL_TRANSPORT and SENDGRID_API_KEY).
@@ -211,6 +214,12 @@ async function main(): Promise<void> {
     for (const person of DEMO_PEOPLE) say(`  ${person.username.padEnd(8)} ${person.portrays}`);
     say(`next: open ${portalUrl} and sign in as ada; \`npm run demo\` walks the main journey through the API;`);
     say('      `npm run sim -- help` streams more ERP data');
+    if (!process.env.OPERATOR_API_TOKEN) {
+      say(
+        'operator routes (`npm run dead-letters`): this run made its own OPERATOR_API_TOKEN; set one before npm start',
+      );
+      say('      and the same for the command to use them');
+    }
     say('press Ctrl-C to stop');
   } catch (error) {
     say(`could not bring the system up: ${(error as Error).message}`);

@@ -29,10 +29,13 @@ export class BaseConfig {
   @IsString()
   topicPrefix!: string;
 
-  /** INTERNAL_API_TOKEN: the credential the gateway presents (header x-internal-token). A secret. */
+  /**
+   * GATEWAY_API_TOKEN: the gateway's credential at the services' internal routes (header x-internal-token); the
+   * gateway sends it, every service accepts it on all but the operator routes. A secret.
+   */
   @IsString()
   @MinLength(16)
-  internalApiToken!: string;
+  gatewayApiToken!: string;
 }
 
 /** What every service with a database of its own is configured with; a service extends it with its own fields. */
@@ -40,6 +43,14 @@ export class ServiceConfig extends BaseConfig {
   /** DATABASE_URL: the service's own database. */
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   databaseUrl!: string;
+
+  /**
+   * OPERATOR_API_TOKEN: operators' credential at /internal/operator/* and /internal/dev/* (header x-internal-token),
+   * which the gateway's does not open. A secret, different from GATEWAY_API_TOKEN; the gateway never has it.
+   */
+  @IsString()
+  @MinLength(16)
+  operatorApiToken!: string;
 }
 
 /** A configuration's own fields: each with its environment variable and the value read (defaults applied). */
@@ -60,18 +71,49 @@ function baseSettings(env: NodeJS.ProcessEnv, name: string, port: number): Recor
         .filter(Boolean),
     ],
     topicPrefix: ['KAFKA_TOPIC_PREFIX', env.KAFKA_TOPIC_PREFIX ?? ''],
-    internalApiToken: ['INTERNAL_API_TOKEN', env.INTERNAL_API_TOKEN],
+    gatewayApiToken: ['GATEWAY_API_TOKEN', env.GATEWAY_API_TOKEN],
   };
 }
 
+/** The variable of the one credential that every caller shared before each had its own; no longer read. */
+export const RETIRED_TOKEN_VARIABLE = 'INTERNAL_API_TOKEN';
+
+/**
+ * What no single variable's validation sees: the retired shared credential given instead of the callers' own, and one
+ * secret given to both callers (the gateway's would then open the operator routes).
+ */
+function credentialProblems(env: NodeJS.ProcessEnv, settings: Record<string, [string, unknown]>): string[] {
+  const credentials = ['gatewayApiToken', 'operatorApiToken'].filter((field) => field in settings);
+  const variables = credentials.map((field) => settings[field][0]);
+  const problems: string[] = [];
+  if (env[RETIRED_TOKEN_VARIABLE] && variables.some((variable) => !env[variable])) {
+    problems.push(
+      `  ${RETIRED_TOKEN_VARIABLE}: is no longer read; set ${variables.join(' and ')} instead (each caller has its own credential)`,
+    );
+  }
+  const [gateway, operator] = credentials.map((field) => settings[field][1]);
+  if (operator !== undefined && operator === gateway) {
+    problems.push(
+      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN (the gateway must not open operator routes)',
+    );
+  }
+  return problems;
+}
+
 /** Validates settings into a configuration; throws one error naming every bad variable. */
-function validated<T extends object>(type: new () => T, name: string, settings: Record<string, [string, unknown]>): T {
+function validated<T extends object>(
+  type: new () => T,
+  name: string,
+  settings: Record<string, [string, unknown]>,
+  env: NodeJS.ProcessEnv,
+): T {
   const config = plainToInstance(type, Object.fromEntries(Object.entries(settings).map(([k, [, v]]) => [k, v])));
   const errors = toFieldErrors(validateSync(config));
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${settings[e.field.split(/[.[]/)[0]]?.[0] ?? e.field}: ${e.reason}`);
-    throw new Error(`${name} configuration is invalid:\n${lines.join('\n')}`);
-  }
+  const lines = [
+    ...credentialProblems(env, settings),
+    ...errors.map((e) => `  ${settings[e.field.split(/[.[]/)[0]]?.[0] ?? e.field}: ${e.reason}`),
+  ];
+  if (lines.length > 0) throw new Error(`${name} configuration is invalid:\n${lines.join('\n')}`);
   return config;
 }
 
@@ -82,10 +124,12 @@ export function loadBaseConfig<T extends BaseConfig>(
   service: { name: string; port: number },
   own: OwnSettings<T, BaseConfig>,
 ): T {
-  return validated(type, service.name, {
-    ...baseSettings(env, service.name, service.port),
-    ...(own as Record<string, [string, unknown]>),
-  });
+  return validated(
+    type,
+    service.name,
+    { ...baseSettings(env, service.name, service.port), ...(own as Record<string, [string, unknown]>) },
+    env,
+  );
 }
 
 /**
@@ -98,9 +142,15 @@ export function loadServiceConfig<T extends ServiceConfig>(
   service: { name: string; port: number; database: string },
   own: OwnSettings<T>,
 ): T {
-  return validated(type, service.name, {
-    ...baseSettings(env, service.name, service.port),
-    databaseUrl: ['DATABASE_URL', env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${service.database}`],
-    ...(own as Record<string, [string, unknown]>),
-  });
+  return validated(
+    type,
+    service.name,
+    {
+      ...baseSettings(env, service.name, service.port),
+      databaseUrl: ['DATABASE_URL', env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${service.database}`],
+      operatorApiToken: ['OPERATOR_API_TOKEN', env.OPERATOR_API_TOKEN],
+      ...(own as Record<string, [string, unknown]>),
+    },
+    env,
+  );
 }

@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { applyInternalApiConventions } from './conventions';
 import { httpMetrics } from './metrics';
-import type { BaseConfig } from './service-config';
+import type { ServiceConfig } from './service-config';
 
 /**
  * Creates and starts a service the way every service runs: JSON logs, the internal API conventions, shutdown on
@@ -13,7 +13,7 @@ import type { BaseConfig } from './service-config';
  */
 export async function startService(
   appModule: DynamicModule,
-  config: BaseConfig,
+  config: ServiceConfig,
   transports: Array<Type<CustomTransportStrategy>> = [],
   options: { jsonBodyLimit?: string } = {},
 ): Promise<INestApplication> {
@@ -24,7 +24,7 @@ export async function startService(
   // Internal callers are the gateway, which limits public bodies itself; uploads need more than the 100 kB default.
   app.use(httpMetrics(config.serviceName));
   app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });
-  applyInternalApiConventions(app, config.internalApiToken);
+  applyInternalApiConventions(app, { gateway: config.gatewayApiToken, operator: config.operatorApiToken });
   app.enableShutdownHooks();
   for (const transport of transports) app.connectMicroservice({ strategy: app.get(transport) });
   await app.startAllMicroservices();

@@ -15,7 +15,7 @@ import {
   portalUserRef,
   priceListUpserted,
   readTopic,
-  TEST_INTERNAL_TOKEN,
+  TEST_GATEWAY_TOKEN,
   waitFor,
   type ServiceUnderTest,
 } from '@partner-portal/testing';
@@ -448,7 +448,7 @@ describe('portal orders', () => {
     expect(await count()).toBe(before);
 
     const template = await fetch(`${service.baseUrl}/internal/partner/orders/upload/template?delimiter=semicolon`, {
-      headers: { [INTERNAL_TOKEN_HEADER]: TEST_INTERNAL_TOKEN, [PRINCIPAL_HEADER]: encodePrincipal(asAnna) },
+      headers: { [INTERNAL_TOKEN_HEADER]: TEST_GATEWAY_TOKEN, [PRINCIPAL_HEADER]: encodePrincipal(asAnna) },
     });
     expect(template.status).toBe(200);
     expect(template.headers.get('content-type')).toContain('text/csv');

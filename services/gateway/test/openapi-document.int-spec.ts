@@ -45,7 +45,7 @@ describe('the OpenAPI document printed without a running system', () => {
     const elsewhere = await printDocument({
       OIDC_ISSUER: 'https://elsewhere.example.test',
       KAFKA_BROKERS: '192.0.2.1:9092',
-      INTERNAL_API_TOKEN: 'another-token-of-enough-length',
+      GATEWAY_API_TOKEN: 'another-token-of-enough-length',
     });
     expect(elsewhere).toBe(text);
     expect(text).not.toContain('elsewhere');

@@ -8,6 +8,8 @@ import {
   licenseReserved,
   partnerUpserted,
   readTopic,
+  TEST_GATEWAY_TOKEN,
+  TEST_OPERATOR_TOKEN,
   waitFor,
   type ServiceUnderTest,
 } from '@partner-portal/testing';
@@ -546,5 +548,14 @@ describe('inviting', () => {
       principal: adminOf('tenant-other'),
     });
     expect(response.status).toBe(404);
+  });
+
+  it("opens the development mailbox, an operator's tool, to the operators' credential only", async () => {
+    expect((await service.request('GET', '/internal/dev/mail', { token: TEST_OPERATOR_TOKEN })).status).toBe(200);
+    expect(await service.request('GET', '/internal/dev/mail', { token: TEST_GATEWAY_TOKEN })).toMatchObject({
+      status: 403,
+      contentType: expect.stringContaining('application/problem+json'),
+      body: { detail: "this route is for operators; the gateway's credential does not open it" },
+    });
   });
 });

@@ -11,7 +11,7 @@ import {
   partnerUpserted,
   startServiceProcess,
   startSystemUnderTest,
-  TEST_INTERNAL_TOKEN,
+  TEST_SERVICE_CREDENTIALS,
   TEST_ISSUER,
   waitFor,
   type ServiceProcess,
@@ -40,7 +40,7 @@ describe('the invitation saga across partner-identity, licensing and invitations
       DATABASE_URL: database.url,
       KAFKA_BROKERS: system.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: system.topicPrefix,
-      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+      ...TEST_SERVICE_CREDENTIALS,
     });
   }
 

@@ -10,7 +10,7 @@ import {
   readTopic,
   startEphemeralKafka,
   startServiceProcess,
-  TEST_INTERNAL_TOKEN,
+  TEST_SERVICE_CREDENTIALS,
   waitFor,
   type EphemeralKafka,
   type ServiceProcess,
@@ -33,7 +33,7 @@ describe('licensing started while its Kafka broker is away', () => {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: kafka.brokers.join(','),
         KAFKA_TOPIC_PREFIX: '',
-        INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+        ...TEST_SERVICE_CREDENTIALS,
       },
       { waitUntil: 'live' },
     );

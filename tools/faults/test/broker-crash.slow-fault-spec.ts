@@ -7,7 +7,7 @@ import {
   EventPublisher,
   startEphemeralKafka,
   startServiceProcess,
-  TEST_INTERNAL_TOKEN,
+  TEST_SERVICE_CREDENTIALS,
   waitFor,
   type EphemeralKafka,
   type ServiceProcess,
@@ -29,7 +29,7 @@ describe('the broker killed during a 20,000-event stream', () => {
     service = await startServiceProcess('document-projection', {
       KAFKA_BROKERS: kafka.brokers.join(','),
       KAFKA_TOPIC_PREFIX: '',
-      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+      ...TEST_SERVICE_CREDENTIALS,
       DATABASE_URL: database.url,
     });
     db = new Client({ connectionString: database.url });

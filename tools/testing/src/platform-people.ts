@@ -12,7 +12,7 @@ import {
   type ErpPlace,
 } from './fixtures/platform-events';
 import type { RunningPlatform } from './platform';
-import { TEST_INTERNAL_TOKEN } from './service-under-test';
+import { TEST_OPERATOR_TOKEN } from './service-under-test';
 import { signIn, testAccount, type TestAccount } from './sign-in';
 import { readTopic } from './topic-reader';
 import { waitFor } from './waiting';
@@ -82,7 +82,8 @@ export async function invitationMail(platform: RunningPlatform, email: string) {
     async () => {
       const response = await fetch(
         `${platform.services.invitations.baseUrl}/internal/dev/mail?to=${encodeURIComponent(email)}`,
-        { headers: { 'x-internal-token': TEST_INTERNAL_TOKEN } },
+        // The development mailbox is an operator's tool, not the gateway's.
+        { headers: { 'x-internal-token': TEST_OPERATOR_TOKEN } },
       );
       return (await response.json()) as Array<{ subject: string; text: string }>;
     },

@@ -5,7 +5,7 @@ import { freePort, webAppDist } from '@partner-portal/infra';
 import { EventPublisher } from './event-publisher';
 import { createTestDatabase, dropTestDatabase, isolatedEnvironment } from './isolation';
 import { startServiceProcess, type ServiceProcess } from './service-process';
-import { TEST_INTERNAL_TOKEN } from './service-under-test';
+import { TEST_GATEWAY_TOKEN, TEST_OPERATOR_TOKEN } from './service-under-test';
 import {
   startTestIdentityProvider,
   TEST_AUDIENCE,
@@ -101,7 +101,7 @@ export async function startPlatform(
     const common = {
       KAFKA_BROKERS: env.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: env.topicPrefix,
-      INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+      GATEWAY_API_TOKEN: TEST_GATEWAY_TOKEN,
     };
     const own: Record<string, NodeJS.ProcessEnv> = {
       invitations: {
@@ -124,7 +124,14 @@ export async function startPlatform(
         const database = await createTestDatabase(`${label}-${name}`);
         databases.push(database.name);
         databaseUrls[name] = database.url;
-        envOf[name] = { ...common, ...own[name], ...options.serviceEnv, DATABASE_URL: database.url };
+        envOf[name] = {
+          ...common,
+          // Only the services have the operators' credential, never the gateway.
+          OPERATOR_API_TOKEN: TEST_OPERATOR_TOKEN,
+          ...own[name],
+          ...options.serviceEnv,
+          DATABASE_URL: database.url,
+        };
         return [name, await startInstance(name)] as const;
       }),
     );

@@ -1,12 +1,31 @@
 import type { INestApplication } from '@nestjs/common';
 import type { TopicSpec } from '@partner-portal/contracts';
-import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, type Principal } from '@partner-portal/internal-api';
+import {
+  callerOfRoute,
+  encodePrincipal,
+  INTERNAL_TOKEN_HEADER,
+  PRINCIPAL_HEADER,
+  type Principal,
+} from '@partner-portal/internal-api';
 import { EventPublisher } from './event-publisher';
 import { createTestDatabase, dropTestDatabase, isolatedEnvironment, type IsolatedEnvironment } from './isolation';
 import { untilReady, waitFor } from './waiting';
 
-/** The internal API credential every service under test is started with. */
-export const TEST_INTERNAL_TOKEN = 'test-internal-token-0123456789';
+/** The gateway's credential every service under test is started with. */
+export const TEST_GATEWAY_TOKEN = 'test-gateway-token-0123456789';
+/** The operators' credential every service under test is started with. */
+export const TEST_OPERATOR_TOKEN = 'test-operator-token-0123456789';
+
+/** The variables giving a service under test both callers' credentials (the gateway gets only GATEWAY_API_TOKEN). */
+export const TEST_SERVICE_CREDENTIALS = {
+  GATEWAY_API_TOKEN: TEST_GATEWAY_TOKEN,
+  OPERATOR_API_TOKEN: TEST_OPERATOR_TOKEN,
+} as const;
+
+/** The credential a test presents on a path: the operators' on their routes, the gateway's on the others. */
+export function testTokenFor(path: string): string {
+  return callerOfRoute(path) === 'operator' ? TEST_OPERATOR_TOKEN : TEST_GATEWAY_TOKEN;
+}
 /** The identity issuer of test principals. */
 export const TEST_ISSUER = 'https://login.example.test/v2.0';
 
@@ -22,7 +41,7 @@ export interface ApiResponse<T = any> {
 export interface RequestOptions {
   principal?: Principal;
   body?: unknown;
-  /** The internal credential; null sends none. */
+  /** The internal credential (by default the one the path's caller has, testTokenFor); null sends none. */
   token?: string | null;
   headers?: Record<string, string>;
 }
@@ -51,7 +70,7 @@ export function testServiceEnv(env: IsolatedEnvironment): NodeJS.ProcessEnv {
     DATABASE_URL: env.databaseUrl,
     KAFKA_BROKERS: env.kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: env.topicPrefix,
-    INTERNAL_API_TOKEN: TEST_INTERNAL_TOKEN,
+    ...TEST_SERVICE_CREDENTIALS,
   };
 }
 
@@ -59,7 +78,7 @@ export function testServiceEnv(env: IsolatedEnvironment): NodeJS.ProcessEnv {
 export function internalApiClient(baseUrl: string): ServiceUnderTest['request'] {
   return async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.token !== null) headers[INTERNAL_TOKEN_HEADER] = options.token ?? TEST_INTERNAL_TOKEN;
+    if (options.token !== null) headers[INTERNAL_TOKEN_HEADER] = options.token ?? testTokenFor(path);
     if (options.principal) headers[PRINCIPAL_HEADER] = encodePrincipal(options.principal);
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${baseUrl}${path}`, {

@@ -51,6 +51,17 @@ describe('docker-compose.yml', () => {
     ]);
   });
 
+  it("gives every service the gateway's and the operators' credentials, the gateway only its own, from the environment", () => {
+    const fromEnvironment = (variable: string) => new RegExp(`^\\$\\{${variable}:\\?.+\\}$`);
+    for (const name of workspaceServices()) {
+      const environment = compose.services[name].environment ?? {};
+      expect(environment).not.toHaveProperty('INTERNAL_API_TOKEN');
+      expect(environment.GATEWAY_API_TOKEN).toMatch(fromEnvironment('GATEWAY_API_TOKEN'));
+      if (name === 'gateway') expect(environment).not.toHaveProperty('OPERATOR_API_TOKEN');
+      else expect(environment.OPERATOR_API_TOKEN).toMatch(fromEnvironment('OPERATOR_API_TOKEN'));
+    }
+  });
+
   it('runs the official Kafka image in the version the local broker uses', () => {
     expect(compose.services.kafka.image).toBe(`apache/kafka:${kafkaVersion()}`);
     expect(compose.services['kafka-topics'].image).toBe(`apache/kafka:${kafkaVersion()}`);

@@ -29,7 +29,7 @@ function replayable(service: DeadLettersService): void {
 }
 
 /**
- * Operator routes (an operator's credential, never exposed by the gateway): this service's dead letters, every
+ * Operator routes (OPERATOR_API_TOKEN, never exposed by the gateway): this service's dead letters, every
  * topic and tenant, and their replay after a fix (docs/messaging.md, "Dead letters").
  */
 @Controller('internal/operator/dead-letters')

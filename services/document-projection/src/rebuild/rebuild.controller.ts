@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { RebuildService } from './rebuild.service';
 
-/** Operator routes (internal credential only, not exposed by the gateway): rebuild the read model from Kafka. */
+/** Operator routes (OPERATOR_API_TOKEN only, not exposed by the gateway): rebuild the read model from Kafka. */
 @Controller('internal/operator/rebuild')
 export class RebuildController {
   constructor(private readonly rebuilds: RebuildService) {}

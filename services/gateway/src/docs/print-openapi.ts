@@ -13,7 +13,7 @@ import { createOpenApiDocument } from './openapi';
  */
 const PLACEHOLDER_ISSUER = 'https://sign-in.example.invalid';
 const PLACEHOLDER_ENV: NodeJS.ProcessEnv = {
-  INTERNAL_API_TOKEN: 'placeholder-not-a-credential',
+  GATEWAY_API_TOKEN: 'placeholder-not-a-credential',
   KAFKA_BROKERS: 'kafka.example.invalid:9092',
   OIDC_ISSUER: PLACEHOLDER_ISSUER,
   OIDC_AUDIENCE: 'api://partner-portal',

@@ -58,7 +58,7 @@ function exchange(
 const RELAYED_HEADERS = ['location', 'retry-after'];
 
 /**
- * Calls the services' internal APIs with the internal credential and the verified principal, and relays their
+ * Calls the services' internal APIs with the gateway's credential (GATEWAY_API_TOKEN) and the verified principal, and relays their
  * answers. A service that cannot be reached answers 503 (problem+json) and nothing is retried: writes are not
  * known to be idempotent.
  */
@@ -88,7 +88,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = {
-      [INTERNAL_TOKEN_HEADER]: this.config.internalApiToken,
+      [INTERNAL_TOKEN_HEADER]: this.config.gatewayApiToken,
       'x-request-id': call.requestId,
       accept: 'application/json',
     };

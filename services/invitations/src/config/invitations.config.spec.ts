@@ -1,7 +1,8 @@
 import { loadInvitationsConfig } from './invitations.config';
 
 const secrets = {
-  INTERNAL_API_TOKEN: 'a-long-enough-secret',
+  GATEWAY_API_TOKEN: 'a-long-enough-gateway-secret',
+  OPERATOR_API_TOKEN: 'a-long-enough-operator-secret',
   INVITATION_CODE_PEPPER: 'a-pepper-of-at-least-thirty-two-characters',
   EMAIL_PAYLOAD_KEY: Buffer.alloc(32, 1).toString('base64'),
 };

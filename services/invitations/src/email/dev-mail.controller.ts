@@ -10,7 +10,10 @@ export class DevMailQuery {
   to?: string;
 }
 
-/** The development mailbox (only with MAIL_TRANSPORT=development): what would have been sent, newest first. */
+/**
+ * The development mailbox (only with MAIL_TRANSPORT=development): what would have been sent, newest first. An
+ * operator's tool: OPERATOR_API_TOKEN opens it, the gateway's credential does not.
+ */
 @Controller('internal/dev/mail')
 export class DevMailController {
   constructor(@Inject(MAIL_TRANSPORT) private readonly transport: MailTransport) {}

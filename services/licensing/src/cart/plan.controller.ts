@@ -15,7 +15,7 @@ export class PlanRequest {
 }
 
 /**
- * Operator route (internal credential only, not exposed by the gateway): a tenant's own price per license, which
+ * Operator route (OPERATOR_API_TOKEN only, not exposed by the gateway): a tenant's own price per license, which
  * carts and checkouts use instead of the configured default.
  */
 @Controller('internal/operator/tenants/:tenantId/plan')

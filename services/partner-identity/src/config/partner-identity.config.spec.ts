@@ -2,7 +2,10 @@ import { loadPartnerIdentityConfig } from './partner-identity.config';
 
 describe('loadPartnerIdentityConfig', () => {
   it('applies the documented defaults', () => {
-    const config = loadPartnerIdentityConfig({ INTERNAL_API_TOKEN: 'a-long-enough-secret' });
+    const config = loadPartnerIdentityConfig({
+      GATEWAY_API_TOKEN: 'a-long-enough-gateway-secret',
+      OPERATOR_API_TOKEN: 'a-long-enough-operator-secret',
+    });
     expect(config).toMatchObject({
       port: 3101,
       host: '127.0.0.1',
@@ -22,7 +25,7 @@ describe('loadPartnerIdentityConfig', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    for (const variable of ['PORT', 'DATABASE_URL', 'INTERNAL_API_TOKEN', 'ADMIN_RECOGNITION']) {
+    for (const variable of ['PORT', 'DATABASE_URL', 'GATEWAY_API_TOKEN', 'OPERATOR_API_TOKEN', 'ADMIN_RECOGNITION']) {
       expect(message).toMatch(new RegExp(`^ {2}${variable}: `, 'm'));
     }
   });
