@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { LEASE_LAPSED, nextPhase, type RebuildPhase, type RebuildRecord, type RebuildStep } from './rebuild-rules';
 
 const RECORD = `phase, lease_until > clock_timestamp() AS "leaseHeld", started_at AS "startedAt",
-  finished_at AS "finishedAt", events_replayed::int AS "eventsReplayed", error`;
+  finished_at AS "finishedAt", events_replayed::float8 AS "eventsReplayed", error`;
 
 /**
  * Loads and stores the rebuilds of `read_model_rebuild`. Every change of a running rebuild requires its lease to be
