@@ -26,8 +26,8 @@ async function plainBulkUpsert(url: string, batch: Upserted[]): Promise<number> 
     const col = (pick: (e: Upserted) => unknown) => rows.map(pick);
     await client.query(
       `INSERT INTO document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
-                             contact_no, status, document_date, currency_code, amount, amount_including_tax, lines, line_count, erp_version)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                             contact_no, status, document_date, currency_code, amount, amount_including_tax, lines, line_count, erp_version, id)
+       SELECT *, gen_random_uuid() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                             $10::text[], $11::date[], $12::text[], $13::numeric[], $14::numeric[], $15::jsonb[], $16::int[], $17::bigint[])
        ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE SET status = EXCLUDED.status,
          lines = EXCLUDED.lines, erp_version = EXCLUDED.erp_version WHERE document.erp_version < EXCLUDED.erp_version`,

@@ -292,4 +292,43 @@ describe('outbox and inbox through the real broker and database', () => {
     );
     expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox_message')).toEqual([{ n: 0 }]);
   });
+
+  it('applies nothing and counts no failure while its gate holds, and applies every held event once it opens', async () => {
+    let gate: 'apply' | 'hold' = 'hold';
+    const asked: string[] = [];
+    await dataSource.transaction((m) =>
+      outbox.append(
+        m,
+        Array.from({ length: 5 }, (_, i) => companyEvent(i)),
+      ),
+    );
+    await rig.startRelay();
+    const { consumer } = await rig.startConsumer([tallyBinding], {
+      groupId: 'gated',
+      holdPollMs: 50,
+      gate: async (_manager, topic) => {
+        asked.push(topic);
+        return gate;
+      },
+    });
+
+    await waitFor(
+      () => asked.length,
+      (n) => n >= 5,
+      { what: 'the gate asked while holding' },
+    );
+    expect(await tallyCounts(dataSource)).toEqual({ events: 0, repeated: 0 });
+    expect(
+      await dataSource.query(`SELECT count(*)::int AS n FROM processed_message WHERE consumer_group = 'gated'`),
+    ).toEqual([{ n: 0 }]);
+    expect(asked.every((t) => t === Topics.ErpMasterdata)).toBe(true);
+
+    gate = 'apply';
+    await waitFor(
+      () => tallyCounts(dataSource),
+      (c) => c.events === 5,
+      { what: 'the held events applied' },
+    );
+    expect(consumer.stats).toMatchObject({ processed: 5, retries: 0, deadLettered: 0 });
+  });
 });

@@ -12,9 +12,12 @@ import { MasterDataConsumer } from './master-data/master-data.consumer';
 import { MembershipsConsumer } from './memberships/memberships.consumer';
 import { DocumentProjectionSchema1764200000000 } from './migrations/1764200000000-document-projection-schema';
 import { DocumentStatusHistory1764513000000 } from './migrations/1764513000000-document-status-history';
+import { StableDocumentIds1764980000000 } from './migrations/1764980000000-stable-document-ids';
+import { ReadModelRebuild1764980100000 } from './migrations/1764980100000-read-model-rebuild';
 import { AdminOrdersController, PartnerOrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { DocumentsConsumer } from './projection/documents.consumer';
+import { holdDuringCutover } from './rebuild/cutover-gate';
 import { RebuildController } from './rebuild/rebuild.controller';
 import { RebuildService } from './rebuild/rebuild.service';
 import { AdminStockController, PartnerStockController, StockService } from './stock/stock.controller';
@@ -34,9 +37,12 @@ export class AppModule {
         ErpMirrorTables1763850000000,
         DocumentProjectionSchema1764200000000,
         DocumentStatusHistory1764513000000,
+        StableDocumentIds1764980000000,
+        ReadModelRebuild1764980100000,
       ],
       poolSize: config.poolSize,
-      inbox: { partitionsConsumedConcurrently: config.partitionsConcurrently },
+      // Every instance's live consumer holds while a rebuild switches tables.
+      inbox: { partitionsConsumedConcurrently: config.partitionsConcurrently, gate: holdDuringCutover },
     });
     return {
       module: AppModule,

@@ -29,6 +29,13 @@ export type SingleEventHandler = (event: EventEnvelope<object>, context: InboxCo
 /** Handles the consecutive events of one type a fetched batch holds, in one transaction. */
 export type BatchEventHandler = (events: EventEnvelope<object>[], context: InboxContext) => Promise<void>;
 
+/**
+ * Asked in each transaction of the inbox before its events are applied (with that transaction and the platform
+ * topic): `hold` rolls the transaction back and commits no offset; the consumer asks again shortly, heartbeating.
+ * A read-model rebuild holds live consumption while its fresh tables take the place of the old ones.
+ */
+export type InboxGate = (manager: EntityManager, topic: string) => Promise<'apply' | 'hold'>;
+
 /** A handler bound to the event version it handles. */
 export type HandlerBinding =
   | { definition: EventDefinition; mode: 'single'; handle: SingleEventHandler }
@@ -61,6 +68,10 @@ export interface InboxConsumerOptions {
   retainProcessedMs?: number;
   /** How often the inbox forgets what is past `retainProcessedMs`. Default 1 hour. */
   pruneIntervalMs?: number;
+  /** Whether events may be applied now; none: always. */
+  gate?: InboxGate;
+  /** How often a held consumer asks its gate again. Default 250 ms. */
+  holdPollMs?: number;
 }
 
 /** What running a dead-lettered message through the inbox again did. */
@@ -94,6 +105,13 @@ interface ApplicableMessage {
 
 class ShutdownInterrupt extends Error {}
 
+/** The gate said hold: the transaction is rolled back, and the events wait. */
+class Held extends Error {
+  constructor() {
+    super('held by the inbox gate');
+  }
+}
+
 /**
  * Consumes platform topics into a service's read model with effectively-once semantics: each event's handler
  * runs in a transaction that also inserts `(consumer_group, event_id)` into `processed_message`, and offsets are
@@ -110,7 +128,10 @@ export class InboxConsumer {
   private readonly bindings = new Map<string, HandlerBinding>();
   private readonly topics: string[];
   private readonly stopping = new AbortController();
-  private readonly options: Required<Omit<InboxConsumerOptions, 'topicPrefix'>> & { topicPrefix: string };
+  private readonly options: Required<Omit<InboxConsumerOptions, 'topicPrefix' | 'gate'>> & {
+    topicPrefix: string;
+    gate?: InboxGate;
+  };
   private pruner?: NodeJS.Timeout;
   private readonly link: KafkaLink;
   /** The crash kafkajs reported during the attempt in hand, which made that attempt fail. */
@@ -133,6 +154,8 @@ export class InboxConsumer {
       sessionTimeout: options.sessionTimeout ?? 30_000,
       retainProcessedMs: options.retainProcessedMs ?? DEFAULT_RETAIN_PROCESSED_MS,
       pruneIntervalMs: options.pruneIntervalMs ?? 3_600_000,
+      gate: options.gate,
+      holdPollMs: options.holdPollMs ?? 250,
     };
     for (const binding of bindings) {
       const key = `${binding.definition.type}@${binding.definition.version}`;
@@ -315,6 +338,10 @@ export class InboxConsumer {
         return;
       } catch (error) {
         if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
+        if (error instanceof Held) {
+          await this.sleepWithHeartbeats(this.options.holdPollMs, heartbeat);
+          continue;
+        }
         const transient = isTransientError(error);
         if (!transient) failures += 1;
         if (!transient && items.length > 1) {
@@ -351,6 +378,8 @@ export class InboxConsumer {
     within?: (manager: EntityManager, applied: number) => Promise<void>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      const topic = logicalTopic(this.options.topicPrefix, physical) ?? physical;
+      if (this.options.gate && (await this.options.gate(manager, topic)) === 'hold') throw new Held();
       const ids = items.map((item) => item.event.eventId.toLowerCase());
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO processed_message (consumer_group, event_id)
@@ -367,7 +396,7 @@ export class InboxConsumer {
       if (events.length === 0) return within?.(manager, 0);
       const context: InboxContext = {
         manager,
-        topic: logicalTopic(this.options.topicPrefix, physical) ?? physical,
+        topic,
         partition,
         consumerGroup: this.options.groupId,
       };
@@ -409,7 +438,7 @@ export class InboxConsumer {
         },
       );
     } catch (error) {
-      return { kind: 'failed', reason: describe(error), transient: isTransientError(error) };
+      return { kind: 'failed', reason: describe(error), transient: error instanceof Held || isTransientError(error) };
     }
     return { kind: outcome };
   }

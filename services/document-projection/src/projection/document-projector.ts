@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DocumentDeleted, DocumentUpserted, EventOf, StockLevelChanged } from '@partner-portal/contracts';
 import { PermanentError } from '@partner-portal/messaging';
+import { documentId } from './document-id';
 import { latestPerKey } from './latest-per-key';
 import { partnerView } from './perspective';
 
@@ -21,15 +22,21 @@ export const LIVE_TABLES: ProjectionTables = {
   stock: 'stock_level',
 };
 
-const documentKey = (e: {
+interface DocumentEvent {
   tenantId: string;
   payload: { environment: string; companyId: string; documentType: string; documentNo: string };
-}) => `${e.tenantId}|${e.payload.environment}|${e.payload.companyId}|${e.payload.documentType}|${e.payload.documentNo}`;
+}
+
+const documentKey = (e: DocumentEvent) =>
+  `${e.tenantId}|${e.payload.environment}|${e.payload.companyId}|${e.payload.documentType}|${e.payload.documentNo}`;
+
+const idOf = (e: DocumentEvent) => documentId({ tenantId: e.tenantId, ...e.payload });
 
 /**
  * Writes batches of ERP documents and stock levels into the read model, one SQL statement per batch (the hot path:
  * raw SQL with `unnest` arrays, because per-entity ORM writes cost far more than the database work). Every write
- * is version-aware: a row changes only for a higher `erpVersion`.
+ * is version-aware: a row changes only for a higher `erpVersion`. A document's id derives from its key
+ * (`documentId`), so a rebuild gives it the id it had.
  */
 export class DocumentProjector {
   /** @param tables the tables to write: the live ones, or a rebuild's fresh ones */
@@ -64,11 +71,11 @@ export class DocumentProjector {
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
                        $9::text[], $10::uuid[], $11::text[], $12::text[], $13::text[], $14::date[], $15::date[],
                        $16::date[], $17::text[], $18::numeric[], $19::numeric[], $20::jsonb[], $21::jsonb[], $22::int[],
-                       $23::bigint[])
+                       $23::bigint[], $24::uuid[])
              WITH ORDINALITY AS i(tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no,
                                   view_type, contact_no, portal_order_id, order_no, external_document_no, status, document_date,
                                   requested_date, due_date, currency_code, amount, amount_including_tax, ship_to, lines,
-                                  line_count, erp_version, slot)
+                                  line_count, erp_version, id, slot)
        ),
        -- What each document was before this statement (its snapshot), one probe of the unique key per document:
        -- LIMIT keeps the look-up lateral, so the planner never swaps it for a scan of the whole table.
@@ -82,11 +89,11 @@ export class DocumentProjector {
            ) p
        ),
        upserted AS (
-         INSERT INTO ${document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no,
-                               view_type, contact_no, portal_order_id, order_no, external_document_no, status, document_date,
-                               requested_date, due_date, currency_code, amount, amount_including_tax, ship_to, lines,
-                               line_count, erp_version)
-         SELECT tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
+         INSERT INTO ${document} AS document (id, tenant_id, environment, company_id, document_type, document_no, partner_type,
+                               partner_no, view_type, contact_no, portal_order_id, order_no, external_document_no, status,
+                               document_date, requested_date, due_date, currency_code, amount, amount_including_tax, ship_to,
+                               lines, line_count, erp_version)
+         SELECT id, tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, view_type,
                 contact_no, portal_order_id, order_no, external_document_no, status, document_date, requested_date,
                 due_date, currency_code, amount, amount_including_tax, ship_to, lines, line_count, erp_version
            FROM incoming
@@ -104,7 +111,7 @@ export class DocumentProjector {
        arrivals AS (
          SELECT e.slot, e.n, e.status, e.erp_version, e.occurred_at,
                 max(e.erp_version) OVER (PARTITION BY e.slot ORDER BY e.n ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS seen
-           FROM unnest($24::int[], $25::text[], $26::bigint[], $27::timestamptz[])
+           FROM unnest($25::int[], $26::text[], $27::bigint[], $28::timestamptz[])
              WITH ORDINALITY AS e(slot, status, erp_version, occurred_at, n)
        ),
        applied AS MATERIALIZED (
@@ -145,6 +152,7 @@ export class DocumentProjector {
         column((e) => JSON.stringify(e.payload.lines)),
         column((e) => e.payload.lines.length),
         column((e) => e.payload.erpVersion),
+        column(idOf),
         events.map((e) => slots.get(documentKey(e))),
         events.map((e) => e.payload.status),
         events.map((e) => e.payload.erpVersion),
@@ -156,9 +164,9 @@ export class DocumentProjector {
   async deleteDocuments(events: readonly EventOf<typeof DocumentDeleted>[]): Promise<void> {
     const latest = latestPerKey(events, documentKey, (e) => e.payload.erpVersion);
     await this.manager.query(
-      `INSERT INTO ${this.tables.document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, erp_version, deleted_at)
-       SELECT t, e, c, d, n, pt, pn, v, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])
-         AS x(t, e, c, d, n, pt, pn, v)
+      `INSERT INTO ${this.tables.document} AS document (tenant_id, environment, company_id, document_type, document_no, partner_type, partner_no, erp_version, id, deleted_at)
+       SELECT t, e, c, d, n, pt, pn, v, id, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::uuid[])
+         AS x(t, e, c, d, n, pt, pn, v, id)
        ON CONFLICT (tenant_id, environment, company_id, document_type, document_no) DO UPDATE
          SET erp_version = EXCLUDED.erp_version, deleted_at = now(), updated_at = now()
        WHERE document.erp_version < EXCLUDED.erp_version`,
@@ -171,6 +179,7 @@ export class DocumentProjector {
         latest.map((e) => e.payload.partnerType),
         latest.map((e) => e.payload.partnerNo),
         latest.map((e) => e.payload.erpVersion),
+        latest.map(idOf),
       ],
     );
   }

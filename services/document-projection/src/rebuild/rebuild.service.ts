@@ -1,16 +1,24 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Admin, KafkaMessage } from 'kafkajs';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { Admin } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Refusal } from '@partner-portal/api-contracts';
-import { Topics, parseEvent, type EventEnvelope } from '@partner-portal/contracts';
+import { DocumentDeleted, DocumentUpserted, StockLevelChanged, Topics, type EventOf } from '@partner-portal/contracts';
 import {
   createKafka,
-  InboxTransport,
+  InboxConsumer,
+  jsonLogger,
   MESSAGING_OPTIONS,
   physicalTopic,
+  sleep,
+  type HandlerBinding,
   type MessagingOptions,
 } from '@partner-portal/messaging';
+import { DocumentProjectionConfig } from '../config/document-projection.config';
 import { DocumentProjector, LIVE_TABLES, type ProjectionTables } from '../projection/document-projector';
+import { caughtUp, statusOf, type RebuildStatus } from './rebuild-rules';
+import { RebuildStore } from './rebuild.store';
 
 const REBUILD_TABLES: ProjectionTables = {
   document: 'document_rebuild',
@@ -18,139 +26,170 @@ const REBUILD_TABLES: ProjectionTables = {
   stock: 'stock_level_rebuild',
 };
 
-/** Where a rebuild stands. */
-export interface RebuildStatus {
-  state: 'idle' | 'replaying' | 'switching' | 'done' | 'failed';
-  startedAt?: string;
-  finishedAt?: string;
-  eventsReplayed: number;
-  error?: string;
-}
+/** The rebuild's consumer groups are `<this>-<rebuild id>`: each replay starts from the beginning. */
+const REBUILD_GROUP = 'document-projection.rebuild';
+/** How long a rebuild's instance may go silent before live consumers go on without it. */
+const LEASE_MS = 15_000;
+const RENEW_EVERY_MS = 1_000;
+
+/** The projector's handlers, writing the fresh tables. */
+const REBUILD_BINDINGS: HandlerBinding[] = [
+  {
+    definition: DocumentUpserted,
+    mode: 'batch',
+    handle: (events, { manager }) =>
+      new DocumentProjector(manager, REBUILD_TABLES).upsertDocuments(events as EventOf<typeof DocumentUpserted>[]),
+  },
+  {
+    definition: DocumentDeleted,
+    mode: 'batch',
+    handle: (events, { manager }) =>
+      new DocumentProjector(manager, REBUILD_TABLES).deleteDocuments(events as EventOf<typeof DocumentDeleted>[]),
+  },
+  {
+    definition: StockLevelChanged,
+    mode: 'batch',
+    handle: (events, { manager }) =>
+      new DocumentProjector(manager, REBUILD_TABLES).upsertStock(events as EventOf<typeof StockLevelChanged>[]),
+  },
+];
+
+export type { RebuildStatus } from './rebuild-rules';
 
 /**
- * Rebuilds the document and stock read model without stopping queries: replays `erp.documents` from the beginning
- * into fresh tables with a consumer group of its own, pauses the live consumer once the replay has caught up,
- * finishes the replay to the topic's end, renames the fresh tables into place in one transaction (queries wait
- * for that moment, they do not fail), and resumes the live consumer, whose version-aware writes skip what the
- * replay already applied.
+ * Rebuilds the document and stock read model without stopping queries, with any number of instances: replays
+ * `erp.documents` from the beginning into fresh tables through an inbox consumer of its own group (a bad event is
+ * dead-lettered and the replay goes on), moves to `cutover` once caught up (every instance's live consumer then holds,
+ * see `holdDuringCutover`), finishes the replay to the topic's end, and renames the fresh tables into place in the
+ * transaction that marks it done; the live consumers then go on into the new tables, whose version-aware writes skip
+ * what the replay applied. The state is in `read_model_rebuild`, under a lease this instance renews.
  */
 @Injectable()
-export class RebuildService {
+export class RebuildService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(RebuildService.name);
-  private status: RebuildStatus = { state: 'idle', eventsReplayed: 0 };
+  private readonly store: RebuildStore;
+  private readonly owner = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+  private readonly shutdown = new AbortController();
+  private running?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transport: InboxTransport,
+    private readonly config: DocumentProjectionConfig,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
-
-  current(): RebuildStatus {
-    return this.status;
+  ) {
+    this.store = new RebuildStore(dataSource);
   }
 
-  /** Starts a rebuild in the background; 409 while one runs. */
-  start(): RebuildStatus {
-    if (this.status.state === 'replaying' || this.status.state === 'switching') {
-      throw new Refusal('conflict', 'rebuild_running', 'a rebuild is already running');
-    }
-    this.status = { state: 'replaying', startedAt: new Date().toISOString(), eventsReplayed: 0 };
-    void this.run().catch((error: Error) => {
-      this.logger.error({ message: 'rebuild failed', error: error.message });
-      this.status = { ...this.status, state: 'failed', error: error.message, finishedAt: new Date().toISOString() };
-    });
-    return this.status;
+  async current(): Promise<RebuildStatus> {
+    return statusOf(await this.store.latest());
   }
 
-  private async run(): Promise<void> {
-    await this.dataSource.query(
-      `DROP TABLE IF EXISTS document_rebuild, document_status_history_rebuild, stock_level_rebuild`,
-    );
-    await this.dataSource.query(`CREATE TABLE document_rebuild (LIKE document INCLUDING ALL)`);
-    // The history is replayed with the documents it belongs to: the same events give the same rows.
-    await this.dataSource.query(
-      `CREATE TABLE document_status_history_rebuild (LIKE document_status_history INCLUDING ALL)`,
-    );
-    await this.dataSource.query(`CREATE TABLE stock_level_rebuild (LIKE stock_level INCLUDING ALL)`);
+  /** Starts a rebuild in the background; 409 while one runs on any instance. */
+  async start(): Promise<RebuildStatus> {
+    const begun = await this.store.begin(this.owner, LEASE_MS);
+    if (!begun) throw new Refusal('conflict', 'rebuild_running', 'a rebuild is already running');
+    this.running = this.run(begun.id).finally(() => (this.running = undefined));
+    return statusOf(begun.record);
+  }
 
-    const topic = physicalTopic(this.options.kafka.topicPrefix, Topics.ErpDocuments);
+  /** A rebuild in hand fails (the old tables stay), and live consumers go on at once. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shutdown.abort(new Error('the instance running the rebuild shut down'));
+    await this.running;
+  }
+
+  private async run(id: string): Promise<void> {
+    const groupId = `${REBUILD_GROUP}-${id}`;
+    const prefix = this.options.kafka.topicPrefix ?? '';
+    const topic = physicalTopic(prefix, Topics.ErpDocuments);
     const kafka = createKafka({ ...this.options.kafka, clientId: 'document-projection-rebuild' });
     const admin = kafka.admin();
-    const consumer = kafka.consumer({
-      groupId: `${this.options.kafka.topicPrefix ?? ''}document-projection-rebuild-${Date.now()}`,
-      maxWaitTimeInMs: 100,
-    });
-    const replayed = new Map<number, bigint>();
-    const live = this.transport.inbox?.kafkaConsumer;
-    await admin.connect();
-    await consumer.connect();
+    const consumer = new InboxConsumer(
+      kafka,
+      this.dataSource,
+      REBUILD_BINDINGS,
+      jsonLogger('document-projection.rebuild'),
+      {
+        groupId,
+        topicPrefix: prefix,
+        partitionsConsumedConcurrently: this.config.partitionsConcurrently,
+      },
+    );
+    const stop = new AbortController();
+    const onShutdown = () => stop.abort(this.shutdown.signal.reason);
+    this.shutdown.signal.addEventListener('abort', onShutdown);
+    const lease = setInterval(() => {
+      this.store
+        .renew(id, LEASE_MS, consumer.stats.processed)
+        .then((held) => held || stop.abort(new Error('the lease lapsed')))
+        .catch((error: Error) => this.logger.warn({ message: 'rebuild lease not renewed', error: error.message }));
+    }, RENEW_EVERY_MS);
+    let consuming = false;
     try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      await consumer.run({
-        partitionsConsumedConcurrently: 3,
-        eachBatch: async ({ batch }) => {
-          await this.replay(batch.messages);
-          replayed.set(batch.partition, BigInt(batch.lastOffset()));
-        },
-      });
-      await this.caughtUp(admin, topic, replayed);
-      // Hold the live consumer while the replay takes the last events and the tables change places.
-      live?.pause([{ topic }]);
-      this.status = { ...this.status, state: 'switching' };
-      await this.caughtUp(admin, topic, replayed);
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(
-          `LOCK TABLE ${LIVE_TABLES.document}, ${LIVE_TABLES.history}, ${LIVE_TABLES.stock} IN ACCESS EXCLUSIVE MODE`,
-        );
-        await manager.query(`ALTER TABLE document RENAME TO document_retired`);
-        await manager.query(`ALTER TABLE document_status_history RENAME TO document_status_history_retired`);
-        await manager.query(`ALTER TABLE stock_level RENAME TO stock_level_retired`);
-        await manager.query(`ALTER TABLE document_rebuild RENAME TO document`);
-        await manager.query(`ALTER TABLE document_status_history_rebuild RENAME TO document_status_history`);
-        await manager.query(`ALTER TABLE stock_level_rebuild RENAME TO stock_level`);
-        await manager.query(`DROP TABLE document_retired, document_status_history_retired, stock_level_retired`);
-      });
-      this.status = { ...this.status, state: 'done', finishedAt: new Date().toISOString() };
-      this.logger.log({ message: 'read model rebuilt', eventsReplayed: this.status.eventsReplayed });
+      await this.freshTables();
+      // Earlier rebuilds' inbox rows are of no use to anyone.
+      await this.dataSource.query(`DELETE FROM processed_message WHERE consumer_group LIKE $1`, [`${REBUILD_GROUP}-%`]);
+      await admin.connect();
+      await consumer.start();
+      consuming = true;
+      await this.replayToEnd(admin, `${prefix}${groupId}`, topic, stop.signal);
+      if (!(await this.store.advance(id, 'replaying', 'caught_up', LEASE_MS, consumer.stats.processed))) {
+        throw new Error('the lease lapsed');
+      }
+      // Live consumers hold from here on: what is on the topic now is all the old tables can have been given.
+      await this.replayToEnd(admin, `${prefix}${groupId}`, topic, stop.signal);
+      await consumer.stop();
+      consuming = false;
+      await this.switchTables(id, consumer.stats.processed);
+      this.logger.log({ message: 'read model rebuilt', eventsReplayed: consumer.stats.processed });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.error({ message: 'rebuild failed', error: message });
+      await this.store.fail(id, message, consumer.stats.processed).catch(() => undefined);
     } finally {
-      live?.resume([{ topic }]);
-      await consumer.disconnect();
-      await admin.disconnect();
+      clearInterval(lease);
+      this.shutdown.signal.removeEventListener('abort', onShutdown);
+      if (consuming) await consumer.stop().catch(() => undefined);
+      await this.dataSource
+        .query(`DELETE FROM processed_message WHERE consumer_group = $1`, [groupId])
+        .catch(() => undefined);
+      await admin.deleteGroups([`${prefix}${groupId}`]).catch(() => undefined);
+      await admin.disconnect().catch(() => undefined);
     }
   }
 
-  /** Applies a fetched batch to the fresh tables, keeping the order of the event types in it. */
-  private async replay(messages: KafkaMessage[]): Promise<void> {
-    const events = messages.map((m) => parseEvent(m.value)).flatMap((d) => (d.kind === 'event' ? [d.event] : []));
-    await this.dataSource.transaction(async (manager) => {
-      const projector = new DocumentProjector(manager, REBUILD_TABLES);
-      let run: EventEnvelope<never>[] = [];
-      const flush = async () => {
-        if (run.length === 0) return;
-        const type = run[0] as EventEnvelope<object>;
-        if (type.type === 'DocumentUpserted') await projector.upsertDocuments(run);
-        else if (type.type === 'DocumentDeleted') await projector.deleteDocuments(run);
-        else if (type.type === 'StockLevelChanged') await projector.upsertStock(run);
-        run = [];
-      };
-      for (const event of events) {
-        if (run.length && (run[0] as EventEnvelope<object>).type !== event.type) await flush();
-        run.push(event as EventEnvelope<never>);
-      }
-      await flush();
-    });
-    this.status = { ...this.status, eventsReplayed: this.status.eventsReplayed + events.length };
+  private async freshTables(): Promise<void> {
+    const { document, history, stock } = REBUILD_TABLES;
+    await this.dataSource.query(`DROP TABLE IF EXISTS ${document}, ${history}, ${stock}`);
+    await this.dataSource.query(`CREATE TABLE ${document} (LIKE ${LIVE_TABLES.document} INCLUDING ALL)`);
+    // The history is replayed with the documents it belongs to: the same events give the same rows.
+    await this.dataSource.query(`CREATE TABLE ${history} (LIKE ${LIVE_TABLES.history} INCLUDING ALL)`);
+    await this.dataSource.query(`CREATE TABLE ${stock} (LIKE ${LIVE_TABLES.stock} INCLUDING ALL)`);
   }
 
-  /** Waits until the replay has reached the end of every partition as it is now. */
-  private async caughtUp(admin: Admin, topic: string, replayed: Map<number, bigint>): Promise<void> {
+  /** Waits until the replay's group has applied every partition up to its end as it is now. */
+  private async replayToEnd(admin: Admin, group: string, topic: string, signal: AbortSignal): Promise<void> {
     const ends = await admin.fetchTopicOffsets(topic);
     for (;;) {
-      const behind = ends.filter(
-        ({ partition, high }) => BigInt(high) > 0n && (replayed.get(partition) ?? -1n) < BigInt(high) - 1n,
-      );
-      if (behind.length === 0) return;
-      await new Promise((r) => setTimeout(r, 100));
+      signal.throwIfAborted();
+      const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+      if (caughtUp(ends, offsets?.partitions ?? [])) return;
+      await sleep(100);
     }
+  }
+
+  /** Renames the fresh tables into place in the transaction that marks the rebuild done, if its lease is current. */
+  private async switchTables(id: string, eventsReplayed: number): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.store.advance(id, 'cutover', 'switched', LEASE_MS, eventsReplayed, manager))) {
+        throw new Error('the lease lapsed');
+      }
+      const live = [LIVE_TABLES.document, LIVE_TABLES.history, LIVE_TABLES.stock];
+      const fresh = [REBUILD_TABLES.document, REBUILD_TABLES.history, REBUILD_TABLES.stock];
+      await manager.query(`LOCK TABLE ${live.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+      for (const table of live) await manager.query(`ALTER TABLE ${table} RENAME TO ${table}_retired`);
+      for (const [i, table] of fresh.entries()) await manager.query(`ALTER TABLE ${table} RENAME TO ${live[i]}`);
+      await manager.query(`DROP TABLE ${live.map((t) => `${t}_retired`).join(', ')}`);
+    });
   }
 }
