@@ -10,6 +10,10 @@ describe('isTransientError', () => {
     ['a serialization failure', Object.assign(new Error('could not serialize access'), { code: '40001' })],
     ['a deadlock', Object.assign(new Error('deadlock detected'), { code: '40P01' })],
     ['an administrator shutdown', Object.assign(new Error('terminating connection'), { code: '57P01' })],
+    [
+      'a database closed to new connections',
+      Object.assign(new Error('database "portal" is not currently accepting connections'), { code: '55000' }),
+    ],
     ['a KafkaJS connection error', Object.assign(new Error('Connection error'), { name: 'KafkaJSConnectionError' })],
     [
       'a retriable KafkaJS protocol error',
@@ -27,6 +31,7 @@ describe('isTransientError', () => {
   it.each([
     ['a bug in a handler', new TypeError("Cannot read properties of undefined (reading 'partnerNo')")],
     ['a unique violation', Object.assign(new Error('duplicate key'), { code: '23505' })],
+    ['another object in the wrong state', Object.assign(new Error('sequence is not yet defined'), { code: '55000' })],
     [
       'a message too large for the broker',
       Object.assign(new Error('too large'), { name: 'KafkaJSProtocolError', retriable: false }),

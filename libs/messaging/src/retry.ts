@@ -75,6 +75,8 @@ export function isTransientError(error: unknown): boolean {
     if (TRANSIENT_NODE_CODES.has(e.code)) return true;
     // PostgreSQL: connection exceptions (08), serialization failure, deadlock, insufficient resources, shutdown.
     if (/^(08|53|57P)/.test(e.code) || e.code === '40001' || e.code === '40P01') return true;
+    // A database closed to new connections (ALLOW_CONNECTIONS false, during maintenance) opens again.
+    if (e.code === '55000' && /not currently accepting connections/.test(e.message ?? '')) return true;
   }
   if (e.name?.startsWith('KafkaJS') && (e.retriable || /Connection|Timeout|NumberOfRetriesExceeded/.test(e.name))) {
     return true;

@@ -39,13 +39,22 @@ describe('document-projection under crashes, a rebalance storm and a database cu
         timeoutMs: 2_000,
       })
     ).length;
-  /** Streams in the background while `faults` runs; resolves with the counts once everything is applied. */
+  /**
+   * Streams in the background, spread over 30 s so that every fault lands mid-stream (a healthy projection applies
+   * the whole stream in a few seconds), while `faults` runs; resolves with the counts once everything is applied.
+   */
   async function streamThrough(label: string, documents: number, faults: () => Promise<number>) {
     const startedAt = Date.now();
     const place = erpPlace(`tenant-${label}`);
     const stream = documentStream(place, documents, 4);
     const publisher = new EventPublisher(env.kafkaBrokers, env.topicPrefix);
-    const streaming = publisher.publishMany(stream.events, { batchSize: 100 });
+    const chunk = 250;
+    const streaming = (async () => {
+      for (let i = 0; i < stream.events.length; i += chunk) {
+        await publisher.publishMany(stream.events.slice(i, i + chunk), { batchSize: 125 });
+        await pause((30_000 * chunk) / stream.events.length);
+      }
+    })();
     await waitFor(
       () => appliedChanges(db, stream.tenantId),
       (n) => n > 0,
