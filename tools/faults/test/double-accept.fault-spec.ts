@@ -1,10 +1,6 @@
-import { PartnerType, Topics } from '@partner-portal/contracts';
+import { Topics } from '@partner-portal/contracts';
 import {
-  contactUpserted,
-  erpPlace,
   invitationMail,
-  masterData,
-  people,
   readTopic,
   startPlatform,
   testAccount,
@@ -12,45 +8,24 @@ import {
   waitFor,
   type RunningPlatform,
 } from '@partner-portal/testing';
+import { FaultTenant } from '../src/fault-tenant';
 import { recordFigures } from '../src/figures';
 
 // Fault 11: the invitee opens the link in two browsers (or clicks twice) and both accept at the same moment.
 describe('one invitation accepted from two browsers at once', () => {
   let platform: RunningPlatform;
-  const tenant = 'tenant-double-accept';
-  const place = erpPlace(tenant);
-  const who = people(tenant);
-  const admin = `/api/admin/tenants/${tenant}`;
   const invitees = Array.from({ length: 5 }, (_, i) => ({
     contactNo: `CT-TWICE${i}`,
     account: testAccount(`twice${i}`, { email: `twice${i}@fabrikam.example` }),
   }));
-  let adminToken: string;
-  const pool = async () =>
-    (await platform.call('GET', `${admin}/overview`, { token: adminToken })).body.pool as Record<string, number>;
+  const tenant = new FaultTenant(
+    'tenant-double-accept',
+    invitees.map((i) => ({ contactNo: i.contactNo, name: i.account.name, email: i.account.email })),
+  );
 
   beforeAll(async () => {
-    platform = await startPlatform('double-accept', [...Object.values(who), ...invitees.map((i) => i.account)]);
-    adminToken = await tokenOf(platform, who.admin);
-    await platform.publisher.publish(
-      ...masterData(place, who),
-      ...invitees.map((i) =>
-        contactUpserted(place, {
-          partnerType: PartnerType.Customer,
-          partnerNo: 'C10000',
-          contactNo: i.contactNo,
-          name: i.account.name,
-          email: i.account.email,
-        }),
-      ),
-    );
-    await platform.call('POST', `${admin}/cart/lines`, { token: adminToken, body: { quantity: 5 } });
-    const purchase = await platform.call('POST', `${admin}/checkout`, {
-      token: adminToken,
-      headers: { 'idempotency-key': 'double-accept-checkout' },
-    });
-    expect(purchase.status).toBe(201);
-    await waitFor(pool, (p) => p?.purchased === 5, { what: 'five licenses bought' });
+    platform = await startPlatform('double-accept', [...Object.values(tenant.who), ...invitees.map((i) => i.account)]);
+    await tenant.prepare(platform, 5);
   }, 180_000);
   afterAll(() => platform?.stop());
 
@@ -59,23 +34,12 @@ describe('one invitation accepted from two browsers at once', () => {
     const outcomes: number[][] = [];
     for (const invitee of invitees) {
       const created = await waitFor(
-        () =>
-          platform.call('POST', `${admin}/invitations`, {
-            token: adminToken,
-            body: {
-              environment: place.environment,
-              companyId: place.companyId,
-              partnerType: PartnerType.Customer,
-              partnerNo: 'C10000',
-              contactNo: invitee.contactNo,
-              role: 'authorized_user',
-            },
-          }),
+        () => tenant.call('POST', '/invitations', { body: tenant.invitationOf(invitee.contactNo) }),
         (r) => r.status === 201,
         { what: `the invitation of ${invitee.contactNo}` },
       );
       await waitFor(
-        () => platform.call('GET', `${admin}/invitations/${created.body.invitationId}`, { token: adminToken }),
+        () => tenant.call('GET', `/invitations/${created.body.invitationId}`),
         (r) => r.body.status === 'invited',
         { what: `${invitee.contactNo}'s e-mail sent` },
       );
@@ -106,7 +70,11 @@ describe('one invitation accepted from two browsers at once', () => {
     }
     expect(outcomes).toEqual(invitees.map(() => [200, 410]));
 
-    const final = await waitFor(pool, (p) => p.consumed === 5, { what: 'five licenses consumed' });
+    const final = await waitFor(
+      () => tenant.pool(),
+      (p) => p.consumed === 5,
+      { what: 'five licenses consumed' },
+    );
     expect(final).toMatchObject({ purchased: 5, reserved: 0, consumed: 5, available: 0 });
     const accepted = (
       await readTopic(platform.kafkaBrokers, `${platform.topicPrefix}${Topics.InvitationsEvents}`, {
@@ -117,7 +85,7 @@ describe('one invitation accepted from two browsers at once', () => {
       .map((m) => JSON.parse(m.value!))
       .filter((e) => e.type === 'InviteAccepted');
     expect(accepted).toHaveLength(invitees.length);
-    const users = (await platform.call('GET', `${admin}/portal-users?pageSize=100`, { token: adminToken })).body;
+    const users = (await tenant.call('GET', '/portal-users?pageSize=100')).body;
     expect(users.total).toBe(invitees.length);
     recordFigures('double accept: 5 invitations each accepted from two browsers at once', startedAt, {
       events: invitees.length * 2,

@@ -1,15 +1,5 @@
-import { PartnerType } from '@partner-portal/contracts';
-import {
-  contactUpserted,
-  erpPlace,
-  FakeSendGrid,
-  masterData,
-  people,
-  startPlatform,
-  tokenOf,
-  waitFor,
-  type RunningPlatform,
-} from '@partner-portal/testing';
+import { FakeSendGrid, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
+import { contactNamed, FaultTenant } from '../src/fault-tenant';
 import { recordFigures } from '../src/figures';
 
 const EACH = 8;
@@ -19,20 +9,14 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('the e-mail provider failing for two minutes', () => {
   const sendgrid = new FakeSendGrid();
   let platform: RunningPlatform;
-  const tenant = 'tenant-email-outage';
-  const place = erpPlace(tenant);
-  const who = people(tenant);
-  const admin = `/api/admin/tenants/${tenant}`;
-  let adminToken: string;
   const early = Array.from({ length: EACH }, (_, i) => `CT-EARLY${i}`);
   const late = Array.from({ length: EACH }, (_, i) => `CT-LATE${i}`);
-  const emailOf = (contactNo: string) => `${contactNo.toLowerCase()}@fabrikam.example`;
-  const pool = async () =>
-    (await platform.call('GET', `${admin}/overview`, { token: adminToken })).body.pool as Record<string, number>;
+  const tenant = new FaultTenant('tenant-email-outage', [...early, ...late].map(contactNamed));
+  const emailOf = (contactNo: string) => contactNamed(contactNo).email;
 
   beforeAll(async () => {
     const baseUrl = await sendgrid.start();
-    platform = await startPlatform('email-outage', Object.values(who), {
+    platform = await startPlatform('email-outage', Object.values(tenant.who), {
       serviceEnv: {
         MAIL_TRANSPORT: 'sendgrid',
         SENDGRID_API_KEY: 'SG.fault-suite-not-a-real-key',
@@ -44,74 +28,28 @@ describe('the e-mail provider failing for two minutes', () => {
         EMAIL_SEND_LEASE_MS: '20000',
       },
     });
-    adminToken = await tokenOf(platform, who.admin);
-    await platform.publisher.publish(
-      ...masterData(place, who),
-      ...[...early, ...late].map((contactNo) =>
-        contactUpserted(place, {
-          partnerType: PartnerType.Customer,
-          partnerNo: 'C10000',
-          contactNo,
-          name: contactNo,
-          email: emailOf(contactNo),
-        }),
-      ),
-    );
-    await platform.call('POST', `${admin}/cart/lines`, { token: adminToken, body: { quantity: EACH * 2 } });
-    const purchase = await platform.call('POST', `${admin}/checkout`, {
-      token: adminToken,
-      headers: { 'idempotency-key': 'email-outage-checkout' },
-    });
-    expect(purchase.status).toBe(201);
-    await waitFor(pool, (p) => p?.purchased === EACH * 2, { what: 'the licenses bought' });
+    await tenant.prepare(platform, EACH * 2);
   }, 180_000);
   afterAll(async () => {
     await platform?.stop();
     await sendgrid.stop();
   });
 
-  const inviteAll = async (contacts: string[]) => {
-    const body = {
-      invitations: contacts.map((contactNo) => ({
-        environment: place.environment,
-        companyId: place.companyId,
-        partnerType: PartnerType.Customer,
-        partnerNo: 'C10000',
-        contactNo,
-        role: 'authorized_user',
-      })),
-    };
-    await waitFor(
-      () => platform.call('POST', `${admin}/invitations/bulk`, { token: adminToken, body: { ...body, dryRun: true } }),
-      (r) => r.body.results?.every((result: { outcome: string }) => result.outcome === 'would_create'),
-      { what: 'the contacts known to the invitations service' },
-    );
-    const created = await platform.call('POST', `${admin}/invitations/bulk`, { token: adminToken, body });
-    return created.body.results.map((r: { invitation: { invitationId: string } }) => r.invitation.invitationId);
-  };
-  const statusesOf = async (ids: string[]) =>
-    Promise.all(
-      ids.map(
-        async (id) =>
-          (await platform.call('GET', `${admin}/invitations/${id}`, { token: adminToken })).body.status as string,
-      ),
-    );
-
   it('invitations whose tries run out end email_failed, holding their license until revoked; the others are sent once after it recovers; none twice', async () => {
     const startedAt = Date.now();
     sendgrid.status = 500;
-    const earlyIds = await inviteAll(early);
+    const earlyIds = await tenant.inviteAll(early);
     await pause(60_000);
     // The second minute: SendGrid takes the sends and never answers, so every send times out.
     sendgrid.status = 202;
     sendgrid.holdSends = true;
-    const lateIds = await inviteAll(late);
+    const lateIds = await tenant.inviteAll(late);
     await pause(60_000);
     sendgrid.holdSends = false;
     sendgrid.release();
 
     await waitFor(
-      () => statusesOf([...earlyIds, ...lateIds]),
+      () => tenant.statusesOf([...earlyIds, ...lateIds]),
       (list) => list.every((s) => s === 'invited' || s === 'email_failed'),
       { what: 'every invitation settled', timeoutMs: 240_000, intervalMs: 2_000 },
     );
@@ -120,25 +58,28 @@ describe('the e-mail provider failing for two minutes', () => {
     const sendsTo = (contactNo: string) =>
       sendgrid.requests.filter((r) => r.body.personalizations?.[0]?.to?.[0]?.email === emailOf(contactNo));
     const taken = (contactNo: string) => sendsTo(contactNo).filter((r) => r.status < 300).length;
-    const final = await pool();
+    const final = await tenant.pool();
 
-    expect(await statusesOf(earlyIds)).toEqual(early.map(() => 'email_failed'));
+    expect(await tenant.statusesOf(earlyIds)).toEqual(early.map(() => 'email_failed'));
     expect(early.map((c) => sendsTo(c).length)).toEqual(early.map(() => 4));
     expect(early.map(taken)).toEqual(early.map(() => 0));
-    expect(await statusesOf(lateIds)).toEqual(late.map(() => 'invited'));
+    expect(await tenant.statusesOf(lateIds)).toEqual(late.map(() => 'invited'));
     expect(late.map(taken)).toEqual(late.map(() => 1));
     // An e-mail that failed can be resent in one click, so its invitation keeps its license until it is revoked.
     expect(final).toMatchObject({ purchased: EACH * 2, reserved: EACH * 2, consumed: 0, available: 0 });
     for (const id of earlyIds) {
-      const revoked = await platform.call('POST', `${admin}/invitations/${id}/revoke`, {
-        token: adminToken,
+      const revoked = await tenant.call('POST', `/invitations/${id}/revoke`, {
         body: { reason: 'e-mail never arrived' },
       });
       expect(revoked.status).toBe(200);
     }
-    const released = await waitFor(pool, (p) => p.available === EACH, {
-      what: 'the failed invitations’ licenses back',
-    });
+    const released = await waitFor(
+      () => tenant.pool(),
+      (p) => p.available === EACH,
+      {
+        what: 'the failed invitations’ licenses back',
+      },
+    );
     expect(released).toMatchObject({ purchased: EACH * 2, reserved: EACH, consumed: 0, available: EACH });
     recordFigures(
       'e-mail provider answering 500 for a minute, then timing out for a minute; failed invitations revoked',

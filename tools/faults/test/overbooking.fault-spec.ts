@@ -1,92 +1,48 @@
-import { PartnerType } from '@partner-portal/contracts';
 import {
-  contactUpserted,
-  erpPlace,
   invitationMail,
-  masterData,
-  people,
   startPlatform,
   testAccount,
   tokenOf,
   waitFor,
   type RunningPlatform,
 } from '@partner-portal/testing';
+import { FaultTenant } from '../src/fault-tenant';
 import { recordFigures } from '../src/figures';
 
 // Fault 12: many administrators' clicks at once against a small pool. The pool is the platform's promise that no
 // anchor keeps: never more partner users (or held invitations) than licenses bought.
 describe('a license pool under concurrent invitations and reactivations', () => {
   let platform: RunningPlatform;
-  const tenant = 'tenant-overbooking';
-  const place = erpPlace(tenant);
-  const who = people(tenant);
-  const admin = `/api/admin/tenants/${tenant}`;
   const guests = Array.from({ length: 100 }, (_, i) => {
     const n = String(i + 1).padStart(3, '0');
     return { contactNo: `CT-G${n}`, account: testAccount(`guest${n}`, { email: `guest${n}@fabrikam.example` }) };
   });
-  let adminToken: string;
-  const invitationOf = (contactNo: string) => ({
-    environment: place.environment,
-    companyId: place.companyId,
-    partnerType: PartnerType.Customer,
-    partnerNo: 'C10000',
-    contactNo,
-    role: 'authorized_user',
-  });
-  const as = (body?: unknown) => ({ token: adminToken, body });
-  const pool = async () => (await platform.call('GET', `${admin}/overview`, as())).body.pool;
+  const tenant = new FaultTenant(
+    'tenant-overbooking',
+    guests.map((g) => ({ contactNo: g.contactNo, name: g.account.name, email: g.account.email })),
+  );
+  const pool = () => tenant.pool();
   const activeUsers = async () =>
-    (await platform.call('GET', `${admin}/portal-users?status=active&pageSize=100`, as())).body.total as number;
+    (await tenant.call('GET', '/portal-users?status=active&pageSize=100')).body.total as number;
 
   beforeAll(async () => {
-    platform = await startPlatform('overbooking', [...Object.values(who), ...guests.map((g) => g.account)]);
-    adminToken = await tokenOf(platform, who.admin);
-    await platform.publisher.publish(
-      ...masterData(place, who),
-      ...guests.map((g) =>
-        contactUpserted(place, {
-          partnerType: PartnerType.Customer,
-          partnerNo: 'C10000',
-          contactNo: g.contactNo,
-          name: g.account.name,
-          email: g.account.email,
-        }),
-      ),
-    );
-    await platform.call('POST', `${admin}/cart/lines`, as({ quantity: 10 }));
-    const purchase = await platform.call('POST', `${admin}/checkout`, {
-      ...as(),
-      headers: { 'idempotency-key': 'overbooking-checkout' },
-    });
-    expect(purchase.status).toBe(201);
-    await waitFor(pool, (p) => p?.purchased === 10, { what: 'ten licenses bought' });
-    // A dry run answers as the real invitations would: each contact known to the invitations service.
-    await waitFor(
-      () =>
-        platform.call(
-          'POST',
-          `${admin}/invitations/bulk`,
-          as({ invitations: guests.map((g) => invitationOf(g.contactNo)), dryRun: true }),
-        ),
-      (r) => r.body.results?.every((result: { outcome: string }) => result.outcome === 'would_create'),
-      { what: 'the hundred contacts mirrored', timeoutMs: 60_000 },
+    platform = await startPlatform('overbooking', [...Object.values(tenant.who), ...guests.map((g) => g.account)]);
+    await tenant.prepare(platform, 10);
+    await tenant.untilInvitable(
+      guests.map((g) => g.contactNo),
+      60_000,
     );
   }, 180_000);
   afterAll(() => platform?.stop());
 
   it('100 concurrent invitations against 10 licenses: 10 sent, 90 refused for want of a license, the pool exact; then a storm of deactivations and reactivations never lets active users past the licenses', async () => {
     const startedAt = Date.now();
-    const invite = (contactNo: string) => platform.call('POST', `${admin}/invitations`, as(invitationOf(contactNo)));
+    const invite = (contactNo: string) => tenant.call('POST', '/invitations', { body: tenant.invitationOf(contactNo) });
     const created = await Promise.all(guests.map((g) => invite(g.contactNo)));
     expect(created.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
     const settled = await waitFor(
       async () =>
-        Promise.all(
-          created.map(
-            async (r) => (await platform.call('GET', `${admin}/invitations/${r.body.invitationId}`, as())).body,
-          ),
-        ),
+        Promise.all(created.map(async (r) => (await tenant.call('GET', `/invitations/${r.body.invitationId}`)).body)),
       (list) => list.every((i) => i.status !== 'pending_license'),
       { what: 'every invitation answered by licensing', timeoutMs: 120_000, intervalMs: 1_000 },
     );
@@ -117,7 +73,7 @@ describe('a license pool under concurrent invitations and reactivations', () => 
     }
     await waitFor(pool, (p) => p.consumed === 10, { what: 'ten licenses consumed' });
     for (const id of members.slice(0, 5)) {
-      expect((await platform.call('POST', `${admin}/portal-users/${id}/deactivate`, as())).status).toBe(200);
+      expect((await tenant.call('POST', `/portal-users/${id}/deactivate`)).status).toBe(200);
     }
     await waitFor(pool, (p) => p.consumed === 5 && p.available === 5, { what: 'five licenses back' });
     const latecomers = guests.filter((g) => !winners.includes(g)).slice(0, 5);
@@ -136,17 +92,13 @@ describe('a license pool under concurrent invitations and reactivations', () => 
     })();
     const storm = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        platform.call(
-          'POST',
-          `${admin}/portal-users/${members[i % 10]}/${(i * 7) % 3 === 0 ? 'deactivate' : 'reactivate'}`,
-          as(),
-        ),
+        tenant.call('POST', `/portal-users/${members[i % 10]}/${(i * 7) % 3 === 0 ? 'deactivate' : 'reactivate'}`),
       ),
     );
     const answered = storm.filter((r) => r.status === 200 || r.status === 409).length;
     const users = await waitFor(
       async () =>
-        (await platform.call('GET', `${admin}/portal-users?pageSize=100`, as())).body.items as Array<{
+        (await tenant.call('GET', `/portal-users?pageSize=100`)).body.items as Array<{
           status: string;
         }>,
       (items) => items.every((u) => u.status !== 'reactivating'),

@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { PartnerType, Topics } from '@partner-portal/contracts';
-import {
-  contactUpserted,
-  erpPlace,
-  masterData,
-  people,
-  readTopic,
-  startPlatform,
-  tokenOf,
-  waitFor,
-  type RunningPlatform,
-} from '@partner-portal/testing';
+import { Topics } from '@partner-portal/contracts';
+import { readTopic, startPlatform, waitFor, type RunningPlatform } from '@partner-portal/testing';
+import { contactNamed, FaultTenant } from '../src/fault-tenant';
 import { recordFigures } from '../src/figures';
 
 const INVITATIONS = 30;
@@ -21,63 +10,20 @@ const INVITATIONS = 30;
 // rows sent, so its events go out again after the restart; and two instances (two relays) share the outbox then.
 describe('the outbox relay killed between publishing and marking', () => {
   let platform: RunningPlatform;
-  const tenant = 'tenant-relay-crash';
-  const place = erpPlace(tenant);
-  const who = people(tenant);
-  const admin = `/api/admin/tenants/${tenant}`;
-  let adminToken: string;
-  const contacts = Array.from({ length: INVITATIONS }, (_, i) => `CT-RELAY${String(i).padStart(2, '0')}`);
-  const emailOf = (contactNo: string) => `${contactNo.toLowerCase()}@fabrikam.example`;
-  const pool = async () =>
-    (await platform.call('GET', `${admin}/overview`, { token: adminToken })).body.pool as Record<string, number>;
+  const contacts = Array.from({ length: INVITATIONS }, (_, i) => contactNamed(`CT-RELAY${String(i).padStart(2, '0')}`));
+  const tenant = new FaultTenant('tenant-relay-crash', contacts);
 
   beforeAll(async () => {
-    platform = await startPlatform('relay-crash', Object.values(who));
-    adminToken = await tokenOf(platform, who.admin);
-    await platform.publisher.publish(
-      ...masterData(place, who),
-      ...contacts.map((contactNo) =>
-        contactUpserted(place, {
-          partnerType: PartnerType.Customer,
-          partnerNo: 'C10000',
-          contactNo,
-          name: contactNo,
-          email: emailOf(contactNo),
-        }),
-      ),
-    );
-    await platform.call('POST', `${admin}/cart/lines`, { token: adminToken, body: { quantity: INVITATIONS } });
-    const purchase = await platform.call('POST', `${admin}/checkout`, {
-      token: adminToken,
-      headers: { 'idempotency-key': 'relay-crash-checkout' },
-    });
-    expect(purchase.status).toBe(201);
-    await waitFor(pool, (p) => p?.purchased === INVITATIONS, { what: 'the licenses bought' });
+    platform = await startPlatform('relay-crash', Object.values(tenant.who));
+    await tenant.prepare(platform, INVITATIONS);
   }, 180_000);
   afterAll(() => platform?.stop());
 
   it('the events published again after the restart reach the consumers as duplicates, and they ignore them', async () => {
     const startedAt = Date.now();
-    const body = {
-      invitations: contacts.map((contactNo) => ({
-        environment: place.environment,
-        companyId: place.companyId,
-        partnerType: PartnerType.Customer,
-        partnerNo: 'C10000',
-        contactNo,
-        role: 'authorized_user',
-      })),
-    };
+    await tenant.inviteAll(contacts.map((c) => c.contactNo));
     await waitFor(
-      () => platform.call('POST', `${admin}/invitations/bulk`, { token: adminToken, body: { ...body, dryRun: true } }),
-      (r) => r.body.results?.every((result: { outcome: string }) => result.outcome === 'would_create'),
-      { what: 'the contacts known to the invitations service' },
-    );
-    expect((await platform.call('POST', `${admin}/invitations/bulk`, { token: adminToken, body })).status).toBe(200);
-    await waitFor(
-      async () =>
-        (await platform.call('GET', `${admin}/invitations?status=invited&pageSize=100`, { token: adminToken })).body
-          .total,
+      () => tenant.invitationsIn('invited'),
       (n) => n === INVITATIONS,
       { what: 'every invitation sent' },
     );
@@ -109,12 +55,9 @@ describe('the outbox relay killed between publishing and marking', () => {
     const distinct = new Set(requested.map((e) => e.eventId)).size;
     // Quiet for a while: an effect of a duplicate that is still on its way would land now.
     await new Promise((r) => setTimeout(r, 5_000));
-    const mails = readdirSync(platform.mailDir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(readFileSync(join(platform.mailDir, f), 'utf8')) as { to: string });
-    const perAddress = contacts.map((c) => mails.filter((m) => m.to === emailOf(c)).length);
-    const final = await pool();
-    const invited = (await platform.call('GET', `${admin}/invitations?pageSize=100`, { token: adminToken })).body;
+    const perAddress = tenant.mailsPerContact();
+    const final = await tenant.pool();
+    const invited = (await tenant.call('GET', '/invitations?pageSize=100')).body;
 
     // Each event reached the topic twice (once per claim of a row), and licensing held one license each.
     expect(distinct).toBe(INVITATIONS);

@@ -1,0 +1,163 @@
+import { Client } from 'pg';
+import type { EventEnvelope } from '@partner-portal/contracts';
+import { KafkaSink, stream } from '@partner-portal/erp-simulator';
+import {
+  PLATFORM_SERVICES,
+  startPlatform,
+  waitFor,
+  type RunningPlatform,
+  type ServiceProcess,
+} from '@partner-portal/testing';
+import { contactNamed, FaultTenant } from '../src/fault-tenant';
+import { recordFigures } from '../src/figures';
+
+// Ten minutes by default, as the fault suite promises; SOAK_SECONDS shortens it where a run has less time.
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
+const RATE = 500;
+const INVITE_EVERY_MS = 15_000;
+const MiB = 1024 * 1024;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Fault 14: a connector streams all the while; every service is restarted in turn (SIGTERM), as a deployment rolls.
+describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () => {
+  let platform: RunningPlatform;
+  let projection: Client;
+  const contacts = Array.from({ length: Math.ceil((SECONDS * 1_000) / INVITE_EVERY_MS) + 1 }, (_, i) =>
+    contactNamed(`CT-SOAK${i}`),
+  );
+  const tenant = new FaultTenant('tenant-soak', contacts);
+
+  beforeAll(async () => {
+    platform = await startPlatform('soak', Object.values(tenant.who));
+    await tenant.prepare(platform, contacts.length);
+    projection = new Client({ connectionString: platform.databaseUrls['document-projection'] });
+    await projection.connect();
+  }, 180_000);
+  afterAll(async () => {
+    await projection?.end();
+    await platform?.stop();
+  });
+
+  /** Invites one contact, retrying while its service is between two instances (the gateway answers 502/503). */
+  const invite = async (contactNo: string) =>
+    waitFor(
+      () => tenant.call('POST', '/invitations', { body: tenant.invitationOf(contactNo) }),
+      // A retry of a request that did arrive finds the invitation it made.
+      (r) => r.status === 201 || (r.status === 409 && r.body?.existingInvitationId !== undefined),
+      { what: `the invitation of ${contactNo}`, timeoutMs: 60_000, intervalMs: 500 },
+    ).then((r) => (r.body.invitationId ?? r.body.existingInvitationId) as string);
+
+  it(
+    'loses nothing, doubles nothing, and each service’s memory stays flat',
+    async () => {
+      const startedAt = Date.now();
+      // The newest version of each document the connector sent, as the read model must end with it.
+      const newest = new Map<string, number>();
+      const remember = (events: EventEnvelope<object>[]) => {
+        for (const event of events) {
+          if (event.type !== 'DocumentUpserted') continue;
+          const { documentType, documentNo, erpVersion } = event.payload as {
+            documentType: string;
+            documentNo: string;
+            erpVersion: number;
+          };
+          const key = `${documentType}|${documentNo}`;
+          newest.set(key, Math.max(newest.get(key) ?? 0, erpVersion));
+        }
+      };
+      const sink = new KafkaSink(platform.kafkaBrokers, platform.topicPrefix);
+      const streaming = stream(sink, {
+        tenantId: tenant.tenantId,
+        seed: 14,
+        rate: RATE,
+        durationSeconds: SECONDS,
+        onSent: remember,
+      });
+
+      const invitationIds: string[] = [];
+      const inviting = (async () => {
+        for (const contactNo of contacts.slice(0, -1)) {
+          invitationIds.push(await invite(contactNo.contactNo));
+          await pause(INVITE_EVERY_MS);
+          if (Date.now() - startedAt > SECONDS * 1_000) break;
+        }
+      })();
+
+      // Every service restarted in turn in the first half, on its own port so the gateway finds it again.
+      const restarts: string[] = [];
+      for (const [i, name] of PLATFORM_SERVICES.entries()) {
+        await pause(((i + 1) * SECONDS * 1_000) / (2 * (PLATFORM_SERVICES.length + 1)) - (Date.now() - startedAt));
+        const old: ServiceProcess = platform.services[name];
+        await old.stop();
+        platform.services[name] = await platform.startInstance(name, { port: Number(new URL(old.baseUrl).port) });
+        restarts.push(name);
+      }
+      await pause(Math.max(0, (SECONDS * 1_000) / 2 - (Date.now() - startedAt)));
+      const warm = Object.fromEntries(
+        Object.entries(platform.services).map(([name, service]) => [name, service.residentBytes()]),
+      );
+
+      const sent = await streaming;
+      await sink.close();
+      await inviting;
+      const end = Object.fromEntries(
+        Object.entries(platform.services).map(([name, service]) => [name, service.residentBytes()]),
+      );
+
+      const behind = async () => {
+        const { rows } = await projection.query(
+          `SELECT document_type, document_no, erp_version::int AS v FROM document WHERE tenant_id = $1`,
+          [tenant.tenantId],
+        );
+        const held = new Map(rows.map((r) => [`${r.document_type}|${r.document_no}`, r.v as number]));
+        return [...newest].filter(([key, version]) => held.get(key) !== version).length;
+      };
+      const missing = await waitFor(behind, (n) => n === 0, {
+        what: 'every document at the newest version sent',
+        timeoutMs: 180_000,
+        intervalMs: 2_000,
+      });
+      const { rows: twice } = await projection.query(
+        `SELECT count(*)::int AS n FROM (SELECT document_id, erp_version FROM document_status_history h
+          JOIN document d ON d.id = h.document_id WHERE d.tenant_id = $1
+         GROUP BY document_id, erp_version HAVING count(*) > 1) doubled`,
+        [tenant.tenantId],
+      );
+
+      const statuses = await tenant.statusesOf(invitationIds);
+      const mails = tenant.mailsPerContact().slice(0, invitationIds.length);
+      const pool = await tenant.pool();
+
+      expect(sent.sent).toBeGreaterThan(RATE * SECONDS * 0.9);
+      expect(missing).toBe(0);
+      expect(twice[0].n).toBe(0);
+      expect(restarts).toEqual([...PLATFORM_SERVICES]);
+      expect(statuses).toEqual(invitationIds.map(() => 'invited'));
+      expect(mails).toEqual(invitationIds.map(() => 1));
+      expect(pool).toMatchObject({ reserved: invitationIds.length, consumed: 0 });
+      // Flat: what a service holds at the end is within 64 MiB of what it held once warm, after its restart.
+      for (const name of Object.keys(end))
+        expect({ name, growth: end[name] - warm[name] < 64 * MiB }).toEqual({
+          name,
+          growth: true,
+        });
+
+      recordFigures(`soak: ${RATE} events/s for ${SECONDS} s, every service restarted in turn (SIGTERM)`, startedAt, {
+        events: sent.sent,
+        faults: restarts.length,
+        lost: missing,
+        doubled: twice[0].n,
+        documents: newest.size,
+        invitations: invitationIds.length,
+        sendErrors: sent.errors,
+        ...Object.fromEntries(
+          Object.keys(end).flatMap((name) => [
+            [`${name}RssWarmMiB`, Math.round(warm[name] / MiB)],
+            [`${name}RssEndMiB`, Math.round(end[name] / MiB)],
+          ]),
+        ),
+      });
+    },
+    (SECONDS + 600) * 1_000,
+  );
+});
