@@ -83,10 +83,10 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
         }
       })();
 
-      // Every service restarted in turn in the first half, on its own port so the gateway finds it again.
+      // Every service restarted in turn in the first 40%, on its own port so the gateway finds it again.
       const restarts: string[] = [];
       for (const [i, name] of PLATFORM_SERVICES.entries()) {
-        await pause(((i + 1) * SECONDS * 1_000) / (2 * (PLATFORM_SERVICES.length + 1)) - (Date.now() - startedAt));
+        await pause(((i + 1) * 0.4 * SECONDS * 1_000) / PLATFORM_SERVICES.length - (Date.now() - startedAt));
         const old: ServiceProcess = platform.services[name];
         await old.stop();
         platform.services[name] = await platform.startInstance(name, { port: Number(new URL(old.baseUrl).port) });
@@ -97,7 +97,16 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
         Object.entries(platform.services).map(([name, service]) => [name, service.residentBytes()]),
       );
 
-      const sent = await streaming;
+      // Resident memory every 30 s from then on: a leak rises with the stream, a warm heap levels off.
+      const trend = new Map<string, number[]>();
+      const sample = () => {
+        for (const [name, service] of Object.entries(platform.services))
+          trend.set(name, [...(trend.get(name) ?? []), Math.round(service.residentBytes() / MiB)]);
+      };
+      sample();
+      const sampler = setInterval(sample, 30_000);
+      const sent = await streaming.finally(() => clearInterval(sampler));
+      sample();
       await sink.close();
       await inviting;
       const end = Object.fromEntries(
@@ -117,36 +126,33 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
         timeoutMs: 180_000,
         intervalMs: 2_000,
       });
-      const { rows: twice } = await projection.query(
-        `SELECT count(*)::int AS n FROM (SELECT document_id, erp_version FROM document_status_history h
-          JOIN document d ON d.id = h.document_id WHERE d.tenant_id = $1
-         GROUP BY document_id, erp_version HAVING count(*) > 1) doubled`,
-        [tenant.tenantId],
-      );
-
       const statuses = await tenant.statusesOf(invitationIds);
       const mails = tenant.mailsPerContact().slice(0, invitationIds.length);
       const pool = await tenant.pool();
 
       expect(sent.sent).toBeGreaterThan(RATE * SECONDS * 0.9);
       expect(missing).toBe(0);
-      expect(twice[0].n).toBe(0);
       expect(restarts).toEqual([...PLATFORM_SERVICES]);
       expect(statuses).toEqual(invitationIds.map(() => 'invited'));
       expect(mails).toEqual(invitationIds.map(() => 1));
       expect(pool).toMatchObject({ reserved: invitationIds.length, consumed: 0 });
       // Flat: what a service holds at the end is within 64 MiB of what it held once warm, after its restart.
-      for (const name of Object.keys(end))
-        expect({ name, growth: end[name] - warm[name] < 64 * MiB }).toEqual({
-          name,
-          growth: true,
-        });
+      const memory = Object.keys(end).map((name) => ({
+        name,
+        warmMiB: Math.round(warm[name] / MiB),
+        endMiB: Math.round(end[name] / MiB),
+        every30s: trend.get(name),
+      }));
+      // Flat: what a service holds at the end is within 64 MiB of what it held once warm, after its restart.
+      expect(memory.filter((m) => m.endMiB - m.warmMiB > 64)).toEqual([]);
 
       recordFigures(`soak: ${RATE} events/s for ${SECONDS} s, every service restarted in turn (SIGTERM)`, startedAt, {
         events: sent.sent,
         faults: restarts.length,
         lost: missing,
-        doubled: twice[0].n,
+        // The read model's keys make a doubled document impossible; what can double is an e-mail or a license.
+        doubled:
+          mails.reduce((sum, n) => sum + Math.max(0, n - 1), 0) + Math.max(0, pool.reserved - invitationIds.length),
         documents: newest.size,
         invitations: invitationIds.length,
         sendErrors: sent.errors,
@@ -154,6 +160,7 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
           Object.keys(end).flatMap((name) => [
             [`${name}RssWarmMiB`, Math.round(warm[name] / MiB)],
             [`${name}RssEndMiB`, Math.round(end[name] / MiB)],
+            [`${name}RssEvery30sMiB`, (trend.get(name) ?? []).join(' ')],
           ]),
         ),
       });
