@@ -336,7 +336,9 @@ export class KafkaBroker {
     if (existsSync(join(this.dataDir, 'meta.properties'))) return;
     mkdirSync(this.dataDir, { recursive: true });
     // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
-    const clusterId = randomBytes(16).toString('base64url');
+    // One in 64 starts with '-', which the format tool takes for an option; Kafka's own Uuid draws again too.
+    let clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
     const result = run('java', [
       `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
       `-Dkafka.logs.dir=${this.logsDir}`,
