@@ -122,4 +122,34 @@ describe('Kafka with SASL/SCRAM-SHA-512 and the per-service ACLs', () => {
     // FindCoordinator needs DESCRIBE on the group; kafkajs reports its GROUP_AUTHORIZATION_FAILED as no coordinator.
     expect(crashes[0].message).toMatch(/Failed to find group coordinator/);
   }, 60_000);
+
+  it('lets the document projection run a rebuild in a group of its prefix, and delete that group', async () => {
+    // given a connector's document on erp.documents
+    await publish(as(KafkaPrincipals.Connector), Topics.ErpDocuments);
+    // when the projection replays it in a rebuild group of its own
+    const projection = client(as(KafkaPrincipals.DocumentProjection));
+    const groupId = 'document-projection.rebuild-1';
+    const consumer = projection.consumer({ groupId, maxWaitTimeInMs: 100 });
+    const received: string[] = [];
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topic: Topics.ErpDocuments, fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => void received.push(String(message.value)) });
+      await waitFor(
+        async () => received.length,
+        (count) => count > 0,
+        { timeoutMs: 30_000, what: 'the rebuild group to receive erp.documents' },
+      );
+    } finally {
+      await consumer.disconnect();
+    }
+    // then it may remove the group afterwards, as a rebuild does
+    const admin = projection.admin();
+    await admin.connect();
+    try {
+      await expect(admin.deleteGroups([groupId])).resolves.toEqual([expect.objectContaining({ groupId })]);
+    } finally {
+      await admin.disconnect();
+    }
+  }, 60_000);
 });

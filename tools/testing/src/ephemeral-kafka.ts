@@ -51,8 +51,15 @@ export async function startEphemeralKafka(
   await broker.start();
   const brokers = [broker.bootstrap];
   const adminSecurity = broker.adminSecurity;
-  if (topics.length) await ensureTopics(brokers, { specs: topics, security: adminSecurity });
-  if (security) await createKafkaAcls(brokers, adminSecurity, security.acls);
+  try {
+    if (topics.length) await ensureTopics(brokers, { specs: topics, security: adminSecurity });
+    if (security) await createKafkaAcls(brokers, adminSecurity, security.acls);
+  } catch (error) {
+    // The test gets no handle to stop it with: do not leave the broker running.
+    await broker.stop();
+    broker.wipe();
+    throw error;
+  }
   return {
     brokers,
     adminSecurity,
