@@ -2,7 +2,7 @@
 // timed from its request to `ContactInvited` (license held by licensing, e-mail rendered and handed to the
 // transport, the event published). Throughput is invitations completed per second over the whole run.
 import { Kafka, logLevel } from 'kafkajs';
-import { parseEvent, Topics } from '@partner-portal/contracts';
+import { parseEvent, readKafkaSecurity, Topics } from '@partner-portal/contracts';
 import { buildModel, KafkaSink, masterDataEvents, tenantCompanies } from '@partner-portal/erp-simulator';
 import { callGateway, signIn, startPlatform, testAccount, waitFor } from '@partner-portal/testing';
 import { cpuSampler, percentile, prepareBench, progress, report } from './bench-env';
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     clientId: 'bench-invitations',
     brokers: platform.kafkaBrokers,
     logLevel: logLevel.NOTHING,
+    ...readKafkaSecurity(),
   });
   const sink = new KafkaSink(platform.kafkaBrokers, platform.topicPrefix);
   const consumer = kafka.consumer({ groupId: `${platform.topicPrefix}bench-watch`, maxWaitTimeInMs: 20 });

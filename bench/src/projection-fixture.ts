@@ -8,6 +8,7 @@ import {
   ErpDocumentType,
   EventHeaders,
   PartnerType,
+  readKafkaSecurity,
   type EventOf,
 } from '@partner-portal/contracts';
 import {
@@ -60,7 +61,12 @@ export function events(tenantId: string, count: number): Upserted[] {
 
 /** Publishes the events to a topic in batches of 5,000, keyed by partner as connectors key them. */
 export async function publish(brokers: string[], topic: string, batch: Upserted[]): Promise<void> {
-  const producer = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING }).producer({
+  const producer = new Kafka({
+    clientId: 'bench',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    ...readKafkaSecurity(),
+  }).producer({
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();
@@ -125,7 +131,12 @@ export const CPU_GROUPS = {
  */
 export async function projectWith(env: IsolatedEnvironment, instances: number, total: number): Promise<ProjectionRun> {
   const topic = `${env.topicPrefix}erp.documents`;
-  const admin = new Kafka({ clientId: 'bench-watch', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'bench-watch',
+    brokers: env.kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+    ...readKafkaSecurity(),
+  }).admin();
   await admin.connect();
   const started = Date.now();
   const services = await Promise.all(

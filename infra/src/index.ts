@@ -2,6 +2,7 @@ export * from './paths';
 export * from './process-tools';
 export * from './kafka-broker';
 export * from './topics';
+export * from './kafka-acls';
 export * from './postgres';
 export * from './local-infra';
 export * from './web-app';

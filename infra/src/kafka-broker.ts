@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import type { KafkaSecurity } from '@partner-portal/contracts';
 import { infraDir, localDir } from './paths';
 import {
   delay,
@@ -67,7 +68,26 @@ export interface KafkaBrokerOptions {
   homeDir: string;
   /** Maximum heap. Default 1024 MB. */
   heapMb?: number;
+  /** Authentication and ACLs; unset (the default, and the local broker's), a PLAINTEXT broker open to every client. */
+  sasl?: KafkaBrokerSasl;
 }
+
+/** The super user of an authenticating broker: the broker itself, and whoever creates topics and ACLs. */
+export const KAFKA_SUPER_USER = 'admin';
+
+/**
+ * A broker whose client listener is SASL_PLAINTEXT with SCRAM-SHA-512 and whose authorizer refuses whatever no ACL
+ * allows. Its SCRAM users are created when its storage is formatted (KRaft has no other way before it runs).
+ */
+export interface KafkaBrokerSasl {
+  /** Password of the super user `admin`. */
+  adminPassword: string;
+  /** The other SCRAM users (the services' principals). */
+  users: Array<{ name: string; password: string }>;
+}
+
+// Both end up unquoted inside `--add-scram 'SCRAM-SHA-512=[name=...,password=...]'` and quoted in JAAS lines.
+const SCRAM_CREDENTIAL = /^[A-Za-z0-9._-]+$/;
 
 /** What `status` reports. */
 export interface KafkaBrokerStatus {
@@ -96,6 +116,20 @@ export class KafkaBroker {
     this.logsDir = join(options.homeDir, 'logs');
     this.pidFile = join(options.homeDir, 'broker.pid');
     this.configFile = join(options.homeDir, 'server.properties');
+    const sasl = options.sasl;
+    if (sasl) {
+      for (const value of [sasl.adminPassword, ...sasl.users.flatMap((u) => [u.name, u.password])]) {
+        if (!SCRAM_CREDENTIAL.test(value))
+          throw new Error(`SCRAM user names and passwords must match ${SCRAM_CREDENTIAL}`);
+      }
+    }
+  }
+
+  /** How the super user connects: nothing on a broker without authentication. */
+  get adminSecurity(): KafkaSecurity {
+    const sasl = this.options.sasl;
+    if (!sasl) return {};
+    return { sasl: { mechanism: 'scram-sha-512', username: KAFKA_SUPER_USER, password: sasl.adminPassword } };
   }
 
   /** Starts the broker unless it already answers; recovers from a crashed or hung earlier run. */
@@ -181,7 +215,7 @@ export class KafkaBroker {
   /** Whether a Kafka broker answers a metadata request on the port. */
   async answers(): Promise<boolean> {
     if (!(await isPortOpen('127.0.0.1', this.options.port))) return false;
-    return probeKafka([this.bootstrap]);
+    return probeKafka([this.bootstrap], undefined, this.adminSecurity);
   }
 
   /** Deletes the broker's data (the broker must be stopped). */
@@ -219,17 +253,13 @@ export class KafkaBroker {
   }
 
   private writeConfig(): void {
-    const { port, controllerPort } = this.options;
+    const { controllerPort } = this.options;
     const lines = [
       '# Written by infra/src/kafka-broker.ts on every start; edit that file, not this one.',
       'process.roles=broker,controller',
       'node.id=1',
       `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
-      'controller.listener.names=CONTROLLER',
-      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-      'inter.broker.listener.name=PLAINTEXT',
+      ...(this.options.sasl ? this.authenticatingListeners(this.options.sasl) : this.openListeners()),
       `log.dirs=${this.dataDir}`,
       // Topics are created explicitly, with the partition counts libs/contracts documents.
       'auto.create.topics.enable=false',
@@ -254,11 +284,61 @@ export class KafkaBroker {
     writeFileSync(this.configFile, `${lines.join('\n')}\n`);
   }
 
+  private openListeners(): string[] {
+    const { port, controllerPort } = this.options;
+    return [
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      'inter.broker.listener.name=PLAINTEXT',
+    ];
+  }
+
+  /**
+   * Clients and the broker itself authenticate with SCRAM-SHA-512 on SASL_PLAINTEXT; the controller listener uses
+   * PLAIN with the super user, whose credential lives in this file (SCRAM credentials are metadata, which the
+   * controller serves). Every request then goes through the ACLs, `admin` excepted.
+   */
+  private authenticatingListeners(sasl: KafkaBrokerSasl): string[] {
+    const { port, controllerPort } = this.options;
+    const admin = `username="${KAFKA_SUPER_USER}" password="${sasl.adminPassword}"`;
+    return [
+      `listeners=SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=SASL_PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names=CONTROLLER',
+      'listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+      'inter.broker.listener.name=SASL_PLAINTEXT',
+      'sasl.enabled.mechanisms=SCRAM-SHA-512',
+      'sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512',
+      'sasl.mechanism.controller.protocol=PLAIN',
+      'listener.name.sasl_plaintext.sasl.enabled.mechanisms=SCRAM-SHA-512',
+      `listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required ${admin};`,
+      'listener.name.controller.sasl.enabled.mechanisms=PLAIN',
+      `listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required ${admin} user_${KAFKA_SUPER_USER}="${sasl.adminPassword}";`,
+      'authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+      'allow.everyone.if.no.acl.found=false',
+      `super.users=User:${KAFKA_SUPER_USER}`,
+    ];
+  }
+
+  /** `--add-scram` arguments of the format command: every SCRAM user, the super user first. */
+  private scramUsers(): string[] {
+    const sasl = this.options.sasl;
+    if (!sasl) return [];
+    return [{ name: KAFKA_SUPER_USER, password: sasl.adminPassword }, ...sasl.users].flatMap((user) => [
+      '--add-scram',
+      `SCRAM-SHA-512=[name=${user.name},password=${user.password}]`,
+    ]);
+  }
+
   private formatStorage(): void {
     if (existsSync(join(this.dataDir, 'meta.properties'))) return;
     mkdirSync(this.dataDir, { recursive: true });
     // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
-    const clusterId = randomBytes(16).toString('base64url');
+    // One in 64 starts with '-', which the format tool takes for an option; Kafka's own Uuid draws again too.
+    let clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
     const result = run('java', [
       `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
       `-Dkafka.logs.dir=${this.logsDir}`,
@@ -270,6 +350,7 @@ export class KafkaBroker {
       clusterId,
       '-c',
       this.configFile,
+      ...this.scramUsers(),
       '--ignore-formatted',
     ]);
     if (!result.ok) throw new Error(`formatting Kafka storage failed:\n${result.output}`);
@@ -286,7 +367,7 @@ export class KafkaBroker {
 }
 
 /** Whether a Kafka cluster answers on these brokers within a few seconds. */
-export async function probeKafka(brokers: string[], timeoutMs = 3_000): Promise<boolean> {
+export async function probeKafka(brokers: string[], timeoutMs = 3_000, security: KafkaSecurity = {}): Promise<boolean> {
   const admin = new Kafka({
     clientId: 'partner-portal-infra-probe',
     brokers,
@@ -294,6 +375,7 @@ export async function probeKafka(brokers: string[], timeoutMs = 3_000): Promise<
     connectionTimeout: timeoutMs,
     requestTimeout: timeoutMs,
     retry: { retries: 0 },
+    ...security,
   }).admin();
   try {
     await admin.connect();

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
-import { platformTopicSpecs, type TopicSpec } from '@partner-portal/contracts';
+import { platformTopicSpecs, readKafkaSecurity, type KafkaSecurity, type TopicSpec } from '@partner-portal/contracts';
 
 /** Dead-letter topics keep their messages for 30 days, long enough to notice and replay them. */
 const DLQ_RETENTION_MS = String(30 * 24 * 3_600_000);
@@ -10,7 +10,7 @@ const DLQ_RETENTION_MS = String(30 * 24 * 3_600_000);
  */
 export async function ensureTopics(
   brokers: string[],
-  options: { prefix?: string; specs?: TopicSpec[] } = {},
+  options: { prefix?: string; specs?: TopicSpec[]; security?: KafkaSecurity } = {},
 ): Promise<{ created: string[]; existing: string[] }> {
   const prefix = options.prefix ?? '';
   const specs = (options.specs ?? platformTopicSpecs()).map((s) => ({ ...s, name: `${prefix}${s.name}` }));
@@ -20,6 +20,7 @@ export async function ensureTopics(
     brokers,
     logLevel: logLevel.NOTHING,
     retry: { retries: 20, initialRetryTime: 100, maxRetryTime: 2_000 },
+    ...(options.security ?? readKafkaSecurity()),
   }).admin();
   await admin.connect();
   try {
@@ -76,9 +77,18 @@ async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000
 }
 
 /** Deletes every topic whose name starts with `prefix` (test clean-up). */
-export async function deleteTopicsWithPrefix(brokers: string[], prefix: string): Promise<void> {
+export async function deleteTopicsWithPrefix(
+  brokers: string[],
+  prefix: string,
+  security: KafkaSecurity = readKafkaSecurity(),
+): Promise<void> {
   if (!prefix) throw new Error('refusing to delete topics without a prefix');
-  const admin = new Kafka({ clientId: 'partner-portal-topics', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'partner-portal-topics',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    ...security,
+  }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

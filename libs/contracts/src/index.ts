@@ -46,3 +46,5 @@ export * from './partner-identity/portal-user-deactivated.v2';
 export * from './partner-identity/portal-user-reactivation-requested.v1';
 export * from './licensing/reactivation-licensed.v1';
 export * from './licensing/reactivation-refused.v1';
+export * from './kafka/kafka-acls';
+export * from './kafka/kafka-security';

@@ -80,6 +80,24 @@ describe('loadServiceConfig', () => {
   });
 });
 
+describe('Kafka authentication in the service configuration', () => {
+  it('refuses a SASL mechanism without credentials, naming the missing variables', () => {
+    // given a service told to authenticate with SCRAM-SHA-512 but given no username or password
+    // when it loads its configuration
+    // then it refuses to start, saying which variables are needed
+    expect(refusal(() => load({ ...credentials, KAFKA_SASL_MECHANISM: 'scram-sha-512' }))).toEqual([
+      '  KAFKA_SASL_PASSWORD: is required when KAFKA_SASL_MECHANISM is set',
+      '  KAFKA_SASL_USERNAME: is required when KAFKA_SASL_MECHANISM is set',
+    ]);
+  });
+
+  it('starts with complete SCRAM credentials, and as before without any', () => {
+    const sasl = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'example', KAFKA_SASL_PASSWORD: 'pw' };
+    expect(refusal(() => load({ ...credentials, ...sasl }))).toEqual([]);
+    expect(refusal(() => load({ ...credentials }))).toEqual([]);
+  });
+});
+
 describe('loadBaseConfig (a process without a database: the gateway)', () => {
   const loadBase = (env: NodeJS.ProcessEnv) => loadBaseConfig(BaseConfig, env, { name: 'caller', port: 3998 }, {});
 

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
-import { toFieldErrors } from '@partner-portal/contracts';
+import { kafkaSecurityProblems, toFieldErrors } from '@partner-portal/contracts';
 
 /** What every process of the platform is configured with, with or without a database of its own. */
 export class BaseConfig {
@@ -111,6 +111,8 @@ function validated<T extends object>(
   const errors = toFieldErrors(validateSync(config));
   const lines = [
     ...credentialProblems(env, settings),
+    // KAFKA_SASL_* and KAFKA_SSL*: read again by every Kafka client (createKafka); checked here so a bad one stops the boot.
+    ...kafkaSecurityProblems(env),
     ...errors.map((e) => `  ${settings[e.field.split(/[.[]/)[0]]?.[0] ?? e.field}: ${e.reason}`),
   ];
   if (lines.length > 0) throw new Error(`${name} configuration is invalid:\n${lines.join('\n')}`);

@@ -1,5 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import {
+  readKafkaSecurity,
   createEvent,
   parseEvent,
   PortalOrderAccepted,
@@ -35,7 +36,12 @@ export async function answerPortalOrders(sink: EventSink, options: AnswerOptions
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const model = buildModel(options.seed, options.size);
   const documents = new Map<string, DocumentLifecycles>();
-  const kafka = new Kafka({ clientId: 'erp-simulator-answer', brokers: options.brokers, logLevel: logLevel.WARN });
+  const kafka = new Kafka({
+    clientId: 'erp-simulator-answer',
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    ...readKafkaSecurity(),
+  });
   const consumer = kafka.consumer({
     groupId: `${options.topicPrefix ?? ''}erp-simulator-answer`,
     maxWaitTimeInMs: 100,

@@ -1,5 +1,11 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
-import { eventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
+import {
+  eventHeaders,
+  findEventDefinition,
+  readKafkaSecurity,
+  type EventEnvelope,
+  type KafkaSecurity,
+} from '@partner-portal/contracts';
 
 /** Where the simulator sends its events. */
 export interface EventSink {
@@ -17,8 +23,9 @@ export class KafkaSink implements EventSink {
   constructor(
     private readonly brokers: string[],
     private readonly topicPrefix = '',
+    security: KafkaSecurity = readKafkaSecurity(),
   ) {
-    this.producer = new Kafka({ clientId: 'erp-simulator', brokers, logLevel: logLevel.WARN }).producer({
+    this.producer = new Kafka({ clientId: 'erp-simulator', brokers, logLevel: logLevel.WARN, ...security }).producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,

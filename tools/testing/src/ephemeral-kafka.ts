@@ -1,11 +1,20 @@
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ensureTopics, freePort, KafkaBroker, localDir } from '@partner-portal/infra';
-import type { TopicSpec } from '@partner-portal/contracts';
+import {
+  createKafkaAcls,
+  ensureTopics,
+  freePort,
+  KafkaBroker,
+  localDir,
+  type KafkaBrokerSasl,
+} from '@partner-portal/infra';
+import type { KafkaAcl, KafkaSecurity, TopicSpec } from '@partner-portal/contracts';
 
 /** A broker of a test's own, which the test may stop and restart (the shared broker must stay up). */
 export interface EphemeralKafka {
   brokers: string[];
+  /** How the super user connects (topics, ACLs); nothing on a broker without authentication. */
+  adminSecurity: KafkaSecurity;
   stop(): Promise<void>;
   start(): Promise<void>;
   /** `kill -9`: the broker dies at once, as in a power cut; `start` brings it back on its data. */
@@ -17,22 +26,43 @@ export interface EphemeralKafka {
   destroy(): Promise<void>;
 }
 
+/** An ephemeral broker that authenticates: its SCRAM users and what they may do. */
+export interface EphemeralKafkaSecurity {
+  sasl: KafkaBrokerSasl;
+  acls: KafkaAcl[];
+}
+
 /**
  * Starts a second single-node Kafka from the same jars on free ports, with its own data folder under
- * `.local/test-brokers`, and creates the given topics. Needs Java, like the local infrastructure.
+ * `.local/test-brokers`, and creates the given topics. Needs Java, like the local infrastructure. With `security`,
+ * the broker authenticates (SCRAM-SHA-512) and enforces the ACLs, which are created after the topics.
  */
-export async function startEphemeralKafka(topics: TopicSpec[] = []): Promise<EphemeralKafka> {
+export async function startEphemeralKafka(
+  topics: TopicSpec[] = [],
+  security?: EphemeralKafkaSecurity,
+): Promise<EphemeralKafka> {
   const broker = new KafkaBroker({
     port: await freePort(),
     controllerPort: await freePort(),
     homeDir: join(localDir, 'test-brokers', randomBytes(4).toString('hex')),
     heapMb: 512,
+    sasl: security?.sasl,
   });
   await broker.start();
   const brokers = [broker.bootstrap];
-  if (topics.length) await ensureTopics(brokers, { specs: topics });
+  const adminSecurity = broker.adminSecurity;
+  try {
+    if (topics.length) await ensureTopics(brokers, { specs: topics, security: adminSecurity });
+    if (security) await createKafkaAcls(brokers, adminSecurity, security.acls);
+  } catch (error) {
+    // The test gets no handle to stop it with: do not leave the broker running.
+    await broker.stop();
+    broker.wipe();
+    throw error;
+  }
   return {
     brokers,
+    adminSecurity,
     stop: async () => void (await broker.stop()),
     start: async () => void (await broker.start()),
     crash: () => broker.signal('SIGKILL'),

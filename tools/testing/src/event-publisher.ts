@@ -1,5 +1,11 @@
 import { Kafka, logLevel, Partitioners, type Message, type Producer } from 'kafkajs';
-import { eventHeaders, findEventDefinition, type EventEnvelope } from '@partner-portal/contracts';
+import {
+  eventHeaders,
+  findEventDefinition,
+  readKafkaSecurity,
+  type EventEnvelope,
+  type KafkaSecurity,
+} from '@partner-portal/contracts';
 
 /** Publishes events to the platform topics under a prefix, keyed and with headers as the contract says. */
 export class EventPublisher {
@@ -9,8 +15,14 @@ export class EventPublisher {
   constructor(
     brokers: string[],
     private readonly topicPrefix: string,
+    security: KafkaSecurity = readKafkaSecurity(),
   ) {
-    this.producer = new Kafka({ clientId: 'test-publisher', brokers, logLevel: logLevel.NOTHING }).producer({
+    this.producer = new Kafka({
+      clientId: 'test-publisher',
+      brokers,
+      logLevel: logLevel.NOTHING,
+      ...security,
+    }).producer({
       createPartitioner: Partitioners.DefaultPartitioner,
       allowAutoTopicCreation: false,
     });

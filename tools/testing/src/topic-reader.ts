@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type IHeaders } from 'kafkajs';
+import { readKafkaSecurity, type KafkaSecurity } from '@partner-portal/contracts';
 
 /** A message as a test reads it back. */
 export interface ReadMessage {
@@ -25,9 +26,13 @@ function headersToStrings(headers: IHeaders | undefined): Record<string, string>
 export async function readTopic(
   brokers: string[],
   topic: string,
-  { count, timeoutMs = 20_000 }: { count: number; timeoutMs?: number },
+  {
+    count,
+    timeoutMs = 20_000,
+    security = readKafkaSecurity(),
+  }: { count: number; timeoutMs?: number; security?: KafkaSecurity },
 ): Promise<ReadMessage[]> {
-  const kafka = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: 'test-reader', brokers, logLevel: logLevel.NOTHING, ...security });
   const consumer = kafka.consumer({ groupId: `test-reader-${randomUUID()}`, maxWaitTimeInMs: 100 });
   const messages: ReadMessage[] = [];
   await consumer.connect();

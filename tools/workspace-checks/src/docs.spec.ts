@@ -1,9 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TopicPartitions, Topics } from '@partner-portal/contracts';
+import { kafkaAclsOf, KafkaPrincipals, TopicPartitions, Topics, type KafkaAcl } from '@partner-portal/contracts';
 import { repoRoot } from '@partner-portal/infra';
 
 const read = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+
+/** The rows of the principals table in docs/messaging.md, as kafkaAclsOf derives them without a topic prefix. */
+function aclTableRows(): string[] {
+  const names = (acls: KafkaAcl[], type: KafkaAcl['resourceType'], operation: KafkaAcl['operation']) =>
+    acls
+      .filter((a) => a.resourceType === type && a.operation === operation)
+      .map((a) => `\`${a.resourceName}${a.patternType === 'prefixed' ? '*' : ''}\``)
+      .join(', ') || '—';
+  return Object.values(KafkaPrincipals).map((principal) => {
+    const acls = kafkaAclsOf(principal);
+    const cells = [`\`${principal}\``, ...(['write', 'read'] as const).map((op) => names(acls, 'topic', op))];
+    return `| ${[...cells, names(acls, 'group', 'read')].join(' | ')} |`;
+  });
+}
 
 describe('the docs say what the code does', () => {
   it('gives the two newcomer commands in the first lines of the README', () => {
@@ -22,6 +36,13 @@ describe('the docs say what the code does', () => {
       expect(dlq).toBe(`${topic}.dlq`);
       expect(Number(dlqPartitions)).toBe(TopicPartitions[topic as (typeof Topics)[keyof typeof Topics]]);
     }
+  });
+
+  it('shows each Kafka principal with the ACLs the contracts derive, in docs/messaging.md', () => {
+    const doc = read('docs/messaging.md');
+    const table = doc.slice(doc.indexOf('<!-- acl-table'));
+    const rows = table.split('\n').filter((line) => line.startsWith('| `'));
+    expect(rows).toEqual(aclTableRows());
   });
 
   it('has CI run the README test command', () => {

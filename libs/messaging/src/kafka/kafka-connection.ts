@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import { readKafkaSecurity, type KafkaSecurity } from '@partner-portal/contracts';
 
 /** How a service reaches Kafka. */
 export interface KafkaConnectionOptions {
@@ -13,6 +14,8 @@ export interface KafkaConnectionOptions {
   topicPrefix?: string;
   /** kafkajs's own log level. Default WARN. */
   logLevel?: logLevel;
+  /** SASL and TLS; default from KAFKA_SASL_* and KAFKA_SSL* (none when unset, as before). */
+  security?: KafkaSecurity;
 }
 
 /** The physical topic name of a platform topic under a prefix. */
@@ -46,7 +49,7 @@ const CONNECTION_ATTEMPTS = [/^Connection error: /, /^Connection timeout/, /^Fai
 
 /**
  * A kafkajs client whose own logs are structured JSON lines on stderr, warnings and errors only, without the line
- * per failed connection attempt.
+ * per failed connection attempt; authenticated when the Kafka security variables say so.
  */
 export function createKafka(options: KafkaConnectionOptions, extra: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
@@ -63,6 +66,7 @@ export function createKafka(options: KafkaConnectionOptions, extra: Partial<Kafk
         );
       },
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
+    ...(options.security ?? readKafkaSecurity(process.env)),
     ...extra,
   });
 }
