@@ -17,8 +17,11 @@ export const INTERNAL_TOKEN_HEADER = 'x-internal-token';
 /** Who calls a service's internal API: the gateway, for people and connectors, or an operator. */
 export type InternalCaller = 'gateway' | 'operator';
 
-/** The credential of each caller of the internal API; each opens only its own caller's routes. */
-export type InternalApiCredentials = Record<InternalCaller, string>;
+/**
+ * The credentials of each caller of the internal API; each opens only its own caller's routes. Two values of one
+ * caller (the current and the previous) let a rotation go without a moment of refusals.
+ */
+export type InternalApiCredentials = Record<InternalCaller, string | string[]>;
 
 /** Where operators' routes live: operations on the service (dead letters, rebuild, plans) and development tools. */
 export const OPERATOR_ROUTE_PREFIXES = ['/internal/operator/', '/internal/dev/'] as const;
@@ -48,7 +51,9 @@ export class InternalApiGuard implements CanActivate {
   private readonly reflector = new Reflector();
 
   constructor(credentials: InternalApiCredentials) {
-    this.expected = Object.entries(credentials).map(([caller, token]) => [caller as InternalCaller, digest(token)]);
+    this.expected = Object.entries(credentials).flatMap(([caller, tokens]) =>
+      [tokens].flat().map((token): [InternalCaller, Buffer] => [caller as InternalCaller, digest(token)]),
+    );
   }
 
   canActivate(context: ExecutionContext): boolean {

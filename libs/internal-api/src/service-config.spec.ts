@@ -50,7 +50,7 @@ describe('loadServiceConfig', () => {
     expect(refusal(() => load(bad))).toEqual([
       '  GATEWAY_API_TOKEN: gatewayApiToken must be longer than or equal to 16 characters',
       '  MAX_WIDGETS: maxWidgets must not be less than 1',
-      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN (the gateway must not open operator routes)',
+      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN, current and previous (the gateway must not open operator routes)',
       '  OPERATOR_API_TOKEN: operatorApiToken must be longer than or equal to 16 characters',
       '  PORT: port must not be greater than 65535',
     ]);
@@ -75,7 +75,25 @@ describe('loadServiceConfig', () => {
   it("refuses one secret for both callers, since the gateway's credential would then open the operator routes", () => {
     const same = 'one-secret-for-everyone';
     expect(refusal(() => load({ GATEWAY_API_TOKEN: same, OPERATOR_API_TOKEN: same }))).toEqual([
-      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN (the gateway must not open operator routes)',
+      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN, current and previous (the gateway must not open operator routes)',
+    ]);
+  });
+
+  it('takes the previous value of each credential while a rotation rolls out, never one the other caller has', () => {
+    const rolling = {
+      ...credentials,
+      GATEWAY_API_TOKEN_PREVIOUS: 'gateway-last-months',
+      OPERATOR_API_TOKEN_PREVIOUS: 'operator-last-months',
+    };
+    expect(load(rolling)).toMatchObject({
+      gatewayApiTokenPrevious: 'gateway-last-months',
+      operatorApiTokenPrevious: 'operator-last-months',
+    });
+    expect(refusal(() => load({ ...credentials, OPERATOR_API_TOKEN_PREVIOUS: 'gateway-sixteen-chars' }))).toEqual([
+      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN, current and previous (the gateway must not open operator routes)',
+    ]);
+    expect(refusal(() => load({ ...credentials, GATEWAY_API_TOKEN_PREVIOUS: 'short' }))).toEqual([
+      '  GATEWAY_API_TOKEN_PREVIOUS: gatewayApiTokenPrevious must be longer than or equal to 16 characters',
     ]);
   });
 });

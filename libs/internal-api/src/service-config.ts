@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { ArrayMinSize, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { ArrayMinSize, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { kafkaSecurityProblems, toFieldErrors } from '@partner-portal/contracts';
 
 /** What every process of the platform is configured with, with or without a database of its own. */
@@ -51,6 +51,18 @@ export class ServiceConfig extends BaseConfig {
   @IsString()
   @MinLength(16)
   operatorApiToken!: string;
+
+  /** GATEWAY_API_TOKEN_PREVIOUS: accepted beside GATEWAY_API_TOKEN while a rotation rolls out (docs/gateway.md). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  gatewayApiTokenPrevious?: string;
+
+  /** OPERATOR_API_TOKEN_PREVIOUS: accepted beside OPERATOR_API_TOKEN while a rotation rolls out. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  operatorApiTokenPrevious?: string;
 }
 
 /** A configuration's own fields: each with its environment variable and the value read (defaults applied). */
@@ -91,10 +103,12 @@ function credentialProblems(env: NodeJS.ProcessEnv, settings: Record<string, [st
       `  ${RETIRED_TOKEN_VARIABLE}: is no longer read; set ${variables.join(' and ')} instead (each caller has its own credential)`,
     );
   }
-  const [gateway, operator] = credentials.map((field) => settings[field][1]);
-  if (operator !== undefined && operator === gateway) {
+  const valuesOf = (fields: string[]) =>
+    fields.filter((field) => field in settings && settings[field][1] !== undefined).map((f) => settings[f][1]);
+  const gateway = valuesOf(['gatewayApiToken', 'gatewayApiTokenPrevious']);
+  if (valuesOf(['operatorApiToken', 'operatorApiTokenPrevious']).some((value) => gateway.includes(value))) {
     problems.push(
-      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN (the gateway must not open operator routes)',
+      '  OPERATOR_API_TOKEN: must differ from GATEWAY_API_TOKEN, current and previous (the gateway must not open operator routes)',
     );
   }
   return problems;
@@ -151,6 +165,8 @@ export function loadServiceConfig<T extends ServiceConfig>(
       ...baseSettings(env, service.name, service.port),
       databaseUrl: ['DATABASE_URL', env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${service.database}`],
       operatorApiToken: ['OPERATOR_API_TOKEN', env.OPERATOR_API_TOKEN],
+      gatewayApiTokenPrevious: ['GATEWAY_API_TOKEN_PREVIOUS', env.GATEWAY_API_TOKEN_PREVIOUS || undefined],
+      operatorApiTokenPrevious: ['OPERATOR_API_TOKEN_PREVIOUS', env.OPERATOR_API_TOKEN_PREVIOUS || undefined],
       ...(own as Record<string, [string, unknown]>),
     },
     env,

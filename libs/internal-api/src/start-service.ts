@@ -24,7 +24,10 @@ export async function startService(
   // Internal callers are the gateway, which limits public bodies itself; uploads need more than the 100 kB default.
   app.use(httpMetrics(config.serviceName));
   app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });
-  applyInternalApiConventions(app, { gateway: config.gatewayApiToken, operator: config.operatorApiToken });
+  applyInternalApiConventions(app, {
+    gateway: [config.gatewayApiToken, config.gatewayApiTokenPrevious].filter((t): t is string => Boolean(t)),
+    operator: [config.operatorApiToken, config.operatorApiTokenPrevious].filter((t): t is string => Boolean(t)),
+  });
   app.enableShutdownHooks();
   for (const transport of transports) app.connectMicroservice({ strategy: app.get(transport) });
   await app.startAllMicroservices();

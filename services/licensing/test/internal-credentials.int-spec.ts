@@ -62,3 +62,30 @@ describe('the credential each route of the internal API takes', () => {
     expect((await fetch(`${service.baseUrl}/metrics`)).status).toBe(200);
   });
 });
+
+// A rotation: the services take the new value and keep the previous one until every caller has the new one.
+describe('a credential being rotated', () => {
+  let service: RunningLicensing;
+  const tenant = 'tenant-rotation';
+  const previous = { gateway: 'the-gateway-credential-of-last-month', operator: 'operators-credential-of-last-month' };
+
+  beforeAll(async () => {
+    service = await startService('rotation', {
+      GATEWAY_API_TOKEN_PREVIOUS: previous.gateway,
+      OPERATOR_API_TOKEN_PREVIOUS: previous.operator,
+    });
+  });
+  afterAll(() => service.stop());
+
+  it('opens each route with its caller’s new value and its previous one, and never with the other caller’s', async () => {
+    const overview = (token: string) =>
+      service.request('GET', `/internal/tenants/${tenant}/overview`, { principal: adminOf(tenant), token });
+    const plan = (token: string) => service.request('GET', `/internal/operator/tenants/${tenant}/plan`, { token });
+    expect((await overview(TEST_GATEWAY_TOKEN)).status).toBe(200);
+    expect((await overview(previous.gateway)).status).toBe(200);
+    expect((await plan(TEST_OPERATOR_TOKEN)).status).toBe(200);
+    expect((await plan(previous.operator)).status).toBe(200);
+    expect((await plan(previous.gateway)).status).toBe(403);
+    expect((await overview(previous.operator)).status).toBe(403);
+  });
+});

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { PrerequisiteError, silent, upLocalInfra, type ProgressLog } from '@partner-portal/infra';
+import { ensureKafkaJars, PrerequisiteError, silent, upLocalInfra, type ProgressLog } from '@partner-portal/infra';
 import { startContainerInfra } from './container-infra';
 
 /** Where the tests' Kafka and PostgreSQL are. */
@@ -38,6 +38,9 @@ export async function resolveTestInfra(log: ProgressLog = silent): Promise<TestI
   }
   try {
     const local = await upLocalInfra(log);
+    // The tests' own brokers run from this checkout's jars, also when the shared broker came from elsewhere: fetched
+    // once here, not by two test workers racing on one folder.
+    if (ensureKafkaJars(log)) log('Kafka jars fetched for the tests’ own brokers');
     return { kafkaBrokers: local.kafkaBrokers, postgresAdminUrl: local.postgresAdminUrl, source: 'local', release };
   } catch (error) {
     if (!(error instanceof PrerequisiteError) || !dockerAvailable()) throw error;
