@@ -1,13 +1,6 @@
-import {
-  AclOperationTypes,
-  AclPermissionTypes,
-  AclResourceTypes,
-  Kafka,
-  logLevel,
-  ResourcePatternTypes,
-  type AclEntry,
-} from 'kafkajs';
+import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes, type AclEntry } from 'kafkajs';
 import type { KafkaAcl, KafkaSecurity } from '@partner-portal/contracts';
+import { infraAdmin } from './kafka-admin';
 
 const resourceTypes: Record<KafkaAcl['resourceType'], AclResourceTypes> = {
   topic: AclResourceTypes.TOPIC,
@@ -47,12 +40,7 @@ export async function createKafkaAcls(
   timeoutMs = 30_000,
 ): Promise<void> {
   if (acls.length === 0) return;
-  const admin = new Kafka({
-    clientId: 'partner-portal-acls',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    ...security,
-  }).admin();
+  const admin = infraAdmin('partner-portal-acls', brokers, security);
   await admin.connect();
   try {
     const entries = acls.map(toAclEntry);

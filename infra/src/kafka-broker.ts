@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import { Kafka, logLevel } from 'kafkajs';
 import type { KafkaSecurity } from '@partner-portal/contracts';
+import { infraAdmin } from './kafka-admin';
 import { infraDir, localDir } from './paths';
 import {
   delay,
@@ -368,15 +368,11 @@ export class KafkaBroker {
 
 /** Whether a Kafka cluster answers on these brokers within a few seconds. */
 export async function probeKafka(brokers: string[], timeoutMs = 3_000, security: KafkaSecurity = {}): Promise<boolean> {
-  const admin = new Kafka({
-    clientId: 'partner-portal-infra-probe',
-    brokers,
-    logLevel: logLevel.NOTHING,
+  const admin = infraAdmin('partner-portal-infra-probe', brokers, security, {
     connectionTimeout: timeoutMs,
     requestTimeout: timeoutMs,
     retry: { retries: 0 },
-    ...security,
-  }).admin();
+  });
   try {
     await admin.connect();
     await admin.describeCluster();

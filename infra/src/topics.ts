@@ -1,5 +1,6 @@
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { platformTopicSpecs, readKafkaSecurity, type KafkaSecurity, type TopicSpec } from '@partner-portal/contracts';
+import { infraAdmin } from './kafka-admin';
 
 /** Dead-letter topics keep their messages for 30 days, long enough to notice and replay them. */
 const DLQ_RETENTION_MS = String(30 * 24 * 3_600_000);
@@ -15,13 +16,9 @@ export async function ensureTopics(
   const prefix = options.prefix ?? '';
   const specs = (options.specs ?? platformTopicSpecs()).map((s) => ({ ...s, name: `${prefix}${s.name}` }));
   // A broker that just started, or is busy deleting other topics, may take seconds to report new partitions.
-  const admin = new Kafka({
-    clientId: 'partner-portal-topics',
-    brokers,
-    logLevel: logLevel.NOTHING,
+  const admin = infraAdmin('partner-portal-topics', brokers, options.security ?? readKafkaSecurity(), {
     retry: { retries: 20, initialRetryTime: 100, maxRetryTime: 2_000 },
-    ...(options.security ?? readKafkaSecurity()),
-  }).admin();
+  });
   await admin.connect();
   try {
     const present = new Set(await admin.listTopics());
@@ -83,12 +80,7 @@ export async function deleteTopicsWithPrefix(
   security: KafkaSecurity = readKafkaSecurity(),
 ): Promise<void> {
   if (!prefix) throw new Error('refusing to delete topics without a prefix');
-  const admin = new Kafka({
-    clientId: 'partner-portal-topics',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    ...security,
-  }).admin();
+  const admin = infraAdmin('partner-portal-topics', brokers, security);
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));

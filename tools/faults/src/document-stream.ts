@@ -68,3 +68,12 @@ export async function appliedChanges(db: Client, tenantId: string): Promise<numb
 export function exactly(stream: ReturnType<typeof documentStream>): ProjectionCounts {
   return { documents: stream.documents, newest: stream.documents, changes: stream.events.length, odd: 0 };
 }
+
+/** A fault test's figures of a stream: what was sent, what never showed, what showed more than once. */
+export function streamOutcome(stream: ReturnType<typeof documentStream>, counts: ProjectionCounts) {
+  return {
+    events: stream.events.length,
+    lost: Math.max(0, stream.events.length - counts.changes),
+    doubled: Math.max(0, counts.changes - stream.events.length),
+  };
+}

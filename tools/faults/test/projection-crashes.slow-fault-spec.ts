@@ -11,7 +11,7 @@ import {
   type IsolatedEnvironment,
   type ServiceProcess,
 } from '@partner-portal/testing';
-import { appliedChanges, documentStream, exactly, projectionCounts } from '../src/document-stream';
+import { appliedChanges, documentStream, exactly, projectionCounts, streamOutcome } from '../src/document-stream';
 import { recordFigures } from '../src/figures';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -97,10 +97,8 @@ describe('document-projection under crashes, a rebalance storm and a database cu
     expect(counts).toEqual(exactly(stream));
     expect(await deadLetters()).toBe(0);
     recordFigures('document-projection killed -9 five times during a 10,000-event stream', startedAt, {
-      events: stream.events.length,
+      ...streamOutcome(stream, counts),
       faults: injected,
-      lost: stream.events.length - counts.changes,
-      doubled: Math.max(0, counts.changes - stream.events.length),
     });
   }, 600_000);
 
@@ -117,10 +115,8 @@ describe('document-projection under crashes, a rebalance storm and a database cu
     expect(counts).toEqual(exactly(stream));
     expect(await deadLetters()).toBe(0);
     recordFigures('rebalance storm: instances started and stopped every 2 s during a 10,000-event stream', startedAt, {
-      events: stream.events.length,
+      ...streamOutcome(stream, counts),
       faults: injected,
-      lost: stream.events.length - counts.changes,
-      doubled: Math.max(0, counts.changes - stream.events.length),
       instancesAtEnd: running.size,
     });
   }, 600_000);
@@ -154,10 +150,8 @@ describe('document-projection under crashes, a rebalance storm and a database cu
     expect(counts).toEqual(exactly(stream));
     expect(await deadLetters()).toBe(0);
     recordFigures('database connections killed mid-batch, then the database closed for 20 s', startedAt, {
-      events: stream.events.length,
+      ...streamOutcome(stream, counts),
       faults: injected,
-      lost: stream.events.length - counts.changes,
-      doubled: Math.max(0, counts.changes - stream.events.length),
       deadLettered: await deadLetters(),
     });
   }, 600_000);
