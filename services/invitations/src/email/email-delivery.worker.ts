@@ -272,6 +272,8 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
     providerId?: string,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      // The invitation first, then its delivery: the order a revoke, resend or expiry locks them in (no deadlock).
+      const invitation = await this.lockInvitation(manager, delivery.invitation_id);
       const [settled]: [Array<{ resend_count: number }>, number] = await manager.query(
         `UPDATE email_delivery SET status = $3, sealed_message = NULL, provider_message_id = $4, sent_at = now(),
                 claim = NULL, claimed_until = NULL, in_doubt = false
@@ -279,7 +281,6 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
         [delivery.id, claim, status, providerId ?? null],
       );
       if (settled.length === 0) return this.leaseLost(delivery);
-      const invitation = await this.lockInvitation(manager, delivery.invitation_id);
       const outcome = sentOutcome(stateOf(invitation), settled[0].resend_count, new Date());
       if (outcome) await this.store.apply(manager, invitation, outcome);
     });
@@ -297,6 +298,7 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
       error: message,
     });
     await this.dataSource.transaction(async (manager) => {
+      const invitation = await this.lockInvitation(manager, delivery.invitation_id);
       const [row]: Array<{ has_message: boolean; resend_count: number }> = await manager.query(
         `SELECT sealed_message IS NOT NULL AS has_message, resend_count FROM email_delivery
           WHERE id = $1 AND claim = $2 AND status = 'sending' FOR UPDATE`,
@@ -322,7 +324,6 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
                 claim = NULL, claimed_until = NULL WHERE id = $1`,
         [delivery.id, attempts, message],
       );
-      const invitation = await this.lockInvitation(manager, delivery.invitation_id);
       const outcome = failedOutcome(stateOf(invitation), row.resend_count, { attempts, error: message }, new Date());
       if (outcome) await this.store.apply(manager, invitation, outcome);
     });
