@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
-import type { KafkaSecurity } from '@partner-portal/contracts';
+import { KafkaPrincipals, type KafkaPrincipal, type KafkaSecurity } from '@partner-portal/contracts';
 import { infraAdmin } from './kafka-admin';
 import { infraDir, localDir } from './paths';
 import {
@@ -68,7 +78,7 @@ export interface KafkaBrokerOptions {
   homeDir: string;
   /** Maximum heap. Default 1024 MB. */
   heapMb?: number;
-  /** Authentication and ACLs; unset (the default, and the local broker's), a PLAINTEXT broker open to every client. */
+  /** Authentication and ACLs (the local broker's); unset, a PLAINTEXT broker open to every client. */
   sasl?: KafkaBrokerSasl;
 }
 
@@ -109,6 +119,7 @@ export class KafkaBroker {
   private readonly logsDir: string;
   private readonly pidFile: string;
   private readonly configFile: string;
+  private readonly credentialsFile: string;
 
   constructor(private readonly options: KafkaBrokerOptions) {
     this.bootstrap = `127.0.0.1:${options.port}`;
@@ -116,6 +127,7 @@ export class KafkaBroker {
     this.logsDir = join(options.homeDir, 'logs');
     this.pidFile = join(options.homeDir, 'broker.pid');
     this.configFile = join(options.homeDir, 'server.properties');
+    this.credentialsFile = brokerCredentialsFile(options.homeDir);
     const sasl = options.sasl;
     if (sasl) {
       for (const value of [sasl.adminPassword, ...sasl.users.flatMap((u) => [u.name, u.password])]) {
@@ -132,9 +144,17 @@ export class KafkaBroker {
     return { sasl: { mechanism: 'scram-sha-512', username: KAFKA_SUPER_USER, password: sasl.adminPassword } };
   }
 
+  /** How one of its SCRAM users connects. */
+  userSecurity(name: string): KafkaSecurity {
+    const user = this.options.sasl?.users.find((u) => u.name === name);
+    if (!user) throw new Error(`the broker on ${this.bootstrap} has no SCRAM user ${name}`);
+    return { sasl: { mechanism: 'scram-sha-512', username: user.name, password: user.password } };
+  }
+
   /** Starts the broker unless it already answers; recovers from a crashed or hung earlier run. */
   async start(log: ProgressLog = silent): Promise<'already-running' | 'started'> {
     if (await this.answers()) return 'already-running';
+    await this.stopIfOpenWhereAuthenticationIsWanted(log);
     const stalePid = this.readPid();
     if (stalePid && isProcessAlive(stalePid)) {
       log(`broker process ${stalePid} does not answer; waiting for it ...`);
@@ -144,14 +164,17 @@ export class KafkaBroker {
     }
     if (await isPortOpen('127.0.0.1', this.options.port)) {
       throw new PrerequisiteError(
-        `port ${this.options.port} is taken by something that is not a Kafka broker; free it or set KAFKA_PORT`,
+        this.options.sasl
+          ? `port ${this.options.port} is taken by something that is not a Kafka broker, or by one this checkout ` +
+              `has no credentials for (another checkout's); free it or set KAFKA_PORT`
+          : `port ${this.options.port} is taken by something that is not a Kafka broker; free it or set KAFKA_PORT`,
       );
     }
     ensureKafkaJars(log);
     requireJava(17);
     mkdirSync(this.logsDir, { recursive: true });
     this.writeConfig();
-    this.formatStorage();
+    this.formatStorage(log);
     const out = openSync(join(this.logsDir, 'stdout.log'), 'a');
     const heap = this.options.heapMb ?? 1024;
     const child = spawn(
@@ -221,6 +244,23 @@ export class KafkaBroker {
   /** Deletes the broker's data (the broker must be stopped). */
   wipe(): void {
     rmSync(this.options.homeDir, { recursive: true, force: true });
+  }
+
+  /**
+   * A broker of ours that still runs without authentication (started before the local broker authenticated) is
+   * stopped, so that it restarts with it; one started elsewhere is left alone and refused.
+   */
+  private async stopIfOpenWhereAuthenticationIsWanted(log: ProgressLog): Promise<void> {
+    if (!this.options.sasl || !(await probeKafka([this.bootstrap], 3_000, {}))) return;
+    const pid = this.readPid();
+    if (!pid || !isProcessAlive(pid)) {
+      throw new PrerequisiteError(
+        `a Kafka broker without authentication, not started by this checkout, answers on ${this.bootstrap}; ` +
+          'stop it or set KAFKA_PORT (or point KAFKA_BROKERS at it)',
+      );
+    }
+    log(`the broker on ${this.bootstrap} runs without authentication; restarting it with SASL/SCRAM and ACLs ...`);
+    await this.kill(pid);
   }
 
   private async waitUntilAnswering(timeoutMs: number, pid: number): Promise<boolean> {
@@ -332,8 +372,14 @@ export class KafkaBroker {
     ]);
   }
 
-  private formatStorage(): void {
-    if (existsSync(join(this.dataDir, 'meta.properties'))) return;
+  private formatStorage(log: ProgressLog): void {
+    if (existsSync(join(this.dataDir, 'meta.properties'))) {
+      if (!this.options.sasl || existsSync(this.credentialsFile)) return;
+      // Formatted without SCRAM users (before the broker authenticated): kept aside, not deleted, and formatted anew.
+      const aside = join(this.options.homeDir, `data-without-authentication-${Date.now()}`);
+      renameSync(this.dataDir, aside);
+      log(`the broker's data predates authentication; moved to ${aside}, the topics are created again`);
+    }
     mkdirSync(this.dataDir, { recursive: true });
     // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding.
     // One in 64 starts with '-', which the format tool takes for an option; Kafka's own Uuid draws again too.
@@ -354,6 +400,8 @@ export class KafkaBroker {
       '--ignore-formatted',
     ]);
     if (!result.ok) throw new Error(`formatting Kafka storage failed:\n${result.output}`);
+    // The users exist only in this storage: their passwords are kept beside it, for this checkout only.
+    if (this.options.sasl) writeFileSync(this.credentialsFile, JSON.stringify(this.options.sasl), { mode: 0o600 });
   }
 
   private logTail(): string {
@@ -384,13 +432,54 @@ export async function probeKafka(brokers: string[], timeoutMs = 3_000, security:
   }
 }
 
-/** The project's local broker: ports from KAFKA_PORT / KAFKA_CONTROLLER_PORT (9092 / 9093). */
+function brokerCredentialsFile(homeDir: string): string {
+  return join(homeDir, 'credentials.json');
+}
+
+const localBrokerHome = join(localDir, 'kafka', 'broker');
+
+/**
+ * The SCRAM users of the local broker: the super user and one per principal of the platform, with the passwords
+ * its storage was formatted with, or new random ones for a storage still to be formatted.
+ */
+export function localKafkaSasl(homeDir = localBrokerHome): KafkaBrokerSasl {
+  const file = brokerCredentialsFile(homeDir);
+  const principals = Object.values(KafkaPrincipals);
+  if (existsSync(file)) {
+    const sasl = JSON.parse(readFileSync(file, 'utf8')) as KafkaBrokerSasl;
+    const missing = principals.filter((name) => !sasl.users.some((u) => u.name === name));
+    if (missing.length > 0) {
+      throw new PrerequisiteError(
+        `the local broker's storage has no Kafka user for ${missing.join(', ')} (it predates them): ` +
+          `run npm run infra:down, delete ${homeDir}, and start again`,
+      );
+    }
+    return sasl;
+  }
+  const secret = () => randomBytes(24).toString('base64url');
+  return { adminPassword: secret(), users: principals.map((name) => ({ name, password: secret() })) };
+}
+
+/**
+ * The project's local broker: ports from KAFKA_PORT / KAFKA_CONTROLLER_PORT (9092 / 9093). It authenticates
+ * (SASL/SCRAM-SHA-512) with a user per service and one for connectors, whose ACLs `upLocalInfra` creates.
+ */
 export function localKafkaBroker(): KafkaBroker {
   return new KafkaBroker({
     port: Number(process.env.KAFKA_PORT ?? 9092),
     controllerPort: Number(process.env.KAFKA_CONTROLLER_PORT ?? 9093),
-    homeDir: join(localDir, 'kafka', 'broker'),
+    homeDir: localBrokerHome,
+    sasl: localKafkaSasl(),
   });
+}
+
+/**
+ * How a principal connects to the local broker, for tools run beside `npm start` (the simulator): nothing when
+ * that broker has not been formatted yet.
+ */
+export function localKafkaSecurity(principal: KafkaPrincipal): KafkaSecurity | undefined {
+  if (!existsSync(brokerCredentialsFile(localBrokerHome))) return undefined;
+  return localKafkaBroker().userSecurity(principal);
 }
 
 /** Whether the jars of the pinned version are present. */

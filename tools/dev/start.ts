@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { kafkaSecurityEnv, KafkaPrincipals, type KafkaPrincipal } from '@partner-portal/contracts';
 import { answerPortalOrders, DEMO_PEOPLE, GatewaySink } from '@partner-portal/erp-simulator';
 import {
   buildWebApp,
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
         ...(service === gateway ? {} : { OPERATOR_API_TOKEN: operatorApiToken }),
         PORT: String(service.port),
         KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+        // Each service as its own Kafka user, whose ACLs let it write its own topic and read what it consumes.
+        ...kafkaSecurityEnv(infra.kafkaSecurityOf(service.name as KafkaPrincipal)),
         // The development mailbox unless the person starting it chose SendGrid (MAIL_TRANSPORT and SENDGRID_API_KEY).
         MAIL_TRANSPORT: process.env.MAIL_TRANSPORT ?? 'development',
         MAIL_DEV_DIR: mailDir,
@@ -191,6 +194,7 @@ async function main(): Promise<void> {
       });
       answering = await answerPortalOrders(new GatewaySink(gatewayUrl, connectorKey), {
         brokers: infra.kafkaBrokers,
+        security: infra.kafkaSecurityOf(KafkaPrincipals.Connector),
         seed: 42,
         delayMs: 800,
         log: (line) => console.log(line),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { readKafkaSecurity } from '@partner-portal/contracts';
 import { isolatedEnvironment, waitFor, type IsolatedEnvironment } from '@partner-portal/testing';
 
 // Proves that kafkajs 2.2.4 works with the pinned broker (infra/kafka/pom.xml) for what the platform relies on.
@@ -10,7 +11,12 @@ describe('kafkajs against the pinned Apache Kafka broker', () => {
 
   beforeAll(async () => {
     env = await isolatedEnvironment('compat', [{ name: 'compat', partitions: 6 }]);
-    kafka = new Kafka({ clientId: 'compat-test', brokers: env.kafkaBrokers, logLevel: logLevel.NOTHING });
+    kafka = new Kafka({
+      clientId: 'compat-test',
+      brokers: env.kafkaBrokers,
+      logLevel: logLevel.NOTHING,
+      ...readKafkaSecurity(),
+    });
   });
 
   afterAll(() => env.dispose());

@@ -8,8 +8,8 @@ import {
   type KafkaPrincipal,
   type KafkaSecurity,
 } from '@partner-portal/contracts';
-import { startEphemeralKafka, waitFor, type EphemeralKafka } from '@partner-portal/testing';
-import { createIdempotentProducer, createKafka } from '../src';
+import { publishAs, startEphemeralKafka, waitFor, type EphemeralKafka } from '@partner-portal/testing';
+import { createKafka } from '../src';
 
 const password = () => randomBytes(12).toString('hex');
 const passwords = new Map<KafkaPrincipal, string>(Object.values(KafkaPrincipals).map((p) => [p, password()]));
@@ -19,7 +19,7 @@ const as = (principal: KafkaPrincipal, secret = passwords.get(principal)!): Kafk
   sasl: { mechanism: 'scram-sha-512', username: principal, password: secret },
 });
 
-// An authenticating broker of its own: the shared one stays open, as every other test expects.
+// A broker of its own with users of its own, so that what each may do is seen without the test run's super user.
 describe('Kafka with SASL/SCRAM-SHA-512 and the per-service ACLs', () => {
   let kafka: EphemeralKafka;
   const FAIL_FAST: Partial<KafkaConfig> = {
@@ -30,15 +30,7 @@ describe('Kafka with SASL/SCRAM-SHA-512 and the per-service ACLs', () => {
   const client = (security: KafkaSecurity) =>
     createKafka({ brokers: kafka.brokers, clientId: 'sasl-test', logLevel: logLevel.NOTHING, security }, FAIL_FAST);
 
-  async function publish(security: KafkaSecurity, topic: string): Promise<void> {
-    const producer = createIdempotentProducer(client(security));
-    try {
-      await producer.connect();
-      await producer.send({ topic, acks: -1, messages: [{ key: 'tenant-1', value: `to ${topic}` }] });
-    } finally {
-      await producer.disconnect().catch(() => undefined);
-    }
-  }
+  const publish = (security: KafkaSecurity, topic: string) => publishAs(kafka.brokers, security, topic);
 
   beforeAll(async () => {
     kafka = await startEphemeralKafka(platformTopicSpecs(), {
@@ -52,7 +44,6 @@ describe('Kafka with SASL/SCRAM-SHA-512 and the per-service ACLs', () => {
   it('refuses a client without credentials', async () => {
     // given a client that does not authenticate
     // when it publishes
-    // then the broker does not let it
     // then the broker, expecting a SASL handshake, hangs up
     await expect(publish({}, Topics.InvitationsEvents)).rejects.toThrow(/Closed connection/);
   });

@@ -8,6 +8,7 @@ import {
   repoRoot,
   type RunningPlatform,
   startPlatform,
+  testKafkaSecurityEnv,
   tokenOf,
   waitFor,
 } from '@partner-portal/testing';
@@ -24,6 +25,7 @@ describe('the ERP simulator against the running platform', () => {
     args: ['--conditions=development', '--import', 'tsx', join(repoRoot, 'tools/erp-simulator/src/cli.ts'), ...args],
     env: {
       PATH: process.env.PATH,
+      ...testKafkaSecurityEnv(),
       KAFKA_BROKERS: platform.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: platform.topicPrefix,
       GATEWAY_URL: platform.gatewayUrl,

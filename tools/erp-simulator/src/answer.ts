@@ -8,6 +8,7 @@ import {
   PortalOrderSubmitted,
   Topics,
   type EventOf,
+  type KafkaSecurity,
 } from '@partner-portal/contracts';
 import { answerFor } from './answering';
 import { DocumentLifecycles } from './document-lifecycles';
@@ -19,6 +20,8 @@ import { uuidFrom } from './random';
 /** How the ERP answers portal orders. */
 export interface AnswerOptions {
   brokers: string[];
+  /** How it signs in to Kafka; by default from KAFKA_SASL_* / KAFKA_SSL*. */
+  security?: KafkaSecurity;
   topicPrefix?: string;
   seed: number;
   size?: SeedSize;
@@ -40,7 +43,7 @@ export async function answerPortalOrders(sink: EventSink, options: AnswerOptions
     clientId: 'erp-simulator-answer',
     brokers: options.brokers,
     logLevel: logLevel.WARN,
-    ...readKafkaSecurity(),
+    ...(options.security ?? readKafkaSecurity()),
   });
   const consumer = kafka.consumer({
     groupId: `${options.topicPrefix ?? ''}erp-simulator-answer`,

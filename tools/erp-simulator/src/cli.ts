@@ -1,5 +1,12 @@
 // The ERP simulator: `npm run sim -- <seed|stream|answer> [flags]` (`npm run sim -- help` lists them).
 import { parseArgs } from 'node:util';
+import {
+  KafkaPrincipals,
+  KafkaSecurityVariables,
+  readKafkaSecurity,
+  type KafkaSecurity,
+} from '@partner-portal/contracts';
+import { localKafkaSecurity } from '@partner-portal/infra';
 import { answerPortalOrders } from './answer';
 import { DEFAULT_SEED_SIZE } from './master-data';
 import { GatewaySink, KafkaSink, type EventSink } from './publishers';
@@ -22,7 +29,17 @@ const HELP = `ERP simulator: behaves like a Business Central connector.
     --via kafka      straight to Kafka: --brokers 127.0.0.1:9092 [--topic-prefix P]   (default)
     --via gateway    through the gateway's connector endpoint: --gateway-url http://127.0.0.1:3100
                      with the tenant's connector key in CONNECTOR_API_KEY (or --api-key)
-  answer always reads portal.orders from Kafka (--brokers).`;
+  answer always reads portal.orders from Kafka (--brokers).
+  Kafka sign-in: KAFKA_SASL_MECHANISM / KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (and KAFKA_SSL); without them,
+  the local broker of npm start is reached as its connector user.`;
+
+const LOCAL_BROKER = `127.0.0.1:${process.env.KAFKA_PORT ?? 9092}`;
+
+/** The KAFKA_SASL_* settings, or else, towards the local broker, its connector user (that broker authenticates). */
+function kafkaSecurity(brokers: string[]): KafkaSecurity {
+  if (process.env[KafkaSecurityVariables.mechanism] || brokers.join(',') !== LOCAL_BROKER) return readKafkaSecurity();
+  return localKafkaSecurity(KafkaPrincipals.Connector) ?? {};
+}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -41,7 +58,7 @@ async function main(): Promise<void> {
       'run-prefix': { type: 'string', default: '' },
       'delay-ms': { type: 'string', default: '800' },
       via: { type: 'string', default: 'kafka' },
-      brokers: { type: 'string', default: process.env.KAFKA_BROKERS || '127.0.0.1:9092' },
+      brokers: { type: 'string', default: process.env.KAFKA_BROKERS || LOCAL_BROKER },
       'topic-prefix': { type: 'string', default: process.env.KAFKA_TOPIC_PREFIX ?? '' },
       'gateway-url': { type: 'string', default: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3100' },
       'api-key': { type: 'string', default: process.env.CONNECTOR_API_KEY },
@@ -66,7 +83,7 @@ async function main(): Promise<void> {
     if (!values['api-key']) throw new Error('--via gateway needs the connector key in CONNECTOR_API_KEY or --api-key');
     sink = new GatewaySink(String(values['gateway-url']).replace(/\/$/, ''), values['api-key']);
   } else if (values.via === 'kafka') {
-    sink = new KafkaSink(brokers, topicPrefix);
+    sink = new KafkaSink(brokers, topicPrefix, kafkaSecurity(brokers));
   } else {
     throw new Error('--via must be kafka or gateway');
   }
@@ -104,6 +121,7 @@ async function main(): Promise<void> {
   } else {
     const answering = await answerPortalOrders(sink, {
       brokers,
+      security: kafkaSecurity(brokers),
       topicPrefix,
       seed: seedNumber,
       size,

@@ -30,9 +30,11 @@ export async function startContainerInfra(): Promise<TestInfra> {
     .start();
   const postgres = await new PostgreSqlContainer('postgres:16-alpine').withUsername('postgres').start();
   const brokers = [`127.0.0.1:${port}`];
-  await ensureTopics(brokers);
+  await ensureTopics(brokers, { security: {} });
   return {
     kafkaBrokers: brokers,
+    // The container's broker is the test run's alone and open.
+    kafkaSecurity: {},
     postgresAdminUrl: postgres.getConnectionUri().replace(/\/[^/]*$/, '/postgres'),
     source: 'testcontainers',
     async release() {

@@ -4,11 +4,12 @@ import {
   createKafkaAcls,
   ensureTopics,
   freePort,
+  KAFKA_SUPER_USER,
   KafkaBroker,
   localDir,
   type KafkaBrokerSasl,
 } from '@partner-portal/infra';
-import type { KafkaAcl, KafkaSecurity, TopicSpec } from '@partner-portal/contracts';
+import { readKafkaSecurity, type KafkaAcl, type KafkaSecurity, type TopicSpec } from '@partner-portal/contracts';
 
 /** A broker of a test's own, which the test may stop and restart (the shared broker must stay up). */
 export interface EphemeralKafka {
@@ -35,7 +36,9 @@ export interface EphemeralKafkaSecurity {
 /**
  * Starts a second single-node Kafka from the same jars on free ports, with its own data folder under
  * `.local/test-brokers`, and creates the given topics. Needs Java, like the local infrastructure. With `security`,
- * the broker authenticates (SCRAM-SHA-512) and enforces the ACLs, which are created after the topics.
+ * the broker authenticates (SCRAM-SHA-512) and enforces the ACLs, which are created after the topics. Without, it
+ * is like the shared broker: its super user is the one the test run connects as (none, where that one is open), so
+ * the clients and services a test starts reach either broker alike.
  */
 export async function startEphemeralKafka(
   topics: TopicSpec[] = [],
@@ -46,7 +49,7 @@ export async function startEphemeralKafka(
     controllerPort: await freePort(),
     homeDir: join(localDir, 'test-brokers', randomBytes(4).toString('hex')),
     heapMb: 512,
-    sasl: security?.sasl,
+    sasl: security?.sasl ?? testRunSasl(),
   });
   await broker.start();
   const brokers = [broker.bootstrap];
@@ -73,4 +76,10 @@ export async function startEphemeralKafka(
       broker.wipe();
     },
   };
+}
+
+/** The shared broker's super user, as the test run connects (KAFKA_SASL_*), for a broker of the test's own. */
+function testRunSasl(): KafkaBrokerSasl | undefined {
+  const { sasl } = readKafkaSecurity();
+  return sasl?.username === KAFKA_SUPER_USER ? { adminPassword: sasl.password, users: [] } : undefined;
 }

@@ -12,3 +12,4 @@ export * from './platform';
 export * from './platform-people';
 export * from './fake-sendgrid';
 export { repoRoot } from '@partner-portal/infra';
+export * from './kafka-probe';

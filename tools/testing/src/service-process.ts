@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, repoRoot } from '@partner-portal/infra';
 import { internalApiClient, type ServiceUnderTest } from './service-under-test';
+import { testKafkaSecurityEnv } from './test-infra';
 import { waitFor } from './waiting';
 
 /** A service running as its own process, from its build, as it runs in production. */
@@ -37,7 +38,8 @@ export async function startServiceProcess(
   const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: join(repoRoot, 'services', name),
-    env: { PATH: process.env.PATH, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // Kafka credentials as the test run's (KAFKA_SASL_*) unless the caller names others.
+    env: { PATH: process.env.PATH, ...testKafkaSecurityEnv(), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The last ~200 kB of what it printed, kept as chunks: joining a large string per chunk would cost the test (or

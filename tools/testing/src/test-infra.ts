@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { kafkaSecurityEnv, readKafkaSecurity, type KafkaSecurity } from '@partner-portal/contracts';
 import { ensureKafkaJars, PrerequisiteError, silent, upLocalInfra, type ProgressLog } from '@partner-portal/infra';
 import { startContainerInfra } from './container-infra';
 
 /** Where the tests' Kafka and PostgreSQL are. */
 export interface TestInfra {
   kafkaBrokers: string[];
+  /** How the tests connect: the local broker's super user, since every test file has topics of its own. */
+  kafkaSecurity: KafkaSecurity;
   /** A server where tests may create and drop databases. */
   postgresAdminUrl: string;
   source: 'environment' | 'local' | 'testcontainers';
@@ -31,6 +34,7 @@ export async function resolveTestInfra(log: ProgressLog = silent): Promise<TestI
   if (process.env.KAFKA_BROKERS && process.env.DATABASE_URL) {
     return {
       kafkaBrokers: process.env.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+      kafkaSecurity: readKafkaSecurity(),
       postgresAdminUrl: process.env.DATABASE_URL,
       source: 'environment',
       release,
@@ -41,7 +45,13 @@ export async function resolveTestInfra(log: ProgressLog = silent): Promise<TestI
     // The tests' own brokers run from this checkout's jars, also when the shared broker came from elsewhere: fetched
     // once here, not by two test workers racing on one folder.
     if (ensureKafkaJars(log)) log('Kafka jars fetched for the tests’ own brokers');
-    return { kafkaBrokers: local.kafkaBrokers, postgresAdminUrl: local.postgresAdminUrl, source: 'local', release };
+    return {
+      kafkaBrokers: local.kafkaBrokers,
+      kafkaSecurity: local.kafkaAdminSecurity,
+      postgresAdminUrl: local.postgresAdminUrl,
+      source: 'local',
+      release,
+    };
   } catch (error) {
     if (!(error instanceof PrerequisiteError) || !dockerAvailable()) throw error;
     log(`local infrastructure unavailable (${error.message}); using testcontainers`);
@@ -49,8 +59,13 @@ export async function resolveTestInfra(log: ProgressLog = silent): Promise<TestI
   }
 }
 
-/** Hands the resolved infrastructure to the test workers (jest global setup runs in another process). */
+/**
+ * Hands the resolved infrastructure to the test workers (jest global setup runs in another process). The Kafka
+ * credentials go into the KAFKA_SASL_* variables, which every Kafka client of the platform reads, so the services
+ * and clients a test starts connect without being told.
+ */
 export function publishTestInfra(infra: TestInfra): void {
+  Object.assign(process.env, kafkaSecurityEnv(infra.kafkaSecurity));
   process.env[ENV_BROKERS] = infra.kafkaBrokers.join(',');
   process.env[ENV_POSTGRES] = infra.postgresAdminUrl;
   process.env[ENV_SOURCE] = infra.source;
@@ -68,4 +83,9 @@ export function testInfra(): Pick<TestInfra, 'kafkaBrokers' | 'postgresAdminUrl'
     postgresAdminUrl: postgres,
     source: (process.env[ENV_SOURCE] as TestInfra['source']) ?? 'local',
   };
+}
+
+/** The KAFKA_SASL_* variables of the test run, for a process a test starts with an environment of its own. */
+export function testKafkaSecurityEnv(): Record<string, string> {
+  return kafkaSecurityEnv(readKafkaSecurity());
 }
