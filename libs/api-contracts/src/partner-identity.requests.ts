@@ -1,4 +1,15 @@
-import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ExternalIdentityRefV1, IsText, PartnerType, PortalRole } from '@partner-portal/contracts';
 import { ErpScopedPageQuery, PageQuery } from './paging';
 
@@ -53,14 +64,32 @@ export class ChangeRoleRequest {
 /** An identity to add to, or remove from, a tenant's administrator list: its issuer URL and subject. */
 export class AdministratorIdentity extends ExternalIdentityRefV1 {}
 
+/** How long a replaced connector key keeps working by default, and at most. */
+export const CONNECTOR_KEY_GRACE_HOURS_DEFAULT = 24;
+export const CONNECTOR_KEY_GRACE_HOURS_MAX = 720;
+
 /** A new connector key for the tenant; `replaces` revokes an older key in the same step (rotation). */
 export class CreateConnectorKeyRequest {
   /** What the key is for, e.g. "Business Central production". */
   @IsText(100)
   label!: string;
 
-  /** The id of the key this one replaces; it stops working at once. */
-  @IsOptional()
-  @IsUUID()
+  /** The id of the key this one replaces; it keeps working for `graceHours`, then stops. */
+  @ValidateIf(
+    (request: CreateConnectorKeyRequest) => request.replaces !== undefined || request.graceHours !== undefined,
+  )
+  @IsUUID(undefined, {
+    message: 'replaces must be the id (a UUID) of the key being replaced; graceHours applies to it',
+  })
   replaces?: string;
+
+  /**
+   * With `replaces`: how many hours the replaced key keeps working, so that a running connector can be given the new
+   * key first (0: it stops at once). Default 24, at most 720 (30 days).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(CONNECTOR_KEY_GRACE_HOURS_MAX)
+  graceHours?: number;
 }

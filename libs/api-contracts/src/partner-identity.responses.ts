@@ -221,6 +221,11 @@ export class ConnectorKeyResponse {
   @Nullable()
   @IsUUID()
   replacedBy!: string | null;
+
+  /** A replaced key works until then (the rotation's grace); null for a key that was not replaced. */
+  @Nullable()
+  @IsUtcTimestamp()
+  expiresAt!: string | null;
 }
 
 /** A new connector key: `key` is shown this once and never again. */

@@ -6,6 +6,9 @@ import { IsTenantId, validatePlain } from '@partner-portal/contracts';
 /** Header in which the gateway passes the verified principal: base64url-encoded JSON. */
 export const PRINCIPAL_HEADER = 'x-portal-principal';
 
+/** Header in which the gateway passes the tenant of a verified connector key, on the few routes connectors read. */
+export const CONNECTOR_TENANT_HEADER = 'x-portal-connector-tenant';
+
 /** Who is calling, as the gateway verified it. The service still checks tenant and partner scope itself. */
 export class Principal {
   /** `admin`: a tenant administrator; `partner`: a portal user acting through one membership. */

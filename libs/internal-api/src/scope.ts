@@ -8,7 +8,12 @@ import {
 import type { Request } from 'express';
 import { IsUUID } from 'class-validator';
 import { IsTenantId } from '@partner-portal/contracts';
-import { readPrincipal, type Principal } from './principal';
+import {
+  CONNECTOR_TENANT_HEADER,
+  PRINCIPAL_HEADER as PRINCIPAL_HEADER_NAME,
+  readPrincipal,
+  type Principal,
+} from './principal';
 
 // Paging is part of the API contract that the gateway shares; the services keep importing it from here.
 export { PageQuery, type Page } from '@partner-portal/api-contracts';
@@ -85,3 +90,23 @@ export const CurrentAdministrator = createParamDecorator(
     return admitted;
   },
 );
+
+/**
+ * Like `TenantAdministratorGuard`, and besides lets the tenant's own ERP connector read: a GET whose
+ * `x-portal-connector-tenant` header (set by the gateway for a verified connector key, never a principal) names the
+ * route's tenant. Anyone else gets the same 404.
+ */
+@Injectable()
+export class TenantAdministratorOrConnectorReaderGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<AdmittingRequest>();
+    const tenantId = String(request.params.tenantId);
+    const connectorTenant = request.header(CONNECTOR_TENANT_HEADER);
+    if (connectorTenant !== undefined && !request.header(PRINCIPAL_HEADER_NAME)) {
+      if (request.method === 'GET' && connectorTenant === tenantId) return true;
+      throw new NotFoundException(`tenant ${tenantId} not found`);
+    }
+    request[ADMITTED] = requireAdministratorOf(readPrincipal(request), tenantId);
+    return true;
+  }
+}

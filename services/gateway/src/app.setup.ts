@@ -7,6 +7,7 @@ import { httpMetrics, inputValidationPipe, ProblemDetailsFilter } from '@partner
 import { AppModule } from './app.module';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import type { GatewayConfig } from './config/gateway.config';
+import { connectorKeyFirst, ConnectorKeyVerifier } from './connector/connector-key.verifier';
 import { createOpenApiDocument, serveApiDocs } from './docs/openapi';
 import { requestLog } from './observability/request-log';
 import { serveWebApp } from './web-app/serve-web-app';
@@ -39,14 +40,19 @@ function refuseOtherMediaTypes(request: Request, _response: Response, next: Next
   next();
 }
 
-const TITLES: Record<number, string> = { 413: 'Payload Too Large', 415: 'Unsupported Media Type' };
+const TITLES: Record<number, string> = {
+  401: 'Unauthorized',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  503: 'Service Unavailable',
+};
 
 /**
- * Answers what goes wrong before a route runs (malformed JSON, an oversized body) as problem+json too, instead of
- * Express's HTML page.
+ * Answers what goes wrong before a route runs (a connector key refused or not checkable, malformed JSON, an oversized
+ * body) as problem+json too, instead of Express's HTML page.
  */
 function bodyProblems(
-  error: Error & { status?: number; type?: string },
+  error: Error & { status?: number; type?: string; headers?: Record<string, string> },
   request: Request,
   response: Response,
   next: NextFunction,
@@ -58,6 +64,7 @@ function bodyProblems(
       : error.type === 'entity.parse.failed'
         ? 'the body is not valid JSON'
         : error.message;
+  for (const [name, value] of Object.entries(error.headers ?? {})) response.setHeader(name, value);
   response
     .status(error.status)
     .type('application/problem+json')
@@ -106,6 +113,7 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
     maxAge: 600,
   });
   serveWebApp(app, config);
+  app.use('/api/connector', connectorKeyFirst(app.get(ConnectorKeyVerifier)));
   app.use('/api/connector', json({ limit: BODY_LIMITS.connector, verify: refuseInvalidUtf8 }));
   app.use(json({ limit: BODY_LIMITS.default, verify: refuseInvalidUtf8 }));
   app.use(refuseOtherMediaTypes);

@@ -101,4 +101,57 @@ describe('connector dead letters through the gateway', () => {
     const afterB = await platform.call('GET', routeOf('tenant-dl-b'), { token: tokenB });
     expect(afterB.body.items.map((i: any) => i.replayAttempts)).toEqual([0, 0, 0, 0]);
   });
+
+  it("lets a tenant's connector read, and only read, its own tenant's dead letters with their reasons", async () => {
+    const [tokenA, tokenB] = [await tokenOf(platform, adminA), await tokenOf(platform, adminB)];
+    const keyOf = async (tenant: string, token: string) =>
+      (
+        await platform.call('POST', `/api/admin/tenants/${tenant}/connector-keys`, {
+          token,
+          body: { label: 'Business Central' },
+        })
+      ).body.key as string;
+    const asConnector = (key: string) => ({ headers: { authorization: `ApiKey ${key}` } });
+    const [keyA, keyB] = [await keyOf('tenant-dl-a', tokenA), await keyOf('tenant-dl-b', tokenB)];
+
+    // The same list its administrator sees, with the reason each service gave.
+    const byAdmin = await platform.call('GET', routeOf('tenant-dl-a'), { token: tokenA });
+    const byConnector = await platform.call('GET', '/api/connector/dead-letters', asConnector(keyA));
+    expect(byConnector.status).toBe(200);
+    expect(byConnector.body).toEqual(byAdmin.body);
+    expect(byConnector.body.items[0]).toMatchObject({
+      tenantId: 'tenant-dl-a',
+      reason: 'payload.erpVersion: erpVersion must not be less than 0',
+    });
+    const filtered = await platform.call(
+      'GET',
+      `/api/connector/dead-letters?topic=${Topics.ErpDocuments}&pageSize=1`,
+      asConnector(keyA),
+    );
+    expect([filtered.status, filtered.body.total]).toEqual([200, 0]);
+    const ofB = await platform.call('GET', '/api/connector/dead-letters', asConnector(keyB));
+    expect(new Set(ofB.body.items.map((i: any) => i.tenantId))).toEqual(new Set(['tenant-dl-b']));
+
+    // Replaying is the administrator's: a connector has no such route, and its key opens no admin route.
+    const replay = await platform.call('POST', '/api/connector/dead-letters/replay', {
+      ...asConnector(keyA),
+      body: { ids: [byConnector.body.items[0].id] },
+    });
+    expect(replay.status).toBe(404);
+    expect((await platform.call('GET', routeOf('tenant-dl-a'), asConnector(keyA))).status).toBe(401);
+    // A service asked directly with a connector's tenant header but for another tenant, or to replay, says 404.
+    const service = platform.services['partner-identity'];
+    const direct = (method: string, tenant: string) =>
+      service.request(
+        method,
+        `/internal/tenants/${tenant}/connector-dead-letters${method === 'POST' ? '/replay' : ''}`,
+        {
+          headers: { 'x-portal-connector-tenant': 'tenant-dl-a' },
+          body: method === 'POST' ? { ids: [byConnector.body.items[0].id] } : undefined,
+        },
+      );
+    expect((await direct('GET', 'tenant-dl-a')).status).toBe(200);
+    expect((await direct('GET', 'tenant-dl-b')).status).toBe(404);
+    expect((await direct('POST', 'tenant-dl-a')).status).toBe(404);
+  });
 });

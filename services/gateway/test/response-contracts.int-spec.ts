@@ -144,6 +144,8 @@ describe('the success answers of the gateway', () => {
       { what: 'a connector dead letter' },
     );
     conforms('GET', `${admin}/connector-dead-letters`, deadLetters, 200);
+    const seenByConnector = await call('GET', '/api/connector/dead-letters', 200, connector);
+    expect(seenByConnector.body.total).toBe(deadLetters.body.total);
     const replay = { body: { ids: [deadLetters.body.items[0].id] } };
     await call('POST', `${admin}/connector-dead-letters/replay`, 200, as('admin', replay));
 

@@ -14,6 +14,7 @@ import { PartnerIdentitySchema1763900000000 } from './migrations/1763900000000-p
 import { ConnectorKeys1764300000000 } from './migrations/1764300000000-connector-keys';
 import { ReactivationWaitsForLicense1764800000000 } from './migrations/1764800000000-reactivation-waits-for-license';
 import { ReactivationRequest1764970000000 } from './migrations/1764970000000-reactivation-request';
+import { ConnectorKeyGrace1765000000000 } from './migrations/1765000000000-connector-key-grace';
 import { PortalUsersModule } from './portal-users/portal-users.module';
 import { PrincipalsModule } from './principals/principals.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
             ConnectorKeys1764300000000,
             ReactivationWaitsForLicense1764800000000,
             ReactivationRequest1764970000000,
+            ConnectorKeyGrace1765000000000,
           ],
         }),
         MasterDataModule,

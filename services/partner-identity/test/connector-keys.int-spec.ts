@@ -47,14 +47,20 @@ describe('connector keys', () => {
     });
   });
 
-  it('rotates: the replacement works at once and the replaced key stops working', async () => {
+  it('rotates: the replacement works at once and the replaced key works on for its grace, 24 hours by default', async () => {
     const old = (await keys('', { label: 'old' })).body;
     const rotated = await keys('', { label: 'new', replaces: old.id });
     expect(rotated.status).toBe(201);
-    expect((await verify(old.key)).status).toBe(401);
+    expect((await verify(old.key)).status).toBe(200);
     expect((await verify(rotated.body.key)).status).toBe(200);
     const listed = (await keys()).body.items.find((k: { id: string }) => k.id === old.id);
-    expect(listed).toMatchObject({ replacedBy: rotated.body.id, revokedAt: expect.any(String) });
+    expect(listed).toMatchObject({ replacedBy: rotated.body.id, revokedAt: null });
+    expect(Date.parse(listed.expiresAt) - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+
+    // With no grace the replaced key stops at once, as a revocation.
+    const next = await keys('', { label: 'newer', replaces: rotated.body.id, graceHours: 0 });
+    expect((await verify(rotated.body.key)).status).toBe(401);
+    expect((await verify(next.body.key)).status).toBe(200);
   });
 
   it('revokes a key, after which it is refused like an unknown one', async () => {

@@ -148,15 +148,32 @@ describe("the administrator's pages, in the browser", () => {
 
     const row = ada.getByRole('row', { name: /Business Central production/ }).first();
     await row.getByRole('button', { name: 'Rotate' }).click();
+    // The old key keeps working for a grace the administrator chooses, 24 hours unless told otherwise.
+    const grace = ada.getByRole('alertdialog').getByRole('combobox', { name: 'Let the old key keep working for' });
+    expect(await grace.inputValue()).toBe('24');
+    await grace.selectOption({ label: '1 hour' });
+    await check(ada, 'connector-key-rotate');
     await ada.getByRole('alertdialog').getByRole('button', { name: 'Rotate' }).click();
     const rotated = await ada.getByTestId('connector-key-value').inputValue();
     expect(rotated).not.toBe(key);
     await ada.getByRole('alertdialog').getByRole('button', { name: 'I have stored it' }).click();
-    await ada.getByRole('row', { name: /Revoked/ }).waitFor();
+    const replaced = ada.getByRole('row', { name: /Replaced; works until/ });
+    await replaced.waitFor();
+    const whoami = (apiKey: string) =>
+      portal.platform.call('GET', '/api/connector/whoami', { headers: { authorization: `ApiKey ${apiKey}` } });
+    expect((await whoami(key)).status).toBe(200);
+    expect((await whoami(rotated)).status).toBe(200);
+    await check(ada, 'connector-key-in-grace');
     const active = ada.getByRole('row', { name: /Business Central production.*Active/ });
     await active.getByRole('button', { name: 'Revoke' }).click();
     await ada.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
     await ada.getByRole('row', { name: /Active/ }).waitFor({ state: 'detached' });
+    await ada.getByRole('alertdialog').waitFor({ state: 'detached' });
+    // A key in its grace is not rotated again, but may be revoked to end the grace early.
+    expect(await replaced.getByRole('button', { name: 'Rotate' }).count()).toBe(0);
+    await replaced.getByRole('button', { name: 'Revoke' }).click();
+    await ada.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
+    await ada.getByRole('row', { name: /Replaced; works until/ }).waitFor({ state: 'detached' });
     await ada.getByRole('alertdialog').waitFor({ state: 'detached' });
     await check(ada, 'connector-keys');
   });

@@ -27,12 +27,15 @@ export class AdminConnectorKeysController {
   }
 
   @Post()
-  @Documented('Create a connector key, or rotate one (`replaces` revokes the old key at once)', {
-    type: CreatedConnectorKeyResponse,
-    status: 201,
-    returns: 'The key: `key` is shown this once and never again',
-    problems: [400, 404],
-  })
+  @Documented(
+    'Create a connector key, or rotate one (`replaces`: the old key keeps working for `graceHours`, default 24)',
+    {
+      type: CreatedConnectorKeyResponse,
+      status: 201,
+      returns: 'The key: `key` is shown this once and never again',
+      problems: [400, 404],
+    },
+  )
   create(
     @CurrentCaller() caller: Caller,
     @Body() body: CreateConnectorKeyRequest,

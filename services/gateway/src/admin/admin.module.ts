@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadLettersModule } from '../dead-letters/dead-letters.module';
 import { AdminConnectorDeadLettersController } from './admin-connector-dead-letters.controller';
 import { AdminConnectorKeysController } from './admin-connector-keys.controller';
 import { AdminDirectoryController } from './admin-directory.controller';
@@ -9,6 +10,7 @@ import { AdminTenantsController } from './admin-tenants.controller';
 
 /** `/api/admin`: what a tenant's administrators do. */
 @Module({
+  imports: [DeadLettersModule],
   controllers: [
     AdminTenantsController,
     AdminLicensingController,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject } from 'class-validator';
 import { ConnectorEventsAcceptedResponse, ConnectorIdentityResponse } from '@partner-portal/api-contracts';
 import { ProblemException } from '@partner-portal/internal-api';
 import { ConnectorKeyRoute } from '../auth/route-access';
 import { Documented } from '../docs/documented';
-import type { GatewayRequest } from '../observability/gateway-request';
+import { connectorOf, type GatewayRequest } from '../observability/gateway-request';
 import { ConnectorKeyGuard } from './connector-key.guard';
 import { ConnectorPublisher } from './connector-publisher';
 import { checkConnectorBatch } from './event-batch';
@@ -51,8 +51,7 @@ export class ConnectorEventsController {
     @Req() request: GatewayRequest,
     @Body() body: ConnectorEventsRequest,
   ): Promise<ConnectorEventsAcceptedResponse> {
-    if (!request.connector) throw new UnauthorizedException('a connector key is required');
-    const { accepted, rejected } = checkConnectorBatch(request.connector.tenantId, body.events);
+    const { accepted, rejected } = checkConnectorBatch(connectorOf(request).tenantId, body.events);
     if (rejected.length > 0) {
       throw new ProblemException(
         400,
@@ -72,7 +71,6 @@ export class ConnectorEventsController {
     returns: '{ tenantId, keyId }',
   })
   whoami(@Req() request: GatewayRequest): ConnectorIdentityResponse {
-    if (!request.connector) throw new UnauthorizedException('a connector key is required');
-    return request.connector;
+    return connectorOf(request);
   }
 }

@@ -1,47 +1,16 @@
-import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { GatewayRequest } from '../observability/gateway-request';
-import { UpstreamClient } from '../upstream/upstream.client';
-
-/** How long a verified key is trusted before partner-identity is asked again (a revocation takes this long). */
-const KEY_CACHE_MS = 30_000;
 
 /**
- * Connector routes need `Authorization: ApiKey <key>` (or `X-Api-Key`): a key of the tenant, which partner-identity
- * verifies against its stored hash. The request then acts for that tenant only.
+ * Connector routes act for the tenant of the request's connector key, which `connectorKeyFirst` verified before the
+ * body was read (app.setup.ts mounts it on `/api/connector`). This guard makes a route that is not under that path
+ * fail closed instead of running without a tenant.
  */
 @Injectable()
 export class ConnectorKeyGuard implements CanActivate {
-  private readonly cache = new Map<string, { until: number; tenant: Promise<{ tenantId: string; keyId: string }> }>();
-
-  constructor(private readonly upstream: UpstreamClient) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<GatewayRequest>();
-    const key =
-      /^ApiKey (\S+)$/i.exec(request.header('authorization') ?? '')?.[1] ?? request.header('x-api-key') ?? undefined;
-    if (!key) throw new UnauthorizedException('a connector key is required: Authorization: ApiKey <key>');
-    request.connector = await this.verify(key, request.requestId);
+    if (!request.connector) throw new Error('a connector route outside /api/connector: its key was never checked');
     return true;
-  }
-
-  private verify(key: string, requestId: string): Promise<{ tenantId: string; keyId: string }> {
-    const id = createHash('sha256').update(key).digest('base64url');
-    const now = Date.now();
-    const cached = this.cache.get(id);
-    if (cached && cached.until > now) return cached.tenant;
-    const tenant = this.upstream
-      .call<{ tenantId: string; keyId: string }>('partner-identity', 'POST', '/internal/connector-keys/verify', {
-        body: { key },
-        requestId,
-      })
-      .then((answer) => {
-        if (answer.status !== 200) throw new UnauthorizedException('the connector key is unknown or revoked');
-        return answer.body;
-      });
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(id, { until: now + KEY_CACHE_MS, tenant });
-    tenant.catch(() => this.cache.delete(id));
-    return tenant;
   }
 }

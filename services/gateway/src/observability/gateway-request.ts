@@ -31,6 +31,12 @@ export function signedInUser(request: GatewayRequest): SignedInUser {
   return request.user;
 }
 
+/** The tenant and key of a connector's request, which `connectorKeyFirst` verified; 401 on a request without. */
+export function connectorOf(request: GatewayRequest): { tenantId: string; keyId: string } {
+  if (!request.connector) throw new UnauthorizedException('a connector key is required');
+  return request.connector;
+}
+
 /** Whom a request acts as, once an authorization guard decided it. */
 function actingPrincipal(request: GatewayRequest): Principal {
   if (!request.principal) throw new UnauthorizedException('no principal for this route');

@@ -39,7 +39,7 @@ export class ConnectorKeysController {
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateConnectorKeyRequest,
   ) {
-    return this.keys.create(tenantId, body.label, admin.subject, body.replaces);
+    return this.keys.create(tenantId, body.label, admin.subject, body.replaces, body.graceHours);
   }
 
   @Get()

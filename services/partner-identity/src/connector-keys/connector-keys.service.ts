@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  CONNECTOR_KEY_GRACE_HOURS_DEFAULT,
   pageOf,
   Refusal,
   type ConnectorIdentityResponse,
@@ -25,9 +26,13 @@ interface ConnectorKeyRow {
   created_at: Date;
   revoked_at: Date | null;
   replaced_by: string | null;
+  expires_at: Date | null;
 }
 
-const CONNECTOR_KEY_COLUMNS = 'id, label, key_prefix, created_by, created_at, revoked_at, replaced_by';
+const CONNECTOR_KEY_COLUMNS = 'id, label, key_prefix, created_by, created_at, revoked_at, replaced_by, expires_at';
+
+/** A key works while it is neither revoked nor past the end of its rotation's grace. */
+const WORKING = 'revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())';
 
 const toView = (r: ConnectorKeyRow): ConnectorKeyView => ({
   id: r.id,
@@ -37,6 +42,7 @@ const toView = (r: ConnectorKeyRow): ConnectorKeyView => ({
   createdAt: r.created_at.toISOString(),
   revokedAt: r.revoked_at?.toISOString() ?? null,
   replacedBy: r.replaced_by,
+  expiresAt: r.expires_at?.toISOString() ?? null,
 });
 
 /** Per-tenant API keys with which ERP connectors publish through the gateway. */
@@ -44,12 +50,16 @@ const toView = (r: ConnectorKeyRow): ConnectorKeyView => ({
 export class ConnectorKeysService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Creates a key; with `replaces`, revokes that key of the same tenant in the same transaction (rotation). */
+  /**
+   * Creates a key; with `replaces` (rotation), that working key of the same tenant keeps working for `graceHours`
+   * more, set in the same transaction, and not past an earlier end. With no grace it is revoked at once.
+   */
   async create(
     tenantId: string,
     label: string,
     createdBy: string,
     replaces?: string,
+    graceHours = CONNECTOR_KEY_GRACE_HOURS_DEFAULT,
   ): Promise<CreatedConnectorKeyResponse> {
     const { key, hash, shownPrefix } = newConnectorKey();
     const id = randomUUID();
@@ -60,12 +70,15 @@ export class ConnectorKeysService {
         [id, tenantId, label, hash, shownPrefix, createdBy],
       );
       if (replaces) {
-        const [, revoked] = await manager.query(
-          `UPDATE connector_key SET revoked_at = now(), replaced_by = $3
-            WHERE tenant_id = $1 AND id = $2 AND revoked_at IS NULL`,
-          [tenantId, replaces, id],
+        const [, replaced] = await manager.query(
+          graceHours === 0
+            ? `UPDATE connector_key SET revoked_at = now(), replaced_by = $3 WHERE tenant_id = $1 AND id = $2 AND ${WORKING}`
+            : `UPDATE connector_key
+                  SET expires_at = least(expires_at, now() + make_interval(hours => $4)), replaced_by = $3
+                WHERE tenant_id = $1 AND id = $2 AND ${WORKING}`,
+          graceHours === 0 ? [tenantId, replaces, id] : [tenantId, replaces, id, graceHours],
         );
-        if (revoked === 0) {
+        if (replaced === 0) {
           throw new Refusal('not_found', 'not_found', `no active connector key ${replaces} to replace`);
         }
       }
@@ -105,7 +118,7 @@ export class ConnectorKeysService {
   async verify(key: string): Promise<ConnectorIdentityResponse | undefined> {
     if (looksLikeConnectorKey(key)) {
       const [row] = await this.dataSource.query(
-        `SELECT id, tenant_id FROM connector_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+        `SELECT id, tenant_id FROM connector_key WHERE key_hash = $1 AND ${WORKING}`,
         [hashConnectorKey(key)],
       );
       if (row) return { tenantId: row.tenant_id, keyId: row.id };

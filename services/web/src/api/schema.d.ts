@@ -170,7 +170,7 @@ export interface paths {
         /** The tenant's connector keys, newest first (never the keys themselves) */
         get: operations["AdminConnectorKeysController_list"];
         put?: never;
-        /** Create a connector key, or rotate one (`replaces` revokes the old key at once) */
+        /** Create a connector key, or rotate one (`replaces`: the old key keeps working for `graceHours`, default 24) */
         post: operations["AdminConnectorKeysController_create"];
         delete?: never;
         options?: never;
@@ -631,6 +631,23 @@ export interface paths {
         };
         /** Where and how the web app signs in (issuer, public client, scopes) */
         get: operations["ClientConfigController_clientConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connector/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's tenant's events that the portal could not apply, newest first, with why */
+        get: operations["ConnectorDeadLettersController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1350,6 +1367,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /** Format: date-time */
+            expiresAt: string | null;
             /** Format: uuid */
             id: string;
             keyPrefix: string;
@@ -1381,6 +1400,7 @@ export interface components {
             role: "customer_representative" | "authorized_user" | null;
         };
         CreateConnectorKeyRequest: {
+            graceHours?: number;
             label: string;
             /** Format: uuid */
             replaces?: string;
@@ -1389,6 +1409,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /** Format: date-time */
+            expiresAt: string | null;
             /** Format: uuid */
             id: string;
             key: string;
@@ -5074,6 +5096,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClientConfigResponse"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConnectorDeadLettersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "dead" | "replayed" | "all";
+                topic?: "erp.masterdata" | "erp.documents";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead letters (page, pageSize up to 200, total) across the services that consume them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPage"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Too many requests: wait for `Retry-After` seconds */

@@ -10,6 +10,7 @@ import {
   Field,
   Input,
   MessageBar,
+  Select,
   MessageBarBody,
   Text,
 } from '@fluentui/react-components';
@@ -42,6 +43,12 @@ const listState = z.object({ page: pageParam });
 /** Keys a page shows (a tenant has a handful: one per connector, and the ones rotated out). */
 const PAGE_SIZE = 50;
 
+/** How long a rotated key may keep working, in hours; the API's default (24) first. */
+const GRACE_CHOICES = [24, 1, 72, 168, 0];
+
+/** A key that still works: not revoked, and not past the grace of its rotation. */
+const works = (k: ConnectorKey, now: number) => !k.revokedAt && (!k.expiresAt || Date.parse(k.expiresAt) > now);
+
 const keyForm = z.object({
   label: z
     .string()
@@ -67,7 +74,7 @@ export function ConnectorKeysPage() {
   });
   const refresh = () => client.invalidateQueries({ queryKey: ['connector-keys', tenantId] });
   const create = useMutation({
-    mutationFn: (body: { label: string; replaces?: string }) =>
+    mutationFn: (body: { label: string; replaces?: string; graceHours?: number }) =>
       call(api.POST('/api/admin/tenants/{tenantId}/connector-keys', { ...path, body })),
     onSuccess: refresh,
   });
@@ -81,6 +88,7 @@ export function ConnectorKeysPage() {
     onSuccess: refresh,
   });
   const [dialog, setDialog] = useState<KeyDialog | undefined>();
+  const [graceHours, setGraceHours] = useState(GRACE_CHOICES[0]);
   const [copied, setCopied] = useState(false);
   const shown = dialog?.kind === 'shown' ? dialog.created : undefined;
   const close = () => setDialog(undefined);
@@ -97,7 +105,7 @@ export function ConnectorKeysPage() {
   );
   const rotate = (key: ConnectorKey) =>
     create.mutate(
-      { label: key.label, replaces: key.id },
+      { label: key.label, replaces: key.id, graceHours },
       {
         onSuccess: (created) => {
           setCopied(false);
@@ -111,6 +119,8 @@ export function ConnectorKeysPage() {
     setCopied(true);
   };
 
+  // Whether a grace has ended is judged as of the list's fetch (rows exist only then); it refetches on focus and changes.
+  const now = keys.dataUpdatedAt;
   const columns: Column<ConnectorKey>[] = [
     { id: 'label', header: t('connectorKeys.label'), cell: (k) => k.label },
     { id: 'prefix', header: t('connectorKeys.prefix'), cell: (k) => <code>{k.keyPrefix}…</code> },
@@ -123,6 +133,13 @@ export function ConnectorKeysPage() {
           <Badge color="informative" appearance="outline">
             {t('connectorKeys.revokedOn', { date: format.date(k.revokedAt) })}
           </Badge>
+        ) : k.expiresAt && !works(k, now) ? (
+          <Badge color="informative" appearance="outline">
+            {t('connectorKeys.expiredOn', { date: format.date(k.expiresAt) })}
+          </Badge>
+        ) : k.expiresAt ? (
+          // Plain text: a date and a time do not fit a badge's one line.
+          <Text weight="semibold">{t('connectorKeys.worksUntil', { date: format.dateTime(k.expiresAt) })}</Text>
         ) : (
           <Badge color="success" appearance="tint">
             {t('connectorKeys.active')}
@@ -132,13 +149,23 @@ export function ConnectorKeysPage() {
     {
       id: 'actions',
       header: t('common.actions'),
+      // A replaced key in its grace may still be revoked (to end the grace early), not rotated again.
       cell: (k) =>
-        k.revokedAt ? null : (
+        works(k, now) ? (
           <Row>
-            <Button onClick={() => setDialog({ kind: 'rotate', key: k })}>{t('connectorKeys.rotate')}</Button>
+            {k.replacedBy ? null : (
+              <Button
+                onClick={() => {
+                  setGraceHours(GRACE_CHOICES[0]);
+                  setDialog({ kind: 'rotate', key: k });
+                }}
+              >
+                {t('connectorKeys.rotate')}
+              </Button>
+            )}
             <Button onClick={() => setDialog({ kind: 'revoke', key: k })}>{t('connectorKeys.revoke')}</Button>
           </Row>
-        ),
+        ) : null,
     },
   ];
 
@@ -233,7 +260,22 @@ export function ConnectorKeysPage() {
               onCancel={close}
               onConfirm={() => rotate(dialog.key)}
             >
-              <Text as="p">{t('connectorKeys.rotateText')}</Text>
+              <Stack>
+                <Text as="p">{t('connectorKeys.rotateText')}</Text>
+                <Field label={t('connectorKeys.graceLabel')}>
+                  <Select value={String(graceHours)} onChange={(_, data) => setGraceHours(Number(data.value))}>
+                    {GRACE_CHOICES.map((hours) => (
+                      <option key={hours} value={hours}>
+                        {hours === 0
+                          ? t('connectorKeys.graceNone')
+                          : hours < 72
+                            ? t('connectorKeys.graceHours', { count: hours })
+                            : t('connectorKeys.graceDays', { count: hours / 24 })}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </Stack>
             </ConfirmBody>
           ) : null}
         </DialogSurface>
