@@ -19,6 +19,7 @@ export * from './orders.responses';
 export * from './partner-perspective';
 export * from './principals';
 export * from './me.responses';
+export * from './connector.requests';
 export * from './connector.responses';
 export * from './web-app.responses';
 export * from './dead-letters.requests';

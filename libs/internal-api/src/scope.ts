@@ -110,3 +110,19 @@ export class TenantAdministratorOrConnectorReaderGuard implements CanActivate {
     return true;
   }
 }
+
+/**
+ * Routes only the tenant's ERP connector calls (its feed of portal orders): the gateway's `x-portal-connector-tenant`
+ * header must name the route's tenant, and no person's principal may come with it. Anyone else gets 404.
+ */
+@Injectable()
+export class TenantConnectorGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const tenantId = String(request.params.tenantId);
+    if (request.header(PRINCIPAL_HEADER_NAME) || request.header(CONNECTOR_TENANT_HEADER) !== tenantId) {
+      throw new NotFoundException(`tenant ${tenantId} not found`);
+    }
+    return true;
+  }
+}

@@ -14,6 +14,8 @@ import { DocumentProjectionSchema1764200000000 } from './migrations/176420000000
 import { DocumentStatusHistory1764513000000 } from './migrations/1764513000000-document-status-history';
 import { StableDocumentIds1764980000000 } from './migrations/1764980000000-stable-document-ids';
 import { ReadModelRebuild1764980100000 } from './migrations/1764980100000-read-model-rebuild';
+import { PortalOrderFeed1765000100000 } from './migrations/1765000100000-portal-order-feed';
+import { PortalOrderFeedModule } from './connector-feed/portal-order-feed.module';
 import { AdminOrdersController, PartnerOrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { DocumentsConsumer } from './projection/documents.consumer';
@@ -39,6 +41,7 @@ export class AppModule {
         DocumentStatusHistory1764513000000,
         StableDocumentIds1764980000000,
         ReadModelRebuild1764980100000,
+        PortalOrderFeed1765000100000,
       ],
       poolSize: config.poolSize,
       // Every instance's live consumer holds while a rebuild switches tables.
@@ -46,7 +49,7 @@ export class AppModule {
     });
     return {
       module: AppModule,
-      imports: [HealthModule.withChecks(KafkaReadiness), ...persistence],
+      imports: [HealthModule.withChecks(KafkaReadiness), ...persistence, PortalOrderFeedModule],
       controllers: [
         PartnerDocumentsController,
         AdminDocumentsController,

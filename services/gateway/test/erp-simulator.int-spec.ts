@@ -188,4 +188,62 @@ describe('the ERP simulator against the running platform', () => {
     const types = new Set(documents.body.items.map((d: { erpDocumentType: string }) => d.erpDocumentType));
     expect([...types]).toEqual(expect.arrayContaining(['sales_order', 'sales_shipment', 'sales_invoice']));
   });
+
+  it('answers orders as an HTTP-only connector: the feed read over the gateway, no Kafka client at all', async () => {
+    // The Kafka answerer of the test before stops; the HTTP one gets no Kafka address or credential.
+    if (answering && answering.exitCode === null) {
+      const exited = new Promise((resolve) => answering!.once('exit', resolve));
+      answering.kill('SIGTERM');
+      await exited;
+    }
+    const adminToken = await tokenOf(platform, who.admin);
+    const key = await platform.call('POST', `/api/admin/tenants/${tenant}/connector-keys`, {
+      token: adminToken,
+      body: { label: 'Business Central extension' },
+    });
+    const { command, args } = simulator(['answer', '--via', 'gateway', '--http', '--delay-ms', '50'], {});
+    const env = { PATH: process.env.PATH, GATEWAY_URL: platform.gatewayUrl, CONNECTOR_API_KEY: key.body.key };
+    answering = spawn(command, args, { env, cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    answering.stderr?.on('data', (chunk) => (said += chunk));
+    await waitFor(
+      () => said,
+      (text) => text.includes('answering portal orders read over HTTP'),
+      { what: 'the simulator to start answering over HTTP', timeoutMs: 60_000 },
+    );
+
+    const rita = await tokenOf(platform, who.rita);
+    const place = (quantity: string, idempotencyKey: string) =>
+      platform.call('POST', '/api/portal/orders', {
+        token: rita,
+        headers: { 'idempotency-key': idempotencyKey },
+        body: order(quantity),
+      });
+    const taken = await place('3', 'http-1');
+    const tooMuch = await place('6000', 'http-2');
+    const answered = await waitFor(
+      () => platform.call('GET', '/api/portal/orders', { token: rita }),
+      (r) =>
+        [taken, tooMuch].every(
+          (o) =>
+            r.body.items?.find((i: { portalOrderId: string }) => i.portalOrderId === o.body.portalOrderId)?.status !==
+            'submitted',
+        ),
+      { what: 'the HTTP-only simulator to answer both orders', timeoutMs: 60_000 },
+    );
+    const byId = (id: string) => answered.body.items.find((o: { portalOrderId: string }) => o.portalOrderId === id);
+    expect(byId(taken.body.portalOrderId)).toMatchObject({ status: 'accepted', erpOrderNo: expect.any(String) });
+    expect(byId(tooMuch.body.portalOrderId)).toMatchObject({ status: 'rejected' });
+    // It acknowledged what it answered: nothing is left unacknowledged in the feed.
+    const left = await waitFor(
+      () =>
+        platform.call('GET', '/api/connector/portal-orders', {
+          headers: { authorization: `ApiKey ${key.body.key}` },
+        }),
+      (r) => r.body.orders?.length === 0,
+      { what: 'the feed acknowledged' },
+    );
+    expect(Number(left.body.acknowledgedCursor)).toBeGreaterThanOrEqual(4);
+    expect(said).not.toMatch(/kafka/i);
+  });
 });

@@ -1,6 +1,7 @@
 import { PartnerType, PortalRole } from '@partner-portal/contracts';
 import {
   CONTACTS,
+  deskOrder,
   contactUpserted,
   erpPlace,
   grantMembership,
@@ -42,18 +43,7 @@ describe('the order wizard and the order upload through the gateway', () => {
   const tokens: Record<string, string> = {};
   const admin = `/api/admin/tenants/${tenant}`;
   const get = (path: string, name: string) => platform.call('GET', path, { token: tokens[name] });
-  const order = (quantity = '2') => ({
-    requestedReceiptDate: '2027-01-15',
-    requisitionNo: 'REQ-9',
-    deliveryAddress: {
-      description: 'Store',
-      line1: 'Keizersgracht 12',
-      city: 'Amsterdam',
-      postalCode: '1015 CJ',
-      countryCode: 'NL',
-    },
-    lines: [{ itemNo: 'DESK', quantity, unitCode: 'PCS' }],
-  });
+  const order = (quantity = '2') => ({ ...deskOrder(quantity, 'DESK', '2027-01-15'), requisitionNo: 'REQ-9' });
   const send = (path: string, name: string, content: string | Uint8Array, headers: Record<string, string> = {}) => {
     const form = new FormData();
     form.append('file', new Blob([content], { type: 'text/csv' }), 'orders.csv');

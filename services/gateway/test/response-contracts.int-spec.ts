@@ -145,6 +145,8 @@ describe('the success answers of the gateway', () => {
     );
     conforms('GET', `${admin}/connector-dead-letters`, deadLetters, 200);
     const seenByConnector = await call('GET', '/api/connector/dead-letters', 200, connector);
+    // Connector's feed of portal orders (empty until an order is placed, below).
+    await call('GET', '/api/connector/portal-orders', 200, connector);
     expect(seenByConnector.body.total).toBe(deadLetters.body.total);
     const replay = { body: { ids: [deadLetters.body.items[0].id] } };
     await call('POST', `${admin}/connector-dead-letters/replay`, 200, as('admin', replay));
@@ -376,6 +378,13 @@ describe('the success answers of the gateway', () => {
       },
       201,
     );
+    // The HTTP-only connector reads the orders from its feed and acknowledges them, then answers.
+    const fed = await call('GET', '/api/connector/portal-orders?limit=5', 200, connector);
+    expect(fed.body.orders.length).toBeGreaterThan(0);
+    await call('POST', '/api/connector/portal-orders/ack', 200, {
+      ...connector,
+      body: { cursor: fed.body.nextCursor },
+    });
     const accepted = portalOrderAccepted(place, created.body.portalOrderId, 'C10000', 'SO-2001');
     await call('POST', '/api/connector/events', 202, { ...connector, body: { events: [accepted] } });
     const orders = await waitFor(

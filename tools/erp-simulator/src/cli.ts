@@ -7,7 +7,7 @@ import {
   type KafkaSecurity,
 } from '@partner-portal/contracts';
 import { localKafkaSecurity } from '@partner-portal/infra';
-import { answerPortalOrders } from './answer';
+import { answerPortalOrders, answerPortalOrdersOverHttp } from './answer';
 import { DEFAULT_SEED_SIZE } from './master-data';
 import { GatewaySink, KafkaSink, type EventSink } from './publishers';
 import { seed } from './seed';
@@ -23,13 +23,15 @@ const HELP = `ERP simulator: behaves like a Business Central connector.
            some events repeated and some out of order on purpose
            --tenant demo --rate 200 --duration 60 [--events N] --seed 42 [--run-prefix X]
   answer   answers portal orders from portal.orders: accepted (then the ERP's sales order) or rejected
-           --delay-ms 800 --seed 42
+           --delay-ms 800 --seed 42 [--http]
 
   Where events go (all commands):
     --via kafka      straight to Kafka: --brokers 127.0.0.1:9092 [--topic-prefix P]   (default)
     --via gateway    through the gateway's connector endpoint: --gateway-url http://127.0.0.1:3100
                      with the tenant's connector key in CONNECTOR_API_KEY (or --api-key)
-  answer always reads portal.orders from Kafka (--brokers).
+  answer reads portal.orders from Kafka (--brokers); with --http it reads them from the gateway's feed
+  (GET /api/connector/portal-orders, long-polling, then acknowledges) and answers through the gateway: no Kafka
+  at all, as a Business Central extension works (needs --via gateway's connector key).
   Kafka sign-in: KAFKA_SASL_MECHANISM / KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD (and KAFKA_SSL); without them,
   the local broker of npm start is reached as its connector user.`;
 
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       'topic-prefix': { type: 'string', default: process.env.KAFKA_TOPIC_PREFIX ?? '' },
       'gateway-url': { type: 'string', default: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3100' },
       'api-key': { type: 'string', default: process.env.CONNECTOR_API_KEY },
+      http: { type: 'boolean', default: false },
     },
   });
   const [command] = positionals;
@@ -119,16 +122,27 @@ async function main(): Promise<void> {
     log(`[stream] done: ${result.sent} events in ${result.seconds.toFixed(1)} s, ${result.errors} errors`);
     await sink.close();
   } else {
-    const answering = await answerPortalOrders(sink, {
-      brokers,
-      security: kafkaSecurity(brokers),
-      topicPrefix,
-      seed: seedNumber,
-      size,
-      delayMs: number('delay-ms'),
-      log,
-    });
-    log('[answer] answering portal orders; Ctrl-C stops');
+    if (values.http && values.via !== 'gateway')
+      throw new Error('answer --http answers through the gateway: add --via gateway');
+    const answering = values.http
+      ? answerPortalOrdersOverHttp(sink, {
+          gatewayUrl: String(values['gateway-url']).replace(/\/$/, ''),
+          apiKey: String(values['api-key']),
+          seed: seedNumber,
+          size,
+          delayMs: number('delay-ms'),
+          log,
+        })
+      : await answerPortalOrders(sink, {
+          brokers,
+          security: kafkaSecurity(brokers),
+          topicPrefix,
+          seed: seedNumber,
+          size,
+          delayMs: number('delay-ms'),
+          log,
+        });
+    log(`[answer] answering portal orders${values.http ? ' read over HTTP' : ''}; Ctrl-C stops`);
     const stop = async () => {
       await answering.stop();
       await sink.close();

@@ -137,3 +137,21 @@ export async function grantMembership(
   );
   return me.body.memberships.find((m: { contactNo: string }) => m.contactNo === contact.contactNo).membershipId;
 }
+
+/**
+ * A portal order as the wizard sends it (`POST /api/portal/orders`): a desk of the master data's catalogue to the
+ * customer's store in Amsterdam.
+ */
+export function deskOrder(quantity = '1', itemNo = 'DESK', requestedReceiptDate = '2026-12-15') {
+  return {
+    requestedReceiptDate,
+    deliveryAddress: {
+      description: 'Store',
+      line1: 'Keizersgracht 12',
+      city: 'Amsterdam',
+      postalCode: '1015 CJ',
+      countryCode: 'NL',
+    },
+    lines: [{ itemNo, quantity, unitCode: 'PCS' }],
+  };
+}

@@ -19,6 +19,7 @@ import {
   type UploadPreviewOrderResponse,
 } from '@partner-portal/api-contracts';
 import { PortalOrderSubmitted, type DeliveryAddressV1 } from '@partner-portal/contracts';
+import { PortalOrderFeedService } from '../connector-feed/portal-order-feed.service';
 import { Outbox } from '@partner-portal/messaging';
 import { selectListPage } from '@partner-portal/internal-api';
 import type { Viewer } from '../documents/visibility';
@@ -541,39 +542,40 @@ export class OrdersService {
         defaults.currencyCode,
       ],
     );
-    await this.outbox.append(manager, [
-      this.outbox.create(PortalOrderSubmitted, {
-        tenantId: orderer.tenantId,
-        correlationId,
-        payload: {
-          environment: orderer.environment,
-          environmentType: environment_type,
-          companyId: orderer.companyId,
-          portalOrderId: id,
-          portalOrderNo,
-          partnerNo: defaults.customerAccount,
-          invoicePartnerNo: defaults.invoiceCustomer,
-          contactNo: defaults.contactNo,
-          submittedBy: { portalUserId: portal_user_id, email },
-          name: 'sales order',
-          requestedReceiptDate: submission.requestedReceiptDate,
-          deliveryAddress: submission.deliveryAddress,
-          ...(submission.requisitionNo ? { requisitionNo: submission.requisitionNo } : {}),
-          shipToCountryCode: defaults.shipToCountryCode,
-          currencyCode: defaults.currencyCode,
-          priceListCode: defaults.priceListCode,
-          languageCode: defaults.languageCode,
-          lines: order.lines.map((l) => ({
-            lineNo: l.lineNo,
-            itemNo: l.itemNo,
-            quantity: l.quantity,
-            unitCode: l.unitCode,
-            estimatedUnitPrice: l.estimatedUnitPrice,
-            estimatedNetAmount: l.estimatedNetAmount,
-          })),
-        },
-      }),
-    ]);
+    const submitted = this.outbox.create(PortalOrderSubmitted, {
+      tenantId: orderer.tenantId,
+      correlationId,
+      payload: {
+        environment: orderer.environment,
+        environmentType: environment_type,
+        companyId: orderer.companyId,
+        portalOrderId: id,
+        portalOrderNo,
+        partnerNo: defaults.customerAccount,
+        invoicePartnerNo: defaults.invoiceCustomer,
+        contactNo: defaults.contactNo,
+        submittedBy: { portalUserId: portal_user_id, email },
+        name: 'sales order',
+        requestedReceiptDate: submission.requestedReceiptDate,
+        deliveryAddress: submission.deliveryAddress,
+        ...(submission.requisitionNo ? { requisitionNo: submission.requisitionNo } : {}),
+        shipToCountryCode: defaults.shipToCountryCode,
+        currencyCode: defaults.currencyCode,
+        priceListCode: defaults.priceListCode,
+        languageCode: defaults.languageCode,
+        lines: order.lines.map((l) => ({
+          lineNo: l.lineNo,
+          itemNo: l.itemNo,
+          quantity: l.quantity,
+          unitCode: l.unitCode,
+          estimatedUnitPrice: l.estimatedUnitPrice,
+          estimatedNetAmount: l.estimatedNetAmount,
+        })),
+      },
+    });
+    await this.outbox.append(manager, [submitted]);
+    // HTTP-only connectors read the same event from the feed, at the order's number (a per-tenant sequence).
+    await PortalOrderFeedService.append(manager, Number(last_no), submitted);
     const [row] = await manager.query(`SELECT ${ORDER_COLUMNS} FROM portal_order o WHERE o.id = $1`, [id]);
     return toView(row);
   }

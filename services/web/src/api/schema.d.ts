@@ -673,6 +673,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/connector/portal-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The key's tenant's portal orders after a cursor, oldest first; with none, waits up to waitSeconds (at most 25) for one */
+        get: operations["ConnectorPortalOrdersController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/connector/portal-orders/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge every portal order up to and including a cursor as durably handled */
+        post: operations["ConnectorPortalOrdersController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/connector/whoami": {
         parameters: {
             query?: never;
@@ -1141,6 +1175,9 @@ export interface components {
         AcceptInvitationRequest: {
             code?: string;
             token?: string;
+        };
+        AcknowledgePortalOrdersRequest: {
+            cursor: string;
         };
         AdminDocumentDetailResponse: {
             amount: string;
@@ -1812,6 +1849,18 @@ export interface components {
             consumed: number;
             purchased: number;
             reserved: number;
+        };
+        PortalOrderFeedEntry: {
+            cursor: string;
+            event: Record<string, never>;
+        };
+        PortalOrderFeedResponse: {
+            acknowledgedCursor: string;
+            nextCursor: string;
+            orders: components["schemas"]["PortalOrderFeedEntry"][];
+        };
+        PortalOrdersAcknowledgedResponse: {
+            acknowledgedCursor: string;
         };
         PortalUserPage: {
             items: components["schemas"]["PortalUserResponse"][];
@@ -5224,6 +5273,126 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConnectorPortalOrdersController_read: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                waitSeconds?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description { orders: [{ cursor, event }], nextCursor, acknowledgedCursor }: without `after`, from the last acknowledged order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOrderFeedResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConnectorPortalOrdersController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgePortalOrdersRequest"];
+            };
+        };
+        responses: {
+            /** @description { acknowledgedCursor }: it only moves forward */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalOrdersAcknowledgedResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
