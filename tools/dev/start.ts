@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { kafkaSecurityEnv, KafkaPrincipals, type KafkaPrincipal } from '@partner-portal/contracts';
 import { answerPortalOrders, DEMO_PEOPLE, GatewaySink } from '@partner-portal/erp-simulator';
+import { loadEnvironmentFile } from '@partner-portal/internal-api';
 import {
   buildWebApp,
   databaseUrl,
@@ -25,6 +26,8 @@ import { bin, runStep } from './run-step';
 import { discoverServices } from './services';
 
 const root = join(__dirname, '..', '..');
+// The shell's environment first, then the repository's .env (or ENV_FILE) for what it leaves unset.
+const envFile = loadEnvironmentFile(process.env, root);
 const local = join(root, '.local');
 const say = (line: string) => console.log(`[start] ${line}`);
 const DEMO_TENANT = process.env.DEMO_TENANT_ID ?? 'demo';
@@ -58,6 +61,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  if (envFile) say(`settings from ${envFile} (the shell's environment wins)`);
   const infra = await upLocalInfra((line) => say(line));
   const built = await runStep('build', process.execPath, [bin('tsc'), '-b', 'tsconfig.build.json']);
   if (built !== 0) throw new Error('the build failed; see above');

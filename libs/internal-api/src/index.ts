@@ -10,3 +10,4 @@ export * from './health';
 export * from './metrics';
 export * from './sql-text';
 export * from './list-page';
+export * from './environment-file';

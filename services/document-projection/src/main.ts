@@ -1,7 +1,10 @@
 import 'reflect-metadata';
+import { loadEnvironmentFile } from '@partner-portal/internal-api';
 import { startDocumentProjection } from './app.setup';
 import { loadDocumentProjectionConfig } from './config/document-projection.config';
 
+// The process's environment first, then .env (or ENV_FILE) for what it leaves unset.
+loadEnvironmentFile();
 startDocumentProjection(loadDocumentProjectionConfig()).catch((error: Error) => {
   console.error(error.message);
   process.exit(1);

@@ -87,7 +87,8 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
   });
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
-  express.set('trust proxy', 'loopback');
+  // Rate limits and logs see the client behind the proxies TRUST_PROXY names (none: the peer itself).
+  express.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);
   app.use(requestLog());
   app.use(httpMetrics(config.serviceName));
   app.use(

@@ -155,5 +155,16 @@ describe('the gateway door', () => {
     expect(Number(answers[3].headers.get('retry-after'))).toBeGreaterThan(0);
     // Other routes are not affected.
     expect((await platform.call('GET', '/health/live')).status).toBe(200);
+
+    // Behind a proxy TRUST_PROXY names (loopback by default), each client behind it has a limit of its own.
+    const from = (client: string) =>
+      platform.call('POST', '/api/portal/invitations/preview', {
+        body: { token: 'x'.repeat(43) },
+        headers: { 'x-forwarded-for': client },
+      });
+    const behind = [];
+    for (let i = 0; i < 4; i += 1) behind.push((await from('203.0.113.7')).status);
+    expect(behind).toEqual([404, 404, 404, 429]);
+    expect((await from('203.0.113.8')).status).toBe(404);
   });
 });

@@ -65,12 +65,14 @@ async function main(): Promise<void> {
       'gateway-url': { type: 'string', default: process.env.GATEWAY_URL ?? 'http://127.0.0.1:3100' },
       'api-key': { type: 'string', default: process.env.CONNECTOR_API_KEY },
       http: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const [command] = positionals;
-  if (!command || command === 'help' || !['seed', 'stream', 'answer'].includes(command)) {
+  const asked = values.help || command === 'help';
+  if (asked || !command || !['seed', 'stream', 'answer'].includes(command)) {
     console.log(HELP);
-    process.exit(command && command !== 'help' ? 2 : 0);
+    process.exit(asked || !command ? 0 : 2);
   }
   const number = (name: keyof typeof values) => {
     const value = Number(values[name]);

@@ -1,10 +1,36 @@
-import { ArrayMinSize, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { isIP } from 'node:net';
+import {
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+} from 'class-validator';
 import { BaseConfig, loadBaseConfig } from '@partner-portal/internal-api';
 
 /** JWS algorithms a token may be signed with; never `none`, never symmetric (the issuer's public keys verify). */
 export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
 
 const httpUrl = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
+
+/** Express's names of address ranges, besides addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Whether a value names proxies Express can trust: a range name, an IP address, or a CIDR range. */
+export function isProxyRange(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (PROXY_RANGE_NAMES.includes(value)) return true;
+  const [address, bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 /** The gateway's configuration, loaded once at boot from environment variables. */
 export class GatewayConfig extends BaseConfig {
@@ -72,6 +98,17 @@ export class GatewayConfig extends BaseConfig {
   @Matches(/^https?:\/\/[^/\s]+$/, { each: true, message: 'each origin must be scheme://host[:port]' })
   corsOrigins!: string[];
 
+  /**
+   * TRUST_PROXY: the proxies in front of the gateway (an ingress, a load balancer) whose `X-Forwarded-For` is believed,
+   * comma-separated: `loopback`, `linklocal`, `uniquelocal`, addresses or CIDR ranges (default `loopback`; empty:
+   * none). The client address that rate limits and logs use is the first one not in these ranges.
+   */
+  @ValidateBy(
+    { name: 'isProxyRange', validator: { validate: isProxyRange } },
+    { each: true, message: `each entry must be ${PROXY_RANGE_NAMES.join(', ')}, an IP address or a CIDR range` },
+  )
+  trustProxy!: string[];
+
   /** RATE_LIMIT_PER_MINUTE: requests per minute per signed-in identity (or address), on every route. */
   @IsInt()
   @Min(1)
@@ -117,6 +154,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       invitationsUrl: ['INVITATIONS_URL', env.INVITATIONS_URL ?? 'http://127.0.0.1:3103'],
       documentProjectionUrl: ['DOCUMENT_PROJECTION_URL', env.DOCUMENT_PROJECTION_URL ?? 'http://127.0.0.1:3104'],
       corsOrigins: ['CORS_ORIGINS', list(env.CORS_ORIGINS)],
+      trustProxy: ['TRUST_PROXY', list(env.TRUST_PROXY, ['loopback'])],
       rateLimitPerMinute: ['RATE_LIMIT_PER_MINUTE', Number(env.RATE_LIMIT_PER_MINUTE ?? 600)],
       acceptRateLimitPerMinute: ['ACCEPT_RATE_LIMIT_PER_MINUTE', Number(env.ACCEPT_RATE_LIMIT_PER_MINUTE ?? 10)],
       principalCacheMs: ['PRINCIPAL_CACHE_MS', Number(env.PRINCIPAL_CACHE_MS ?? 2_000)],

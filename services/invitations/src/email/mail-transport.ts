@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MailService } from '@sendgrid/mail';
 import type { ProviderAnswer } from './email-delivery-rules';
@@ -121,7 +121,10 @@ export class DevelopmentMailbox implements MailTransport {
     const sentAt = new Date().toISOString();
     const id = `${sentAt.replace(/[:.]/g, '-')}-${email.customArgs.deliveryId ?? 'mail'}`;
     const entry: MailboxEntry = { id, from: this.from, sentAt, ...email };
-    writeFileSync(join(this.dir, `${id}.json`), JSON.stringify(entry, null, 2));
+    // Written aside, then renamed: a reader of the folder never sees half an e-mail.
+    const draft = join(this.dir, `${id}.json.partial`);
+    writeFileSync(draft, JSON.stringify(entry, null, 2));
+    renameSync(draft, join(this.dir, `${id}.json`));
     return id;
   }
 
