@@ -137,6 +137,8 @@ async function main(): Promise<void> {
         PORTAL_BASE_URL: portalUrl,
         WEB_APP_DIR: process.env.WEB_APP_DIR ?? webAppDist,
         OIDC_ISSUER: process.env.OIDC_ISSUER ?? issuer,
+        // A connector's webhook receiver under development runs on this machine, often over plain http.
+        CONNECTOR_WEBHOOK_TRUSTED_HOSTS: process.env.CONNECTOR_WEBHOOK_TRUSTED_HOSTS ?? '127.0.0.1,localhost',
         ...(service.database ? { DATABASE_URL: databaseUrl(infra.postgresAdminUrl, service.database) } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

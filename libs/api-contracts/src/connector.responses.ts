@@ -15,7 +15,7 @@ export class PortalOrderFeedEntry {
   @IsString()
   cursor!: string;
 
-  /** The `PortalOrderSubmitted` event (EVENTS.md): envelope and payload. */
+  /** The `PortalOrderSubmitted` event (docs/events.md): envelope and payload. */
   @IsObject()
   event!: Record<string, unknown>;
 }

@@ -24,3 +24,5 @@ export * from './connector.responses';
 export * from './web-app.responses';
 export * from './dead-letters.requests';
 export * from './dead-letters.responses';
+export * from './connector-webhooks.requests';
+export * from './connector-webhooks.responses';

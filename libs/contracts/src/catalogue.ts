@@ -33,7 +33,7 @@ import { ReactivationLicensed } from './licensing/reactivation-licensed.v1';
 import { ReactivationRefused } from './licensing/reactivation-refused.v1';
 import { PortalUserRoleChanged } from './partner-identity/portal-user-role-changed.v1';
 
-/** Every published event version (ARCHITECTURE.md section 3, EVENTS.md). */
+/** Every published event version (ARCHITECTURE.md section 3, docs/events.md). */
 export const EventCatalogue: readonly EventDefinition[] = [
   CompanyUpserted,
   PartnerUpserted,

@@ -1,7 +1,7 @@
 import { IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { IsTenantId, IsUtcTimestamp } from './common/field-rules';
 
-/** The one envelope every message travels in (EVENTS.md, "Envelope"). */
+/** The one envelope every message travels in (docs/events.md, "Envelope"). */
 export interface EventEnvelope<P = unknown> {
   /** Unique per event; the inbox key. */
   eventId: string;
@@ -69,7 +69,10 @@ export const EventHeaders = {
   CorrelationId: 'correlationId',
 } as const;
 
-/** The headers every message of an event carries (EVENTS.md): the relay, the connector API and the tools alike. */
+/**
+ * The headers every message of an event carries (docs/events.md, "Kafka headers"): the relay, the connector API and
+ * the tools alike.
+ */
 export function eventHeaders(
   event: Pick<EventEnvelope, 'type' | 'version' | 'eventId' | 'tenantId' | 'correlationId'>,
 ): Record<string, string> {
@@ -82,7 +85,7 @@ export function eventHeaders(
   };
 }
 
-/** Headers a dead-lettered message carries besides its original ones (EVENTS.md, "Dead letters"). */
+/** Headers a dead-lettered message carries besides its original ones (docs/events.md, "Dead letters"). */
 export const DlqHeaders = {
   Error: 'dlq-error',
   Attempts: 'dlq-attempts',

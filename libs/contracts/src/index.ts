@@ -48,3 +48,7 @@ export * from './licensing/reactivation-licensed.v1';
 export * from './licensing/reactivation-refused.v1';
 export * from './kafka/kafka-acls';
 export * from './kafka/kafka-security';
+export * from './schema/class-schemas';
+export * from './schema/event-schemas';
+export * from './schema/event-examples';
+export * from './schema/asyncapi';

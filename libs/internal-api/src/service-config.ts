@@ -87,6 +87,16 @@ function baseSettings(env: NodeJS.ProcessEnv, name: string, port: number): Recor
   };
 }
 
+/** A comma-separated variable as a list (blanks dropped); the fallback when it is not set at all. */
+export function listVariable(value: string | undefined, fallback: string[] = []): string[] {
+  return value === undefined
+    ? fallback
+    : value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+}
+
 /** The variable of the one credential that every caller shared before each had its own; no longer read. */
 export const RETIRED_TOKEN_VARIABLE = 'INTERNAL_API_TOKEN';
 

@@ -16,6 +16,8 @@ import { StableDocumentIds1764980000000 } from './migrations/1764980000000-stabl
 import { ReadModelRebuild1764980100000 } from './migrations/1764980100000-read-model-rebuild';
 import { PortalOrderFeed1765000100000 } from './migrations/1765000100000-portal-order-feed';
 import { PortalOrderFeedModule } from './connector-feed/portal-order-feed.module';
+import { ConnectorWebhooksModule } from './connector-webhooks/connector-webhooks.module';
+import { ConnectorWebhooks1765000200000 } from './migrations/1765000200000-connector-webhooks';
 import { AdminOrdersController, PartnerOrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 import { DocumentsConsumer } from './projection/documents.consumer';
@@ -42,6 +44,7 @@ export class AppModule {
         StableDocumentIds1764980000000,
         ReadModelRebuild1764980100000,
         PortalOrderFeed1765000100000,
+        ConnectorWebhooks1765000200000,
       ],
       poolSize: config.poolSize,
       // Every instance's live consumer holds while a rebuild switches tables.
@@ -49,7 +52,12 @@ export class AppModule {
     });
     return {
       module: AppModule,
-      imports: [HealthModule.withChecks(KafkaReadiness), ...persistence, PortalOrderFeedModule],
+      imports: [
+        HealthModule.withChecks(KafkaReadiness),
+        ...persistence,
+        PortalOrderFeedModule,
+        ConnectorWebhooksModule.register(config),
+      ],
       controllers: [
         PartnerDocumentsController,
         AdminDocumentsController,

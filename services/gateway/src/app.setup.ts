@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import type { GatewayConfig } from './config/gateway.config';
 import { connectorKeyFirst, ConnectorKeyVerifier } from './connector/connector-key.verifier';
+import { serveEventDocs } from './docs/event-docs';
 import { createOpenApiDocument, serveApiDocs } from './docs/openapi';
 import { requestLog } from './observability/request-log';
 import { serveWebApp } from './web-app/serve-web-app';
@@ -131,7 +132,8 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
       ({ metadata }) => ({ authorizationUrl: metadata.authorization_endpoint, tokenUrl: metadata.token_endpoint }),
       () => ({}),
     );
-  // Served before init, which ends the routing with the 404 handler.
+  // Served before init, which ends the routing with the 404 handler; the events' docs before Swagger UI's files.
+  serveEventDocs(app);
   serveApiDocs(app, config, createOpenApiDocument(app, config, endpoints));
   await app.listen(config.port, config.host);
   // Longer than a load balancer's idle timeout (60 s on the common ones), so the gateway never closes a socket that

@@ -131,6 +131,15 @@ describe('the success answers of the gateway', () => {
     const connector = { headers: { authorization: `ApiKey ${rotated.body.key}` } };
     await call('GET', '/api/connector/whoami', 200, connector);
 
+    // A webhook registered before the orders below, so that each order has a delivery (the name never resolves).
+    const webhook = await call(
+      'POST',
+      `${admin}/connector-webhooks`,
+      201,
+      as('admin', { body: { url: 'https://erp.example.invalid/portal-orders', label: 'Business Central' } }),
+    );
+    await call('GET', `${admin}/connector-webhooks`, 200, as('admin'));
+
     // A connector event no service can apply (a negative ERP version): listed with its reason, replayed, still dead.
     const invalid = companyUpserted(place, 'Invalid');
     await platform.publisher.publishRaw(
@@ -425,6 +434,17 @@ describe('the success answers of the gateway', () => {
     expect(doc.paths['/api/portal/orders/upload/template'].get.responses['200'].content?.['text/csv']).toBeDefined();
     checked.add('GET /api/portal/orders/upload/template');
     await call('GET', `${admin}/documents?type=${ErpDocumentType.SalesOrder}`, 200, as('admin'));
+
+    // The webhook's delivery log, after an attempt failed (the name does not resolve), a redelivery, the removal.
+    const hooks = `${admin}/connector-webhooks/${webhook.body.id}`;
+    const log = await waitFor(
+      () => platform.call('GET', `${hooks}/deliveries`, as('admin')),
+      (answer) => answer.body.items?.some((d: { lastError: string | null }) => d.lastError !== null),
+      { what: 'a failed webhook delivery' },
+    );
+    conforms('GET', `${hooks}/deliveries`, log, 200);
+    await call('POST', `${hooks}/deliveries/${log.body.items[0].id}/redeliver`, 201, as('admin'));
+    await call('POST', `${hooks}/remove`, 200, as('admin'));
 
     // The web app's sign-in settings, where the gateway offers them.
     if (doc.paths['/api/client-config']) await call('GET', '/api/client-config', 200);

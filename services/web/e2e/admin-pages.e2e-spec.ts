@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { contactUpserted, erpPlace } from '@partner-portal/testing';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { contactUpserted, deskOrder, erpPlace, waitFor } from '@partner-portal/testing';
 import type { Browser, Page } from 'playwright-core';
 import { accessibilityViolations, Journal, launchBrowser, personBrowser } from './support/browser';
 import { adminMenu, heading, signInFromStart } from './support/pages';
@@ -141,6 +143,7 @@ describe("the administrator's pages, in the browser", () => {
     await shown.getByText('Copied to the clipboard.').waitFor();
     expect(await ada.evaluate('navigator.clipboard.readText()')).toBe(key);
     await shown.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await ada.getByRole('textbox', { name: 'Label' }).inputValue()).toBe('');
     expect(
       (await portal.platform.call('GET', '/api/connector/whoami', { headers: { authorization: `ApiKey ${key}` } }))
         .status,
@@ -178,6 +181,76 @@ describe("the administrator's pages, in the browser", () => {
     await check(ada, 'connector-keys');
   });
 
+  it('registers a webhook (its secret shown once), shows each delivery with what the endpoint answered, sends one again and removes it', async () => {
+    // The connector's endpoint: it fails the first delivery and accepts the rest.
+    const bodies: string[] = [];
+    const answers = [503];
+    const receiver = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        bodies.push(body);
+        response.statusCode = answers.shift() ?? 200;
+        response.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/portal-orders`;
+    try {
+      await adminMenu(ada, 'Webhooks');
+      await ada.getByText('No webhooks', { exact: true }).waitFor();
+      const urlField = ada.getByRole('textbox', { name: 'Endpoint URL' });
+      const label = ada.getByRole('textbox', { name: 'Label' });
+      // The platform's own network is refused at the field, in a sentence.
+      await urlField.fill('https://10.0.0.5/orders');
+      await label.fill('Business Central production');
+      await ada.getByRole('button', { name: 'Register a webhook' }).click();
+      await ada.getByText('This address cannot receive orders', { exact: false }).waitFor();
+      await check(ada, 'webhook-refused');
+
+      await urlField.fill(url);
+      await ada.getByRole('button', { name: 'Register a webhook' }).click();
+      const shown = ada.getByRole('alertdialog');
+      await shown.getByText('This is the only time the secret is shown.', { exact: false }).waitFor();
+      expect(await shown.getByTestId('webhook-secret-value').inputValue()).toMatch(/^whsec_/);
+      await check(ada, 'webhook-secret-shown');
+      await shown.getByRole('button', { name: 'I have stored it' }).click();
+      // The form is empty again, ready for the next endpoint.
+      expect([await urlField.inputValue(), await label.inputValue()]).toEqual(['', '']);
+
+      const order = await portal.api('rita')('POST', '/api/portal/orders', deskOrder('1', '1896-S', '2027-03-01'), {
+        'idempotency-key': 'admin-pages-webhook',
+      });
+      expect(order.status).toBe(201);
+      const row = ada.getByRole('row', { name: /Business Central production/ });
+      await row.getByRole('button', { name: 'Show the deliveries to “Business Central production”' }).click();
+      const log = ada.getByRole('table', { name: 'Deliveries to “Business Central production”' });
+      // Refused once (503), accepted on the next attempt; the log follows without a reload.
+      await log.getByText('Delivered', { exact: true }).waitFor({ timeout: 30_000 });
+      expect(bodies).toHaveLength(2);
+      expect(JSON.parse(bodies[1]).event.payload.portalOrderNo).toBe(order.body.portalOrderNo);
+      await check(ada, 'webhook-deliveries');
+
+      await log.getByRole('button', { name: 'Send again' }).first().click();
+      await ada.getByText('The order is being sent again.').waitFor();
+      await waitFor(
+        () => bodies.length,
+        (count) => count >= 3,
+        { what: 'the delivery sent again' },
+      );
+      await log.getByRole('row').nth(2).waitFor();
+
+      await row.getByRole('button', { name: 'Remove' }).click();
+      await ada.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+      await row.getByText(/^Removed /).waitFor();
+      await ada.getByRole('alertdialog').waitFor({ state: 'detached' });
+      expect(await row.getByRole('button', { name: 'Remove' }).count()).toBe(0);
+      await check(ada, 'webhook-removed');
+    } finally {
+      receiver.close();
+    }
+  });
+
   it('saves the invitation settings and refuses an expiry outside 1 to 90 days at the field', async () => {
     await adminMenu(ada, 'Settings');
     const days = ada.getByRole('spinbutton', { name: 'Invitations are valid for (days)' });
@@ -206,6 +279,9 @@ describe("the administrator's pages, in the browser", () => {
     await ada.getByRole('button', { name: 'Add administrator' }).click();
     const row = ada.getByRole('row', { name: /demo-rita/ });
     await row.waitFor();
+    // Ready for the next one: the subject is cleared, the issuer kept.
+    expect(await ada.getByRole('textbox', { name: 'Subject (user id)' }).inputValue()).toBe('');
+    expect(await ada.getByRole('textbox', { name: 'Identity provider (issuer)' }).inputValue()).not.toBe('');
     await check(ada, 'administrators');
     await row.getByRole('button', { name: 'Remove' }).click();
     await ada.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();

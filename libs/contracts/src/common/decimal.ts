@@ -18,7 +18,8 @@ function format(units: bigint, scale: number): string {
 
 /**
  * `price x quantity`, exactly, with at least two decimals: `multiply('12.5', 3)` is `'37.50'`,
- * `multiply('12.50', '2.5')` is `'31.250'`. Both sides may be decimal strings (EVENTS.md: money and quantities).
+ * `multiply('12.50', '2.5')` is `'31.250'`. Both sides may be decimal strings (docs/events.md, "Conventions": money
+ * and quantities).
  */
 export function multiply(price: string, quantity: number | string): string {
   const a = parse(price);

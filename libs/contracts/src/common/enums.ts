@@ -50,7 +50,10 @@ export enum ErpAccessChange {
   ContactUnmarked = 'contact_unmarked',
 }
 
-/** ERP document types as the ERP names them (EVENTS.md); the projection translates them per partner type. */
+/**
+ * ERP document types as the ERP names them (docs/events.md, "ERP document types"); the projection translates them
+ * per partner type.
+ */
 export enum ErpDocumentType {
   SalesOrder = 'sales_order',
   SalesShipment = 'sales_shipment',

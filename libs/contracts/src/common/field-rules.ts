@@ -17,7 +17,7 @@ export function composeRules(...rules: PropertyDecorator[]): PropertyDecorator {
   };
 }
 
-/** Longest code the ERP shows (EVENTS.md: "at most 20 characters unless said otherwise"). */
+/** Longest code the ERP shows (docs/events.md, "Conventions": at most 20 characters unless said otherwise). */
 export const ERP_CODE_MAX_LENGTH = 20;
 
 const TRIMMED = /^\S(?:[\s\S]*\S)?$/;
@@ -83,12 +83,13 @@ export function IsNonNegativeInteger(): PropertyDecorator {
   return composeRules(IsInt(), Min(0));
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The shape of a date `YYYY-MM-DD` (whether it is a real calendar date, `isDateOnly` checks). */
+export const DATE_ONLY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD`. */
 export function isDateOnly(value: unknown): boolean {
   if (typeof value !== 'string') return false;
-  const match = DATE_ONLY.exec(value);
+  const match = DATE_ONLY_PATTERN.exec(value);
   if (!match) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
@@ -105,11 +106,12 @@ export function IsDateOnly(): PropertyDecorator {
   });
 }
 
-const UTC_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
+/** The shape of an ISO-8601 UTC timestamp ending in `Z` (whether it is a real instant, `isUtcTimestamp` checks). */
+export const UTC_TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 /** True when `value` is an ISO-8601 UTC timestamp ending in `Z`. */
 export function isUtcTimestamp(value: unknown): boolean {
-  return typeof value === 'string' && UTC_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && UTC_TIMESTAMP_PATTERN.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /** An ISO-8601 UTC timestamp with `Z`, e.g. `2026-01-31T12:00:00.000Z`. */

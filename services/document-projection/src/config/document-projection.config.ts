@@ -1,5 +1,5 @@
-import { IsInt, Max, Min } from 'class-validator';
-import { loadServiceConfig, ServiceConfig } from '@partner-portal/internal-api';
+import { IsInt, IsString, Max, Min } from 'class-validator';
+import { listVariable, loadServiceConfig, ServiceConfig } from '@partner-portal/internal-api';
 
 /** The document-projection service's configuration, loaded once at boot from environment variables. */
 export class DocumentProjectionConfig extends ServiceConfig {
@@ -20,6 +20,13 @@ export class DocumentProjectionConfig extends ServiceConfig {
   @Min(2)
   @Max(100)
   poolSize!: number;
+
+  /**
+   * CONNECTOR_WEBHOOK_TRUSTED_HOSTS: comma-separated host names or addresses a connector's webhook may reach although
+   * they are private or plain http (a development receiver on 127.0.0.1); default none.
+   */
+  @IsString({ each: true })
+  webhookTrustedHosts!: string[];
 }
 
 /** Reads and validates the configuration; throws one error naming every bad variable. */
@@ -35,6 +42,10 @@ export function loadDocumentProjectionConfig(env: NodeJS.ProcessEnv = process.en
       ],
       poolSize: ['DB_POOL_SIZE', Number(env.DB_POOL_SIZE ?? 12)],
       viewerCacheMs: ['VIEWER_CACHE_MS', Number(env.VIEWER_CACHE_MS ?? 1_000)],
+      webhookTrustedHosts: [
+        'CONNECTOR_WEBHOOK_TRUSTED_HOSTS',
+        listVariable(env.CONNECTOR_WEBHOOK_TRUSTED_HOSTS).map((host) => host.toLowerCase()),
+      ],
     },
   );
 }

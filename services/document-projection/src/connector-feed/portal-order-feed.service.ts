@@ -7,6 +7,7 @@ import type {
 } from '@partner-portal/api-contracts';
 import type { EventEnvelope } from '@partner-portal/contracts';
 import { ChannelListener } from '@partner-portal/messaging';
+import { ConnectorWebhooksService } from '../connector-webhooks/connector-webhooks.service';
 import { acknowledge, readFrom, type FeedPosition } from './portal-order-feed-rules';
 
 /** Notified (with the tenant) when an order joins a feed, at the commit of its transaction. */
@@ -44,13 +45,14 @@ export class PortalOrderFeedService implements OnApplicationBootstrap, OnApplica
     await this.listener.close();
   }
 
-  /** Puts a submitted order into its tenant's feed, in the transaction that submits it. */
+  /** Puts a submitted order into its tenant's feed, and on the way to its webhooks, in the transaction that submits it. */
   static async append(manager: EntityManager, position: number, event: EventEnvelope<object>): Promise<void> {
     await manager.query(`INSERT INTO portal_order_feed (tenant_id, seq, event) VALUES ($1, $2, $3)`, [
       event.tenantId,
       position,
       JSON.stringify(event),
     ]);
+    await ConnectorWebhooksService.enqueue(manager, event.tenantId, position, event.eventId);
     await manager.query(`SELECT pg_notify($1, $2)`, [FEED_CHANNEL, event.tenantId]);
   }
 

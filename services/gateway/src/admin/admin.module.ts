@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DeadLettersModule } from '../dead-letters/dead-letters.module';
 import { AdminConnectorDeadLettersController } from './admin-connector-dead-letters.controller';
 import { AdminConnectorKeysController } from './admin-connector-keys.controller';
+import { AdminConnectorWebhooksController } from './admin-connector-webhooks.controller';
 import { AdminDirectoryController } from './admin-directory.controller';
 import { AdminDocumentsController } from './admin-documents.controller';
 import { AdminInvitationsController } from './admin-invitations.controller';
@@ -19,6 +20,7 @@ import { AdminTenantsController } from './admin-tenants.controller';
     AdminDocumentsController,
     AdminConnectorKeysController,
     AdminConnectorDeadLettersController,
+    AdminConnectorWebhooksController,
   ],
 })
 export class AdminModule {}

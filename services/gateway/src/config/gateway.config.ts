@@ -12,7 +12,7 @@ import {
   MinLength,
   ValidateBy,
 } from 'class-validator';
-import { BaseConfig, loadBaseConfig } from '@partner-portal/internal-api';
+import { BaseConfig, listVariable, loadBaseConfig } from '@partner-portal/internal-api';
 
 /** JWS algorithms a token may be signed with; never `none`, never symmetric (the issuer's public keys verify). */
 export const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
@@ -126,14 +126,6 @@ export class GatewayConfig extends BaseConfig {
   principalCacheMs!: number;
 }
 
-const list = (value: string | undefined, fallback: string[] = []) =>
-  value === undefined
-    ? fallback
-    : value
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean);
-
 /** Reads and validates the configuration; throws one error naming every bad variable. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   return loadBaseConfig(
@@ -143,9 +135,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     {
       oidcIssuer: ['OIDC_ISSUER', env.OIDC_ISSUER ?? 'http://127.0.0.1:3200'],
       oidcAudience: ['OIDC_AUDIENCE', env.OIDC_AUDIENCE ?? 'api://partner-portal'],
-      oidcAlgorithms: ['OIDC_ALGORITHMS', list(env.OIDC_ALGORITHMS, ['RS256', 'PS256', 'ES256'])],
+      oidcAlgorithms: ['OIDC_ALGORITHMS', listVariable(env.OIDC_ALGORITHMS, ['RS256', 'PS256', 'ES256'])],
       clockToleranceSeconds: ['OIDC_CLOCK_TOLERANCE_SECONDS', Number(env.OIDC_CLOCK_TOLERANCE_SECONDS ?? 60)],
-      trustedEmailClaims: ['OIDC_TRUSTED_EMAIL_CLAIMS', list(env.OIDC_TRUSTED_EMAIL_CLAIMS)],
+      trustedEmailClaims: ['OIDC_TRUSTED_EMAIL_CLAIMS', listVariable(env.OIDC_TRUSTED_EMAIL_CLAIMS)],
       oidcClientId: ['OIDC_CLIENT_ID', env.OIDC_CLIENT_ID ?? 'partner-portal'],
       oidcWebScope: ['OIDC_WEB_SCOPE', env.OIDC_WEB_SCOPE ?? 'openid email profile api'],
       webAppDir: ['WEB_APP_DIR', env.WEB_APP_DIR || undefined],
@@ -153,8 +145,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       licensingUrl: ['LICENSING_URL', env.LICENSING_URL ?? 'http://127.0.0.1:3102'],
       invitationsUrl: ['INVITATIONS_URL', env.INVITATIONS_URL ?? 'http://127.0.0.1:3103'],
       documentProjectionUrl: ['DOCUMENT_PROJECTION_URL', env.DOCUMENT_PROJECTION_URL ?? 'http://127.0.0.1:3104'],
-      corsOrigins: ['CORS_ORIGINS', list(env.CORS_ORIGINS)],
-      trustProxy: ['TRUST_PROXY', list(env.TRUST_PROXY, ['loopback'])],
+      corsOrigins: ['CORS_ORIGINS', listVariable(env.CORS_ORIGINS)],
+      trustProxy: ['TRUST_PROXY', listVariable(env.TRUST_PROXY, ['loopback'])],
       rateLimitPerMinute: ['RATE_LIMIT_PER_MINUTE', Number(env.RATE_LIMIT_PER_MINUTE ?? 600)],
       acceptRateLimitPerMinute: ['ACCEPT_RATE_LIMIT_PER_MINUTE', Number(env.ACCEPT_RATE_LIMIT_PER_MINUTE ?? 10)],
       principalCacheMs: ['PRINCIPAL_CACHE_MS', Number(env.PRINCIPAL_CACHE_MS ?? 2_000)],

@@ -5,6 +5,7 @@ import { ConnectorEventsAcceptedResponse, ConnectorIdentityResponse } from '@par
 import { ProblemException } from '@partner-portal/internal-api';
 import { ConnectorKeyRoute } from '../auth/route-access';
 import { Documented } from '../docs/documented';
+import { connectorEventSchema } from '../docs/event-schemas.openapi';
 import { connectorOf, type GatewayRequest } from '../observability/gateway-request';
 import { ConnectorKeyGuard } from './connector-key.guard';
 import { ConnectorPublisher } from './connector-publisher';
@@ -34,11 +35,13 @@ export class ConnectorEventsController {
   @Post('events')
   @HttpCode(202)
   @ApiBody({
-    description: `Up to ${CONNECTOR_BATCH_MAX} events; each is an envelope { eventId, type, version, occurredAt, tenantId, producer, correlationId, causationId?, payload } whose payload follows the catalogue (EVENTS.md)`,
+    description: `Up to ${CONNECTOR_BATCH_MAX} events; each is an envelope { eventId, type, version, occurredAt, tenantId, producer, correlationId, causationId?, payload } whose payload follows the catalogue (/api/docs/events)`,
     schema: {
       type: 'object',
       required: ['events'],
-      properties: { events: { type: 'array', minItems: 1, maxItems: CONNECTOR_BATCH_MAX, items: { type: 'object' } } },
+      properties: {
+        events: { type: 'array', minItems: 1, maxItems: CONNECTOR_BATCH_MAX, items: connectorEventSchema() },
+      },
     },
   })
   @Documented("Publish a batch of ERP master data and document events for the key's tenant", {

@@ -7,7 +7,7 @@ import {
 } from '@partner-portal/contracts';
 
 /** Topics an ERP connector publishes to. */
-const CONNECTOR_TOPICS: ReadonlySet<string> = new Set([Topics.ErpMasterdata, Topics.ErpDocuments]);
+export const CONNECTOR_TOPICS: ReadonlySet<string> = new Set([Topics.ErpMasterdata, Topics.ErpDocuments]);
 
 /** An event of the batch that may be published. */
 export interface AcceptedEvent {

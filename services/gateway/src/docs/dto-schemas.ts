@@ -1,28 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
-import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { isNullableRule } from '@partner-portal/api-contracts';
+import { nestedClassOf, rawClassSchema } from '@partner-portal/contracts';
 
 type Schema = Record<string, unknown>;
 type Constructor = new () => object;
 
-/** class-validator rules of our own, as JSON schema. */
-const CUSTOM_RULES = {
-  isDateOnly: () => ({ type: 'string' as const, format: 'date' }),
-  isUtcTimestamp: () => ({ type: 'string' as const, format: 'date-time' }),
-};
-
 const described = new WeakSet<Constructor>();
-
-/** The class a nested property holds (from class-transformer's @Type). */
-function nestedType(target: Constructor, property: string): Constructor | undefined {
-  for (let proto = target; proto && proto !== Object; proto = Object.getPrototypeOf(proto)) {
-    const found = defaultMetadataStorage.findTypeMetadata(proto, property);
-    if (found) return found.typeFunction() as Constructor;
-  }
-  return undefined;
-}
 
 /** Whether a property may be null (`@Nullable()`) and whether it may be absent (`@IsOptional()` or a condition). */
 function nullability(type: Constructor, property: string): { nullable: boolean; optional: boolean } {
@@ -42,15 +26,11 @@ function nullability(type: Constructor, property: string): { nullable: boolean; 
 export function describeDto(type: Constructor): void {
   if (described.has(type)) return;
   described.add(type);
-  const schema = targetConstructorToSchema(type, {
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    classValidatorMetadataStorage: getMetadataStorage(),
-    additionalConverters: CUSTOM_RULES,
-  }) as Schema & { properties?: Record<string, Schema>; required?: string[] };
+  const schema = rawClassSchema(type, '#/definitions/');
   const defaults = new type() as Record<string, unknown>;
   for (const [property, propertySchema] of Object.entries(schema.properties ?? {})) {
     const { $ref, items, ...rest } = propertySchema as Schema & { $ref?: string; items?: Schema & { $ref?: string } };
-    const nested = $ref || items?.$ref ? nestedType(type, property) : undefined;
+    const nested = $ref || items?.$ref ? (nestedClassOf(type, property) as Constructor | undefined) : undefined;
     if (nested) describeDto(nested);
     const hasDefault = defaults[property] !== undefined;
     const { nullable, optional } = nullability(type, property);

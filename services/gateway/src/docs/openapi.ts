@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
 import type { GatewayConfig } from '../config/gateway.config';
 import { documentedResponseTypes } from './documented';
 import { describeDto } from './dto-schemas';
+import { connectorEventSchemas } from './event-schemas.openapi';
 
 const count = (description: string) => ({ type: 'integer', description });
 
@@ -149,10 +150,13 @@ export function createOpenApiDocument(
     builder.addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'oidc');
   }
   const document = SwaggerModule.createDocument(app, builder.build());
-  document.components = {
-    ...document.components,
-    schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
-  };
+  const schemas: Record<string, SchemaObject> = { ...document.components?.schemas, Problem: PROBLEM_SCHEMA };
+  // The events a connector posts are described by their contract classes, beside the DTOs: one name, one schema.
+  for (const [name, schema] of Object.entries(connectorEventSchemas())) {
+    if (name in schemas) throw new Error(`the OpenAPI document names two schemas ${name}`);
+    schemas[name] = schema;
+  }
+  document.components = { ...document.components, schemas };
   return document;
 }
 

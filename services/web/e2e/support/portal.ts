@@ -37,6 +37,8 @@ export async function startPortal(label: string, options: { accessTokenTtlSecond
     webApp: { accessTokenTtlSeconds: options.accessTokenTtlSeconds },
     // Every browser of a journey previews invitations from 127.0.0.1, which the anonymous limit counts as one.
     gatewayEnv: { ACCEPT_RATE_LIMIT_PER_MINUTE: '120' },
+    // As npm start: a connector's webhook receiver on this machine is allowed.
+    serviceEnv: { CONNECTOR_WEBHOOK_TRUSTED_HOSTS: '127.0.0.1,localhost' },
   });
   const sink = new KafkaSink(platform.kafkaBrokers, platform.topicPrefix);
   const mailbox = await startDevMailbox(platform.mailDir, 0);

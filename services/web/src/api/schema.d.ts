@@ -195,6 +195,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/tenants/{tenantId}/connector-webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhooks, newest first (never their secrets) */
+        get: operations["AdminConnectorWebhooksController_list"];
+        put?: never;
+        /** Register a webhook: every portal order from now on is POSTed to it, signed with its secret */
+        post: operations["AdminConnectorWebhooksController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{tenantId}/connector-webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook's delivery log, newest first: each order's attempts and what the endpoint answered */
+        get: operations["AdminConnectorWebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{tenantId}/connector-webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery's order again now, as a new delivery with a day of retries of its own */
+        post: operations["AdminConnectorWebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tenants/{tenantId}/connector-webhooks/{webhookId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove a webhook: it receives nothing more, and its pending deliveries are cancelled */
+        post: operations["AdminConnectorWebhooksController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/tenants/{tenantId}/documents": {
         parameters: {
             query?: never;
@@ -1179,6 +1248,15 @@ export interface components {
         AcknowledgePortalOrdersRequest: {
             cursor: string;
         };
+        AddressV1: {
+            city: string;
+            countryCode: string;
+            line1: string;
+            line2?: string | null;
+            postalCode: string;
+        } & {
+            [key: string]: unknown;
+        };
         AdminDocumentDetailResponse: {
             amount: string;
             amountIncludingTax: string;
@@ -1386,6 +1464,42 @@ export interface components {
             displayName: string | null;
             name: string;
         };
+        /**
+         * CompanyUpserted.v1
+         * @description Version 1 of `CompanyUpserted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "CompanyUpserted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["CompanyUpsertedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "CompanyUpserted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        CompanyUpsertedV1: {
+            companyId: string;
+            displayName?: string | null;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            name: string;
+        } & {
+            [key: string]: unknown;
+        };
         ConnectorEventsAcceptedResponse: {
             accepted: number;
         };
@@ -1415,6 +1529,61 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
         };
+        ConnectorWebhookListResponse: {
+            items: components["schemas"]["ConnectorWebhookResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ConnectorWebhookResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            url: string;
+        };
+        /**
+         * ContactDeleted.v1
+         * @description Version 1 of `ContactDeleted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "ContactDeleted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["ContactDeletedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ContactDeleted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        ContactDeletedV1: {
+            companyId: string;
+            contactNo: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            partnerNo: string;
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+        } & {
+            [key: string]: unknown;
+        };
         ContactPage: {
             items: components["schemas"]["ContactResponse"][];
             page: number;
@@ -1435,6 +1604,52 @@ export interface components {
             portalStatus: "not_invited" | "invited" | "portal_user" | "deactivated";
             /** @enum {string|null} */
             role: "customer_representative" | "authorized_user" | null;
+        };
+        /**
+         * ContactUpserted.v1
+         * @description Version 1 of `ContactUpserted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "ContactUpserted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["ContactUpsertedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ContactUpserted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        ContactUpsertedV1: {
+            companyId: string;
+            contactNo: string;
+            /** Format: email */
+            email?: string | null;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            languageCode?: string | null;
+            name: string;
+            partnerNo: string;
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+            phone?: string | null;
+            portalContact: boolean;
+            /** @enum {string|null} */
+            portalRole?: "customer_representative" | "authorized_user" | null;
+        } & {
+            [key: string]: unknown;
         };
         CreateConnectorKeyRequest: {
             graceHours?: number;
@@ -1491,6 +1706,46 @@ export interface components {
             line2?: string;
             postalCode: string;
         };
+        /**
+         * DocumentDeleted.v1
+         * @description Version 1 of `DocumentDeleted` on `erp.documents`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "DocumentDeleted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["DocumentDeletedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DocumentDeleted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentDeletedV1: {
+            companyId: string;
+            documentNo: string;
+            /** @enum {string} */
+            documentType: "sales_order" | "sales_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "purchase_order" | "purchase_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "warehouse_shipment" | "warehouse_receipt";
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            partnerNo: string;
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+        } & {
+            [key: string]: unknown;
+        };
         DocumentLineResponse: {
             binCode?: string;
             description: string;
@@ -1505,6 +1760,23 @@ export interface components {
             quantityShipped?: string;
             unitCode: string;
             unitPrice?: string;
+        };
+        DocumentLineV1: {
+            binCode?: string | null;
+            description: string;
+            itemNo?: string | null;
+            licensePlate?: string | null;
+            lineAmount?: string | null;
+            lineNo: number;
+            locationCode?: string | null;
+            lotNo?: string | null;
+            quantity: string;
+            quantityInvoiced?: string | null;
+            quantityShipped?: string | null;
+            unitCode: string;
+            unitPrice?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         DocumentReferenceResponse: {
             /** Format: date */
@@ -1531,11 +1803,104 @@ export interface components {
             /** @enum {string} */
             type: "purchase_order" | "warehouse_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "sales_order" | "warehouse_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "shipment" | "delivery";
         };
+        /**
+         * DocumentUpserted.v1
+         * @description Version 1 of `DocumentUpserted` on `erp.documents`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "DocumentUpserted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["DocumentUpsertedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "DocumentUpserted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        DocumentUpsertedV1: {
+            amount: string;
+            amountIncludingTax: string;
+            companyId: string;
+            contactNo?: string | null;
+            currencyCode: string;
+            /** Format: date */
+            documentDate: string;
+            documentNo: string;
+            /** @enum {string} */
+            documentType: "sales_order" | "sales_shipment" | "sales_return_order" | "sales_invoice" | "sales_credit_memo" | "purchase_order" | "purchase_receipt" | "purchase_return_order" | "purchase_invoice" | "purchase_credit_memo" | "warehouse_shipment" | "warehouse_receipt";
+            /** Format: date */
+            dueDate?: string | null;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            externalDocumentNo?: string | null;
+            lines: components["schemas"]["DocumentLineV1"][];
+            orderNo?: string | null;
+            partnerNo: string;
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+            /** Format: uuid */
+            portalOrderId?: string | null;
+            /** Format: date */
+            requestedDate?: string | null;
+            shipTo?: components["schemas"]["ShipToAddressV1"] | null;
+            status: string;
+        } & {
+            [key: string]: unknown;
+        };
         EnvironmentResponse: {
             companies: number;
             environment: string;
             /** @enum {string} */
             environmentType: "production" | "sandbox";
+        };
+        /**
+         * ExtensionStatusChanged.v1
+         * @description Version 1 of `ExtensionStatusChanged` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "ExtensionStatusChanged.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["ExtensionStatusChangedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ExtensionStatusChanged";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        ExtensionStatusChangedV1: {
+            companyId: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            extensionVersion?: string | null;
+            installed: boolean;
+        } & {
+            [key: string]: unknown;
         };
         ExtensionStatusResponse: {
             companyId: string;
@@ -1630,6 +1995,51 @@ export interface components {
             partnerType: "customer" | "vendor" | "3pl_customer";
             /** @enum {string} */
             role: "customer_representative" | "authorized_user";
+        };
+        ItemUnitV1: {
+            qtyPerBaseUnit: string;
+            unitCode: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * ItemUpserted.v1
+         * @description Version 1 of `ItemUpserted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "ItemUpserted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["ItemUpsertedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ItemUpserted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        ItemUpsertedV1: {
+            baseUnitCode: string;
+            blocked: boolean;
+            companyId: string;
+            description: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            itemNo: string;
+            units: components["schemas"]["ItemUnitV1"][];
+        } & {
+            [key: string]: unknown;
         };
         LedgerEntryResponse: {
             actor: string;
@@ -1765,6 +2175,43 @@ export interface components {
             module: components["schemas"]["ModuleStatusResponse"];
             pool: components["schemas"]["PoolResponse"];
         };
+        /**
+         * PartnerDeleted.v1
+         * @description Version 1 of `PartnerDeleted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "PartnerDeleted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["PartnerDeletedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PartnerDeleted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        PartnerDeletedV1: {
+            companyId: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            partnerNo: string;
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+        } & {
+            [key: string]: unknown;
+        };
         PartnerDocumentDetailResponse: {
             amount: string;
             amountIncludingTax: string;
@@ -1844,11 +2291,97 @@ export interface components {
             portalEnabled: boolean;
             portalUsers: number;
         };
+        /**
+         * PartnerUpserted.v1
+         * @description Version 1 of `PartnerUpserted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "PartnerUpserted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["PartnerUpsertedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PartnerUpserted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        PartnerUpsertedV1: {
+            address: components["schemas"]["AddressV1"];
+            blocked: boolean;
+            companyId: string;
+            currencyCode: string;
+            /** Format: email */
+            email?: string | null;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            invoicePartnerNo?: string | null;
+            languageCode: string;
+            name: string;
+            partnerNo: string;
+            /** @enum {string} */
+            partnerType: "customer" | "vendor" | "3pl_customer";
+            portalEnabled: boolean;
+            priceListCode?: string | null;
+            shipToCountryCode?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         PoolResponse: {
             available: number;
             consumed: number;
             purchased: number;
             reserved: number;
+        };
+        /**
+         * PortalOrderAccepted.v1
+         * @description Version 1 of `PortalOrderAccepted` on `erp.documents`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "PortalOrderAccepted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["PortalOrderAcceptedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PortalOrderAccepted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        PortalOrderAcceptedV1: {
+            companyId: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpOrderNo: string;
+            erpVersion: number;
+            partnerNo: string;
+            /** Format: uuid */
+            portalOrderId: string;
+        } & {
+            [key: string]: unknown;
         };
         PortalOrderFeedEntry: {
             cursor: string;
@@ -1858,6 +2391,44 @@ export interface components {
             acknowledgedCursor: string;
             nextCursor: string;
             orders: components["schemas"]["PortalOrderFeedEntry"][];
+        };
+        /**
+         * PortalOrderRejected.v1
+         * @description Version 1 of `PortalOrderRejected` on `erp.documents`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "PortalOrderRejected.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["PortalOrderRejectedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PortalOrderRejected";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        PortalOrderRejectedV1: {
+            companyId: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            partnerNo: string;
+            /** Format: uuid */
+            portalOrderId: string;
+            reason: string;
+        } & {
+            [key: string]: unknown;
         };
         PortalOrdersAcknowledgedResponse: {
             acknowledgedCursor: string;
@@ -1900,6 +2471,51 @@ export interface components {
         };
         PreviewRequest: {
             token: string;
+        };
+        PriceListLineV1: {
+            itemNo: string;
+            minimumQuantity?: string | null;
+            unitCode: string;
+            unitPrice: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * PriceListUpserted.v1
+         * @description Version 1 of `PriceListUpserted` on `erp.masterdata`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "PriceListUpserted.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["PriceListUpsertedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "PriceListUpserted";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        PriceListUpsertedV1: {
+            companyId: string;
+            currencyCode: string;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            lines: components["schemas"]["PriceListLineV1"][];
+            priceListCode: string;
+        } & {
+            [key: string]: unknown;
         };
         Problem: {
             /** @description `wrong_code`: registration codes that may still be tried before the invitation locks */
@@ -1980,6 +2596,23 @@ export interface components {
             quantity: number;
             unitPrice: string;
         };
+        RegisterConnectorWebhookRequest: {
+            label: string;
+            secret?: string;
+            url: string;
+        };
+        RegisteredConnectorWebhookResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            /** Format: date-time */
+            removedAt: string | null;
+            secret: string;
+            url: string;
+        };
         ReplayDeadLettersRequest: {
             ids: string[];
         };
@@ -2005,6 +2638,60 @@ export interface components {
             line2?: string;
             name: string;
             postalCode: string;
+        };
+        ShipToAddressV1: {
+            city: string;
+            countryCode: string;
+            line1: string;
+            line2?: string | null;
+            name: string;
+            postalCode: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * StockLevelChanged.v1
+         * @description Version 1 of `StockLevelChanged` on `erp.documents`, in the platform's envelope. No string may contain U+0000, no object may have a `__proto__` key, and nothing may be nested deeper than 64 levels: such a message is refused before validation.
+         */
+        "StockLevelChanged.v1": {
+            /** Format: uuid */
+            causationId?: string | null;
+            correlationId: string;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            payload: components["schemas"]["StockLevelChangedV1"];
+            producer: string;
+            tenantId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "StockLevelChanged";
+            /** @enum {integer} */
+            version: 1;
+        } & {
+            [key: string]: unknown;
+        };
+        StockLevelChangedV1: {
+            binCode?: string | null;
+            companyId: string;
+            description?: string | null;
+            environment: string;
+            /** @enum {string} */
+            environmentType: "production" | "sandbox";
+            erpVersion: number;
+            itemNo: string;
+            licensePlate?: string | null;
+            locationCode: string;
+            lotNo?: string | null;
+            partnerNo: string;
+            quantity: string;
+            serialNo?: string | null;
+            unitCode: string;
+        } & {
+            [key: string]: unknown;
         };
         StockLocationTotalResponse: {
             locationCode: string;
@@ -2066,6 +2753,36 @@ export interface components {
             field: string;
             reason: string;
             row: number;
+        };
+        WebhookDeliveryListResponse: {
+            items: components["schemas"]["WebhookDeliveryResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        WebhookDeliveryResponse: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            cursor: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            eventId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            lastError: string | null;
+            lastResponseStatus: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: uuid */
+            redeliveryOf: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "cancelled";
+            /** Format: uuid */
+            webhookId: string;
         };
     };
     responses: never;
@@ -3093,6 +3810,379 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConnectorKeyResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorWebhooksController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhooks (page, pageSize up to 200, total) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorWebhookListResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorWebhooksController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterConnectorWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook: `secret` is shown this once and never again */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisteredConnectorWebhookResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the problem says with what) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorWebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "pending" | "delivered" | "failed" | "cancelled";
+            };
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries (page, pageSize up to 200, total) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorWebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new delivery, pending */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponse"];
+                };
+            };
+            /** @description Refused input: `errors` names each field and the reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token (or connector key) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or outside what the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (the problem says with what) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: wait for `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service behind the gateway cannot be reached now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AdminConnectorWebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A tenant the signed-in person administers */
+                tenantId: unknown;
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectorWebhookResponse"];
                 };
             };
             /** @description Refused input: `errors` names each field and the reason */
@@ -5235,11 +6325,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description Up to 1000 events; each is an envelope { eventId, type, version, occurredAt, tenantId, producer, correlationId, causationId?, payload } whose payload follows the catalogue (EVENTS.md) */
+        /** @description Up to 1000 events; each is an envelope { eventId, type, version, occurredAt, tenantId, producer, correlationId, causationId?, payload } whose payload follows the catalogue (/api/docs/events) */
         requestBody: {
             content: {
                 "application/json": {
-                    events: Record<string, never>[];
+                    events: (components["schemas"]["CompanyUpserted.v1"] | components["schemas"]["PartnerUpserted.v1"] | components["schemas"]["PartnerDeleted.v1"] | components["schemas"]["ContactUpserted.v1"] | components["schemas"]["ContactDeleted.v1"] | components["schemas"]["ItemUpserted.v1"] | components["schemas"]["PriceListUpserted.v1"] | components["schemas"]["ExtensionStatusChanged.v1"] | components["schemas"]["DocumentUpserted.v1"] | components["schemas"]["DocumentDeleted.v1"] | components["schemas"]["StockLevelChanged.v1"] | components["schemas"]["PortalOrderAccepted.v1"] | components["schemas"]["PortalOrderRejected.v1"])[];
                 };
             };
         };

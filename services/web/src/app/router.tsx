@@ -80,6 +80,7 @@ export const routes: RouteObject[] = [
               { path: 'licenses', ...page(admin, (m) => m.LicensesPage) },
               { path: 'administrators', ...page(admin, (m) => m.AdministratorsPage) },
               { path: 'connector-keys', ...page(admin, (m) => m.ConnectorKeysPage) },
+              { path: 'connector-webhooks', ...page(admin, (m) => m.ConnectorWebhooksPage) },
               { path: 'settings', ...page(admin, (m) => m.SettingsPage) },
               { path: 'partners', ...page(admin, (m) => m.PartnerPickerPage) },
               {

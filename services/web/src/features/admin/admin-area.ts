@@ -8,6 +8,7 @@ export { InvitationsPage } from '../invitations/invitations-page';
 export { PortalUsersPage } from '../portal-users/portal-users-page';
 export { AdministratorsPage } from '../administrators/administrators-page';
 export { ConnectorKeysPage } from '../connector-keys/connector-keys-page';
+export { ConnectorWebhooksPage } from '../connector-webhooks/connector-webhooks-page';
 export { SettingsPage } from '../settings/settings-page';
 export { PartnerPickerPage } from '../workspace/partner-picker-page';
 export { AdminPartnerLayout } from '../workspace/admin-partner-layout';

@@ -45,6 +45,7 @@ const PAGES = [
   { to: 'licenses', key: 'licenses' },
   { to: 'administrators', key: 'administrators' },
   { to: 'connector-keys', key: 'connectorKeys' },
+  { to: 'connector-webhooks', key: 'connectorWebhooks' },
   { to: 'settings', key: 'settings' },
   { to: 'partners', key: 'partners' },
 ] as const;

@@ -1,4 +1,4 @@
-import { Button, Field, Input, Text } from '@fluentui/react-components';
+import { Button, Field, Text } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
 import { PageHeader, Row, Section, Stack } from '../../ui/page';
 import { fieldProblem } from '../../ui/problem-text';
+import { FormInput } from '../../ui/form-input';
 import { ProblemMessage } from '../../ui/problem-message';
 import { useTenantId } from '../admin/admin-layout';
 
@@ -97,7 +98,7 @@ export function AdministratorsPage() {
         >
           <Row>
             <Field label={t('administrators.issuer')} required validationMessage={error('issuer')}>
-              <Input {...form.register('issuer')} />
+              <FormInput control={form.control} name="issuer" />
             </Field>
             <Field
               label={t('administrators.subject')}
@@ -105,7 +106,7 @@ export function AdministratorsPage() {
               validationMessage={error('subject')}
               hint={t('administrators.subjectHint')}
             >
-              <Input {...form.register('subject')} />
+              <FormInput control={form.control} name="subject" />
             </Field>
             <Button type="submit" appearance="primary" disabled={add.isPending}>
               {t('administrators.add')}

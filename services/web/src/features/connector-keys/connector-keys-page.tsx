@@ -1,20 +1,4 @@
-import {
-  Badge,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  Select,
-  MessageBarBody,
-  Text,
-} from '@fluentui/react-components';
-import { Copy24Regular } from '@fluentui/react-icons';
+import { Badge, Button, Dialog, DialogSurface, Field, Select, Text } from '@fluentui/react-components';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -30,7 +14,9 @@ import { useFormat } from '../../ui/format';
 import { pageParam, useListState } from '../../ui/list-state';
 import { PageHeader, Row, Section, Stack } from '../../ui/page';
 import { fieldProblem } from '../../ui/problem-text';
+import { FormInput } from '../../ui/form-input';
 import { ProblemMessage } from '../../ui/problem-message';
+import { ShownOnceBody } from '../../ui/shown-once';
 import { useTenantId } from '../admin/admin-layout';
 
 type ConnectorKey = Ok<'/api/admin/tenants/{tenantId}/connector-keys', 'get'>['items'][number];
@@ -89,7 +75,6 @@ export function ConnectorKeysPage() {
   });
   const [dialog, setDialog] = useState<KeyDialog | undefined>();
   const [graceHours, setGraceHours] = useState(GRACE_CHOICES[0]);
-  const [copied, setCopied] = useState(false);
   const shown = dialog?.kind === 'shown' ? dialog.created : undefined;
   const close = () => setDialog(undefined);
   const form = useForm<z.infer<typeof keyForm>>({ resolver: zodResolver(keyForm), defaultValues: { label: '' } });
@@ -98,7 +83,6 @@ export function ConnectorKeysPage() {
     create.mutate(values, {
       onSuccess: (created) => {
         form.reset();
-        setCopied(false);
         setDialog({ kind: 'shown', created });
       },
     }),
@@ -108,16 +92,10 @@ export function ConnectorKeysPage() {
       { label: key.label, replaces: key.id, graceHours },
       {
         onSuccess: (created) => {
-          setCopied(false);
           setDialog({ kind: 'shown', created });
         },
       },
     );
-  const copy = async () => {
-    if (!shown) return;
-    await navigator.clipboard.writeText(shown.key);
-    setCopied(true);
-  };
 
   // Whether a grace has ended is judged as of the list's fetch (rows exist only then); it refetches on focus and changes.
   const now = keys.dataUpdatedAt;
@@ -185,7 +163,7 @@ export function ConnectorKeysPage() {
                   : fieldProblem(create.error, 'label')
               }
             >
-              <Input {...form.register('label')} />
+              <FormInput control={form.control} name="label" />
             </Field>
             <Button type="submit" appearance="primary" disabled={create.isPending}>
               {t('connectorKeys.create')}
@@ -218,28 +196,19 @@ export function ConnectorKeysPage() {
       >
         <DialogSurface>
           {shown ? (
-            <DialogBody>
-              <DialogTitle>{t('connectorKeys.shownTitle')}</DialogTitle>
-              <DialogContent>
-                <Stack>
-                  <MessageBar intent="warning">
-                    <MessageBarBody>{t('connectorKeys.shownOnce')}</MessageBarBody>
-                  </MessageBar>
-                  <Field label={t('connectorKeys.theKey', { label: shown.label })}>
-                    <Input readOnly value={shown.key} data-testid="connector-key-value" />
-                  </Field>
-                  {copied ? <Text role="status">{t('connectorKeys.copied')}</Text> : null}
-                </Stack>
-              </DialogContent>
-              <DialogActions>
-                <Button icon={<Copy24Regular />} onClick={() => void copy()}>
-                  {t('connectorKeys.copy')}
-                </Button>
-                <Button appearance="primary" onClick={close}>
-                  {t('connectorKeys.stored')}
-                </Button>
-              </DialogActions>
-            </DialogBody>
+            <ShownOnceBody
+              texts={{
+                title: t('connectorKeys.shownTitle'),
+                warning: t('connectorKeys.shownOnce'),
+                label: t('connectorKeys.theKey', { label: shown.label }),
+                copy: t('connectorKeys.copy'),
+                copied: t('connectorKeys.copied'),
+                done: t('connectorKeys.stored'),
+              }}
+              value={shown.key}
+              testId="connector-key-value"
+              onDone={close}
+            />
           ) : dialog?.kind === 'revoke' ? (
             <ConfirmBody
               title={t('connectorKeys.revokeTitle', { label: dialog.key.label })}
