@@ -158,7 +158,7 @@ const DESCRIPTION = [
   'The events of the partner portal, generated from the catalogue of `libs/contracts` (the same rules validate',
   'every message at run time, so this document cannot drift from them). One channel per Kafka topic, one message',
   'per event type and version (`PortalOrderSubmitted.v1`); a message is a JSON envelope whose `payload` follows',
-  'that version. **Operations are written from the platform\u2019s side**: `receive` on `erp.masterdata` and',
+  'that version. Operations are written from the platform\u2019s side: `receive` on `erp.masterdata` and',
   '`erp.documents` is what the services read from ERP connectors (connectors publish there, with the same',
   'messages); `send` on `portal.orders` is what connectors consume. Unknown fields are tolerated (adding an',
   'optional field is not a breaking change; a breaking change is a new version); an optional field may also be',

@@ -57,11 +57,12 @@ function rulesOf(schema: JsonSchema): string {
     );
   if (schema.format) rules.push(`format \`${schema.format}\``);
   if (schema.pattern && !schema.format) rules.push(`matches \`${schema.pattern}\``);
-  if (schema.minLength !== undefined) rules.push(`at least ${schema.minLength} characters`);
+  if (schema.minLength !== undefined)
+    rules.push(`at least ${schema.minLength} character${schema.minLength === 1 ? '' : 's'}`);
   if (schema.maxLength !== undefined) rules.push(`at most ${schema.maxLength} characters`);
   if (schema.minimum !== undefined) rules.push(`>= ${schema.minimum}`);
   if (schema.maximum !== undefined) rules.push(`<= ${schema.maximum}`);
-  if (schema.minItems !== undefined) rules.push(`at least ${schema.minItems} items`);
+  if (schema.minItems !== undefined) rules.push(`at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}`);
   if (schema.maxItems !== undefined) rules.push(`at most ${schema.maxItems} items`);
   if (schema.description) rules.push(String(schema.description));
   return rules.join('; ');
