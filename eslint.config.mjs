@@ -8,7 +8,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * - type:app (services) may use contracts and the libraries (type:infra), never another app;
  *   scope:<service> may use only its own scope and scope:shared.
  * - type:contracts depends only on contracts (the HTTP API's DTOs build on the event contracts' field rules); type:infra
- *   (messaging, erp-mirror, internal-api) on contracts.
+ *   (messaging, erp-mirror, internal-api) on contracts and logging.
+ * - type:logging (libs/logging: the one log line shape, its context and redaction) depends on no library, and every
+ *   project but the web app may use it: the services' HTTP side (internal-api) and their Kafka side (messaging) must
+ *   share one request/event context, and neither may depend on the other.
  * - The tests of services and libraries (their test/ folders and *.spec.ts files, `testDepConstraints`) may also use
  *   the test harness, which finds or starts Kafka and PostgreSQL, spawns the identity provider and the services: it
  *   is tooling, so it lives in tools/testing, and only tests reach it.
@@ -21,12 +24,22 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * tools/workspace-checks proves the rule fires.
  */
 export const depConstraints = [
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logging'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts'] },
-  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
-  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:tooling'] },
-  { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:test', 'type:tooling'] },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:contracts', 'type:logging'] },
+  { sourceTag: 'type:logging', onlyDependOnLibsWithTags: [] },
+  {
+    sourceTag: 'type:test',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logging', 'type:tooling'],
+  },
+  {
+    sourceTag: 'type:tooling',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logging', 'type:tooling'],
+  },
+  {
+    sourceTag: 'type:bench',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logging', 'type:test', 'type:tooling'],
+  },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:partner-identity', onlyDependOnLibsWithTags: ['scope:partner-identity', 'scope:shared'] },
   { sourceTag: 'scope:licensing', onlyDependOnLibsWithTags: ['scope:licensing', 'scope:shared'] },
@@ -34,7 +47,10 @@ export const depConstraints = [
   { sourceTag: 'scope:document-projection', onlyDependOnLibsWithTags: ['scope:document-projection', 'scope:shared'] },
   { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
   { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:test', 'type:tooling'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: ['type:contracts', 'type:infra', 'type:logging', 'type:test', 'type:tooling'],
+  },
 ];
 
 /** The tests of services and libraries: the same, and the test harness besides. */

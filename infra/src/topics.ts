@@ -3,7 +3,7 @@ import { platformTopicSpecs, readKafkaSecurity, type KafkaSecurity, type TopicSp
 import { infraAdmin } from './kafka-admin';
 
 /** Dead-letter topics keep their messages for 30 days, long enough to notice and replay them. */
-const DLQ_RETENTION_MS = String(30 * 24 * 3_600_000);
+export const DLQ_RETENTION_MS = String(30 * 24 * 3_600_000);
 
 /**
  * Creates the platform topics (and their `.dlq` twins) that do not exist yet, under an optional name prefix,

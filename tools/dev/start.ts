@@ -21,6 +21,7 @@ import {
   webAppDist,
 } from '@partner-portal/infra';
 import { prepareDemoTenant } from './demo-tenant';
+import { readableLogLine } from './log-lines';
 import { PortalClient, SCRIPT_CLIENT, until } from './portal-client';
 import { bin, runStep } from './run-step';
 import { discoverServices } from './services';
@@ -36,7 +37,9 @@ const MAILBOX_PORT = Number(process.env.MAILBOX_PORT ?? 3300);
 
 function pipeLines(child: ChildProcess, name: string): void {
   for (const stream of [child.stdout, child.stderr]) {
-    if (stream) createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${line}`));
+    // The services log JSON records (docs/observability.md); people read one short line per record.
+    if (stream)
+      createInterface({ input: stream }).on('line', (line) => console.log(`[${name}] ${readableLogLine(line)}`));
   }
 }
 

@@ -6,6 +6,7 @@ export * from './scope';
 export * from './service-config';
 export * from './conventions';
 export * from './start-service';
+export * from './request-log-context';
 export * from './health';
 export * from './metrics';
 export * from './sql-text';

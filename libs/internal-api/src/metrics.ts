@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Histogram, register } from 'prom-client';
+import { collectDefaultMetrics, Histogram, register } from 'prom-client';
 import { PublicRoute } from './public-route';
 
 /** A metric of the process-wide registry, created once even when several apps share a process (tests). */
@@ -34,10 +34,23 @@ export function httpMetrics(service: string) {
   };
 }
 
-/** `/metrics` in Prometheus' text format: HTTP latency, and whatever the messaging library registers. */
+/**
+ * The process's own metrics (GC pauses by kind, event loop lag, heap by space, CPU, handles), once per process:
+ * the pauses behind a slow tail show here first.
+ */
+function collectProcessMetrics(): void {
+  if (register.getSingleMetric('nodejs_gc_duration_seconds')) return;
+  collectDefaultMetrics({ eventLoopMonitoringPrecision: 10 });
+}
+
+/** `/metrics` in Prometheus' text format: the process, HTTP latency, and what the messaging library and the service register. */
 @ApiTags('Operations')
 @Controller('metrics')
 export class MetricsController {
+  constructor() {
+    collectProcessMetrics();
+  }
+
   @Get()
   @PublicRoute()
   @ApiOperation({ summary: 'Metrics in Prometheus text format' })

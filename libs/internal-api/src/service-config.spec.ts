@@ -40,8 +40,16 @@ describe('loadServiceConfig', () => {
       topicPrefix: '',
       gatewayApiToken: 'gateway-sixteen-chars',
       operatorApiToken: 'operator-sixteen-chars',
+      logLevel: 'info',
       maxWidgets: 10,
     });
+  });
+
+  it('reads LOG_LEVEL, and refuses one that names no level, listing those it takes', () => {
+    expect(load({ ...credentials, LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(refusal(() => load({ ...credentials, LOG_LEVEL: 'verbose' }))).toEqual([
+      '  LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+    ]);
   });
 
   it('names every bad variable, base and own, in one error', () => {

@@ -1,6 +1,18 @@
 import { plainToInstance } from 'class-transformer';
-import { ArrayMinSize, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { kafkaSecurityProblems, toFieldErrors } from '@partner-portal/contracts';
+import { LOG_LEVELS, type LogLevel } from '@partner-portal/logging';
 
 /** What every process of the platform is configured with, with or without a database of its own. */
 export class BaseConfig {
@@ -36,6 +48,10 @@ export class BaseConfig {
   @IsString()
   @MinLength(16)
   gatewayApiToken!: string;
+
+  /** LOG_LEVEL: the least severe log level written (docs/observability.md); default `info`. */
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  logLevel!: LogLevel;
 }
 
 /** What every service with a database of its own is configured with; a service extends it with its own fields. */
@@ -84,6 +100,7 @@ function baseSettings(env: NodeJS.ProcessEnv, name: string, port: number): Recor
     ],
     topicPrefix: ['KAFKA_TOPIC_PREFIX', env.KAFKA_TOPIC_PREFIX ?? ''],
     gatewayApiToken: ['GATEWAY_API_TOKEN', env.GATEWAY_API_TOKEN],
+    logLevel: ['LOG_LEVEL', env.LOG_LEVEL || 'info'],
   };
 }
 

@@ -1,15 +1,40 @@
-import { ConsoleLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
+import { configureLogging, createLogger, NestLogger } from '@partner-portal/logging';
 import { applyInternalApiConventions } from './conventions';
 import { httpMetrics } from './metrics';
-import type { ServiceConfig } from './service-config';
+import { requestLogContext } from './request-log-context';
+import type { BaseConfig, ServiceConfig } from './service-config';
 
 /**
- * Creates and starts a service the way every service runs: JSON logs, the internal API conventions, shutdown on
- * SIGTERM/SIGINT (stop consuming, finish the batch, close), the given transports (the Kafka inbox) connected as
- * microservices, and the HTTP server listening on the configured host and port. Used by each main.ts and by tests.
+ * Makes the process's logger the service's (`service` field, `LOG_LEVEL`) and answers the Nest logger on it, for
+ * `NestFactory.create`: Nest's lines, the code's `new Logger(...)` lines, the messaging library's and kafkajs's then
+ * all share one shape (docs/observability.md).
+ */
+export function serviceLogger(config: BaseConfig): NestLogger {
+  return new NestLogger(configureLogging({ service: config.serviceName, level: config.logLevel }));
+}
+
+/**
+ * Runs a main.ts's start: when the service cannot start (a configuration refused, a port taken), one fatal line in the
+ * log shape, then exit 1. Named by the caller, since the configuration that names the service may be what failed.
+ */
+export function runService(service: string, start: () => Promise<unknown>): void {
+  Promise.resolve()
+    .then(start)
+    .catch((error: Error) => {
+      createLogger({ service }).fatal({ err: error }, error.message);
+      process.exit(1);
+    });
+}
+
+/**
+ * Creates and starts a service the way every service runs: JSON logs (each request's with its id), the internal API
+ * conventions, shutdown on SIGTERM/SIGINT (stop consuming, finish the batch, close), the given transports (the Kafka
+ * inbox) connected as microservices, and the HTTP server listening on the configured host and port. Used by each
+ * main.ts and by tests.
  */
 export async function startService(
   appModule: DynamicModule,
@@ -18,9 +43,10 @@ export async function startService(
   options: { jsonBodyLimit?: string } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(appModule, {
-    logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
+    logger: serviceLogger(config),
     bodyParser: false,
   });
+  app.use(requestLogContext());
   // Internal callers are the gateway, which limits public bodies itself; uploads need more than the 100 kB default.
   app.use(httpMetrics(config.serviceName));
   app.useBodyParser('json', { limit: options.jsonBodyLimit ?? '1mb' });

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { loadEnvironmentFile } from '@partner-portal/internal-api';
+import { loadEnvironmentFile, runService } from '@partner-portal/internal-api';
 import { startDocumentProjection } from './app.setup';
 import { loadDocumentProjectionConfig } from './config/document-projection.config';
 
 // The process's environment first, then .env (or ENV_FILE) for what it leaves unset.
 loadEnvironmentFile();
-startDocumentProjection(loadDocumentProjectionConfig()).catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+runService('document-projection', () => startDocumentProjection(loadDocumentProjectionConfig()));

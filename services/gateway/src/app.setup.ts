@@ -1,9 +1,9 @@
-import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { httpMetrics, inputValidationPipe, ProblemDetailsFilter } from '@partner-portal/internal-api';
+import { httpMetrics, inputValidationPipe, ProblemDetailsFilter, serviceLogger } from '@partner-portal/internal-api';
 import { AppModule } from './app.module';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import type { GatewayConfig } from './config/gateway.config';
@@ -83,7 +83,7 @@ function bodyProblems(
 /** Starts the gateway: security headers, CORS, body limits, request ids, metrics, sign-in, the API and its docs. */
 export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    logger: new ConsoleLogger({ json: true, logLevels: ['log', 'warn', 'error', 'fatal'] }),
+    logger: serviceLogger(config),
     bodyParser: false,
   });
   const express = app.getHttpAdapter().getInstance();

@@ -6,6 +6,7 @@ import { KafkaReadiness, servicePersistence } from '@partner-portal/messaging';
 import { AcceptanceController } from './acceptance/acceptance.controller';
 import { AcceptanceService } from './acceptance/acceptance.service';
 import { InvitationsConfig } from './config/invitations.config';
+import { InvitationsByStatus } from './invitations/invitation-metrics';
 import { ConnectorDeadLettersController } from './dead-letters/connector-dead-letters.controller';
 import { DevMailController } from './email/dev-mail.controller';
 import { EmailDeliveryWorker } from './email/email-delivery.worker';
@@ -67,6 +68,7 @@ export class AppModule {
       ],
       providers: [
         { provide: InvitationsConfig, useValue: config },
+        InvitationsByStatus,
         {
           provide: MAIL_TRANSPORT,
           useFactory: () =>

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { loadEnvironmentFile } from '@partner-portal/internal-api';
+import { loadEnvironmentFile, runService } from '@partner-portal/internal-api';
 import { startInvitations } from './app.setup';
 import { loadInvitationsConfig } from './config/invitations.config';
 
 // The process's environment first, then .env (or ENV_FILE) for what it leaves unset.
 loadEnvironmentFile();
-startInvitations(loadInvitationsConfig()).catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+runService('invitations', () => startInvitations(loadInvitationsConfig()));

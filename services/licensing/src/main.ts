@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { loadEnvironmentFile } from '@partner-portal/internal-api';
+import { loadEnvironmentFile, runService } from '@partner-portal/internal-api';
 import { startLicensing } from './app.setup';
 import { loadLicensingConfig } from './config/licensing.config';
 
 // The process's environment first, then .env (or ENV_FILE) for what it leaves unset.
 loadEnvironmentFile();
-startLicensing(loadLicensingConfig()).catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+runService('licensing', () => startLicensing(loadLicensingConfig()));

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { loadEnvironmentFile } from '@partner-portal/internal-api';
+import { loadEnvironmentFile, runService } from '@partner-portal/internal-api';
 import { startPartnerIdentity } from './app.setup';
 import { loadPartnerIdentityConfig } from './config/partner-identity.config';
 
 // The process's environment first, then .env (or ENV_FILE) for what it leaves unset.
 loadEnvironmentFile();
-startPartnerIdentity(loadPartnerIdentityConfig()).catch((error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+runService('partner-identity', () => startPartnerIdentity(loadPartnerIdentityConfig()));

@@ -8,8 +8,15 @@ import { signInPage, signOutPage } from './sign-in-page';
 
 /** How the development identity provider is set up. */
 export interface IdentityProviderOptions {
-  /** Port on 127.0.0.1; 0 picks a free one. */
+  /** Port to listen on; 0 picks a free one. */
   port: number;
+  /** Interface to listen on: 127.0.0.1 unless a container needs 0.0.0.0. */
+  host?: string;
+  /**
+   * The issuer it announces (and puts into `iss`); default `http://127.0.0.1:<port>`. In a container it must be a URL
+   * that both the browser and the gateway reach under the same name (docker-compose.yml: a `*.localhost` alias).
+   */
+  issuer?: string;
   /** The API audience its access tokens are for (the gateway's OIDC_AUDIENCE). */
   audience: string;
   /** Further audiences it can issue tokens for (tests ask for one to prove the gateway refuses them). */
@@ -65,12 +72,12 @@ async function readForm(request: IncomingMessage): Promise<URLSearchParams> {
  * Starts a real OpenID Connect provider (panva's oidc-provider): discovery, JWKS, authorization code flow with
  * PKCE for public clients, JWT access tokens for the API audience carrying `email`, `name`, `roles` and
  * `partner_portal_tenant` as Entra ID's would, and a sign-in page for the given accounts. For local use and tests
- * only: accounts live in memory and it speaks plain HTTP on 127.0.0.1.
+ * only: accounts live in memory and it speaks plain HTTP (on 127.0.0.1 unless `host` says otherwise).
  */
 export async function startIdentityProvider(options: IdentityProviderOptions): Promise<RunningIdentityProvider> {
   const server: Server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const issuer = options.issuer ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accountsBySubject = new Map(options.accounts.map((a) => [a.subject, a]));
   const ttlByClient = new Map(options.clients.map((c) => [c.clientId, c.accessTokenTtlSeconds]));
   const audiences = [options.audience, ...(options.otherAudiences ?? [])];

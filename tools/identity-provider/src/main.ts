@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   ]);
   const provider = await startIdentityProvider({
     port: Number(env.IDP_PORT ?? 3200),
+    host: env.IDP_HOST || undefined,
+    issuer: env.IDP_ISSUER || undefined,
     audience: env.OIDC_AUDIENCE ?? 'api://partner-portal',
     otherAudiences: env.IDP_OTHER_AUDIENCES?.split(',').filter(Boolean),
     accounts,

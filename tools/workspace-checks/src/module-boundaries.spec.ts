@@ -46,6 +46,17 @@ describe('the module boundary lint rule', () => {
     expect(errors).toEqual([expect.stringContaining('"type:infra" can only depend on libs tagged with')]);
   });
 
+  it('keeps the logging library free of every other library, and lets the libraries and services use it', async () => {
+    const errors = await boundaryErrors(
+      'libs/logging/src/probe.ts',
+      "import { Topics } from '@partner-portal/contracts';\nexport const probe = Topics;\n",
+    );
+    expect(errors).toEqual([expect.stringContaining('"type:logging" cannot depend on any libs with tags')]);
+    const logging = "import { processLogger } from '@partner-portal/logging';\nexport const probe = processLogger;\n";
+    expect(await boundaryErrors('libs/messaging/src/probe.ts', logging)).toEqual([]);
+    expect(await boundaryErrors('services/gateway/src/probe.ts', logging)).toEqual([]);
+  });
+
   it('refuses a service importing another service, by package or by path', async () => {
     const byPackage = await boundaryErrors(
       'services/licensing/src/probe.ts',
@@ -107,7 +118,7 @@ describe('the module boundary lint rule', () => {
 
   it('keeps libraries out of tools/ and infra/: every project under libs/ has a library tag, none elsewhere has', () => {
     // The rule is by tag; this ties the tags to the folders, so that a library is what lives under libs/.
-    const libraryTags = ['type:contracts', 'type:infra'];
+    const libraryTags = ['type:contracts', 'type:infra', 'type:logging'];
     const types = (dir: string): string[] =>
       JSON.parse(readFileSync(join(repoRoot, dir, 'project.json'), 'utf8')).tags.filter((t: string) =>
         t.startsWith('type:'),
@@ -121,7 +132,10 @@ describe('the module boundary lint rule', () => {
     const libs = projectsUnder('libs');
     expect(libs).toContain('libs/messaging');
     for (const dir of libs) {
-      expect({ dir, types: types(dir) }).toEqual({ dir, types: [expect.stringMatching(/^type:(contracts|infra)$/)] });
+      expect({ dir, types: types(dir) }).toEqual({
+        dir,
+        types: [expect.stringMatching(/^type:(contracts|infra|logging)$/)],
+      });
     }
     for (const dir of [...projectsUnder('tools'), 'infra']) {
       expect({ dir, library: types(dir).filter((t) => libraryTags.includes(t)) }).toEqual({ dir, library: [] });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createKafka } from '../kafka/kafka-connection';
+import { DEAD_LETTERS, forgetAtScrape, observeAtScrape } from '../metrics/messaging-metrics';
 import { jsonLogger } from '../logger';
 import { backoffDelay, sleep } from '../retry';
 import { InboxTransport } from '../nest/inbox.transport';
@@ -36,11 +37,25 @@ export class DeadLettersService implements OnApplicationBootstrap, BeforeApplica
   }
 
   onApplicationBootstrap(): void {
-    if (!this.options.inbox) return;
+    const group = this.options.inbox?.groupId;
+    if (!group) return;
+    observeAtScrape(DEAD_LETTERS, this.options.serviceName, async () => {
+      const rows: Array<{ topic: string; dead: number; replayed: number }> = await this.dataSource.query(
+        `SELECT original_topic AS topic, count(*) FILTER (WHERE replayed_at IS NULL)::int AS dead,
+                count(*) FILTER (WHERE replayed_at IS NOT NULL)::int AS replayed
+           FROM dead_letter WHERE consumer_group = $1 GROUP BY original_topic`,
+        [group],
+      );
+      return rows.flatMap(({ topic, dead, replayed }) => [
+        { labels: { group, topic, status: 'dead' }, value: dead },
+        { labels: { group, topic, status: 'replayed' }, value: replayed },
+      ]);
+    });
     this.running = this.keepIndexing();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    forgetAtScrape(DEAD_LETTERS, this.options.serviceName);
     this.stopping.abort();
     // An attempt in hand cannot be cancelled (kafkajs retries inside it for ~20 s): it stops its index when it ends.
     if (this.running) await Promise.race([this.running, sleep(1_000)]);

@@ -8,10 +8,11 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@partner-portal/contracts';
+import { withLogContext, type LogContext } from '@partner-portal/logging';
 import { createIdempotentProducer, logicalTopic, physicalTopic } from '../kafka/kafka-connection';
 import { KafkaLink } from '../kafka/kafka-link';
 import type { StructuredLogger } from '../logger';
-import { consumerLag, deadLetters, inboxEvents } from '../metrics/messaging-metrics';
+import { consumerLag, deadLetters, inboxEvents, inboxLag } from '../metrics/messaging-metrics';
 import { backoffDelay, DEFAULT_BACKOFF, isTransientError, PermanentError, sleep, type BackoffPolicy } from '../retry';
 
 /** What a handler gets besides the event: the transaction its read-model change must use. */
@@ -302,7 +303,10 @@ export class InboxConsumer {
             run.push({ message: next.message, event: next.event });
             next = decoded[i + run.length];
           }
-          await this.process(batch.topic, batch.partition, binding, run, heartbeat);
+          // The handler's lines (and the inbox's own about this run) carry the event's ids.
+          await withLogContext(eventLogContext(run), () =>
+            this.process(batch.topic, batch.partition, binding, run, heartbeat),
+          );
           i += run.length;
         }
         resolveOffset(decoded[i - 1].message.offset);
@@ -335,6 +339,9 @@ export class InboxConsumer {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.apply(physical, partition, binding, items);
+        // At debug, following a request's id (the events' correlation id) shows what each service did with its events.
+        this.logger.debug('events applied', { consumerGroup: this.options.groupId, events: items.length });
+        this.observeLag(physical, items);
         return;
       } catch (error) {
         if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
@@ -426,16 +433,14 @@ export class InboxConsumer {
       return { kind: 'failed', reason: 'no handler of this consumer group takes this event type and version' };
     }
     let outcome: 'applied' | 'duplicate' = 'duplicate';
+    const { binding } = decoded;
+    const item = { message: { value } as KafkaMessage, event: decoded.event };
     try {
-      await this.apply(
-        physicalTopic(this.options.topicPrefix, topic),
-        partition,
-        decoded.binding,
-        [{ message: { value } as KafkaMessage, event: decoded.event }],
-        async (manager, applied) => {
-          outcome = applied > 0 ? 'applied' : 'duplicate';
+      await withLogContext(eventLogContext([item]), () =>
+        this.apply(physicalTopic(this.options.topicPrefix, topic), partition, binding, [item], async (manager, n) => {
+          outcome = n > 0 ? 'applied' : 'duplicate';
           await within(manager, outcome);
-        },
+        }),
       );
     } catch (error) {
       return { kind: 'failed', reason: describe(error), transient: error instanceof Held || isTransientError(error) };
@@ -488,6 +493,17 @@ export class InboxConsumer {
     });
   }
 
+  /** How long after the broker took each applied message it was applied (committed). */
+  private observeLag(physical: string, items: ApplicableMessage[]): void {
+    const lag = inboxLag();
+    const labels = { group: this.options.groupId, topic: logicalTopic(this.options.topicPrefix, physical) ?? physical };
+    const now = Date.now();
+    for (const { message } of items) {
+      const appended = Number(message.timestamp);
+      if (appended > 0) lag.observe(labels, Math.max(0, now - appended) / 1_000);
+    }
+  }
+
   private counted(outcome: string, n: number): void {
     if (n > 0) inboxEvents().inc({ group: this.options.groupId, outcome }, n);
   }
@@ -500,6 +516,20 @@ export class InboxConsumer {
     }
     if (this.stopping.signal.aborted) throw new ShutdownInterrupt();
   }
+}
+
+/** The log context of a run of events: each id the events of the run share (a batch may span tenants or requests). */
+function eventLogContext(items: ApplicableMessage[]): LogContext {
+  const shared = (field: 'eventId' | 'type' | 'correlationId' | 'tenantId') => {
+    const value = items[0].event[field];
+    return items.every(({ event }) => event[field] === value) ? value : undefined;
+  };
+  return {
+    eventId: shared('eventId'),
+    type: shared('type'),
+    correlationId: shared('correlationId'),
+    tenantId: shared('tenantId'),
+  };
 }
 
 function describe(error: unknown): string {

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import { readKafkaSecurity, type KafkaSecurity } from '@partner-portal/contracts';
+import { processLogger } from '@partner-portal/logging';
 
 /** How a service reaches Kafka. */
 export interface KafkaConnectionOptions {
@@ -29,7 +30,7 @@ export function logicalTopic(topicPrefix: string | undefined, physical: string):
   return physical.startsWith(prefix) ? physical.slice(prefix.length) : undefined;
 }
 
-const levelNames: Record<number, string> = {
+const levelNames: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.ERROR]: 'error',
   [logLevel.WARN]: 'warn',
   [logLevel.INFO]: 'info',
@@ -48,8 +49,9 @@ const EXPECTED_WARNINGS = [
 const CONNECTION_ATTEMPTS = [/^Connection error: /, /^Connection timeout/, /^Failed to connect to seed broker/];
 
 /**
- * A kafkajs client whose own logs are structured JSON lines on stderr, warnings and errors only, without the line
- * per failed connection attempt; authenticated when the Kafka security variables say so.
+ * A kafkajs client whose own logs go to the process's logger (the platform's line shape, `context` `kafkajs.<namespace>`),
+ * warnings and errors only, without the line per failed connection attempt; authenticated when the Kafka security
+ * variables say so.
  */
 export function createKafka(options: KafkaConnectionOptions, extra: Partial<KafkaConfig> = {}): Kafka {
   return new Kafka({
@@ -61,9 +63,7 @@ export function createKafka(options: KafkaConnectionOptions, extra: Partial<Kafk
       ({ namespace, level, log }: LogEntry) => {
         const { message, timestamp: _timestamp, logger: _logger, ...fields } = log;
         if ([...EXPECTED_WARNINGS, ...CONNECTION_ATTEMPTS].some((pattern) => pattern.test(message))) return;
-        process.stderr.write(
-          `${JSON.stringify({ level: levelNames[level] ?? level, source: `kafkajs.${namespace}`, message, ...fields })}\n`,
-        );
+        processLogger()[levelNames[level] ?? 'info']({ context: `kafkajs.${namespace}`, ...fields }, message);
       },
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     ...(options.security ?? readKafkaSecurity(process.env)),

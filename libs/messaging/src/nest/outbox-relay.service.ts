@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { createIdempotentProducer, createKafka } from '../kafka/kafka-connection';
 import { KafkaLink } from '../kafka/kafka-link';
 import { jsonLogger, type StructuredLogger } from '../logger';
-import { forgetOutboxBacklog, observeOutboxBacklog } from '../metrics/messaging-metrics';
+import { forgetAtScrape, observeAtScrape, OUTBOX_BACKLOG } from '../metrics/messaging-metrics';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
@@ -54,12 +54,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     );
     this.link.connect();
     // The backlog is measured from the database, so it shows what waits while the broker is away.
-    observeOutboxBacklog(this.options.serviceName, async () => {
+    const service = this.options.serviceName;
+    observeAtScrape(OUTBOX_BACKLOG, service, async () => {
       const [row] = await this.dataSource.query(
         `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS pending, count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
            FROM outbox_message WHERE published_at IS NULL`,
       );
-      return row;
+      return [
+        { labels: { service, state: 'pending' }, value: row.pending },
+        { labels: { service, state: 'dead' }, value: row.dead },
+      ];
     });
   }
 
@@ -74,7 +78,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.link?.stop();
-    forgetOutboxBacklog(this.options.serviceName);
+    forgetAtScrape(OUTBOX_BACKLOG, this.options.serviceName);
     await this.relayInstance?.stop();
     await this.producer?.disconnect();
   }

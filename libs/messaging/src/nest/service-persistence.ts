@@ -1,12 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { MigrationInterface } from 'typeorm';
+import { DataSource, type MigrationInterface } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { InboxConsumerOptions } from '../inbox/inbox-consumer';
 import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1763800000000 } from '../migrations/1763800000000-messaging-tables';
 import { ProcessedMessageAge1764900000000 } from '../migrations/1764900000000-processed-message-age';
 import { DeadLetters1764960000000 } from '../migrations/1764960000000-dead-letters';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { runMigrationsLocked } from './locked-migrations';
 import { MessagingModule } from './messaging.module';
 
 /** A service's database and Kafka wiring. */
@@ -26,30 +28,68 @@ export interface ServicePersistenceOptions {
   inbox?: Omit<InboxConsumerOptions, 'groupId' | 'topicPrefix'>;
 }
 
+/** The data source of a service's database: its entities and migrations plus the outbox's and the inbox's. */
+export function serviceDataSourceOptions(options: ServicePersistenceOptions): PostgresDataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.databaseUrl,
+    entities: [...(options.entities ?? []), OutboxMessage, ProcessedMessage],
+    migrations: [
+      MessagingTables1763800000000,
+      ProcessedMessageAge1764900000000,
+      DeadLetters1764960000000,
+      ...options.migrations,
+    ],
+    // Migrations run under the service's advisory lock (runMigrationsLocked), never by TypeORM's own `migrationsRun`.
+    migrationsRun: false,
+    synchronize: false,
+    extra: { max: options.poolSize ?? 10 },
+  };
+}
+
+/** The options each module `servicePersistence` returned was made from: the migrate-only entrypoint finds them. */
+const persistenceOfModule = new WeakMap<object, ServicePersistenceOptions>();
+
 /**
- * The imports every service starts from: its own database (migrations run at start, never `synchronize`), with the
- * outbox and inbox tables, and the messaging module (outbox, relay, inbox transport) on its Kafka.
+ * The imports every service starts from: its own database (pending migrations run at start under the service's
+ * migration lock, never `synchronize`), with the outbox and inbox tables, and the messaging module (outbox, relay,
+ * inbox transport) on its Kafka.
  */
 export function servicePersistence(options: ServicePersistenceOptions): DynamicModule[] {
+  const database = TypeOrmModule.forRootAsync({
+    useFactory: () => serviceDataSourceOptions(options),
+    dataSourceFactory: async (typeOrmOptions) => {
+      const dataSource = await new DataSource(typeOrmOptions ?? serviceDataSourceOptions(options)).initialize();
+      try {
+        await runMigrationsLocked(dataSource, options.serviceName);
+      } catch (error) {
+        // TypeOrmModule retries the factory: a failed attempt must not leave its pool open.
+        await dataSource.destroy();
+        throw error;
+      }
+      return dataSource;
+    },
+  });
+  persistenceOfModule.set(database, options);
   return [
-    TypeOrmModule.forRoot({
-      type: 'postgres',
-      url: options.databaseUrl,
-      entities: [...(options.entities ?? []), OutboxMessage, ProcessedMessage],
-      migrations: [
-        MessagingTables1763800000000,
-        ProcessedMessageAge1764900000000,
-        DeadLetters1764960000000,
-        ...options.migrations,
-      ],
-      migrationsRun: true,
-      synchronize: false,
-      extra: { max: options.poolSize ?? 10 },
-    }),
+    database,
     MessagingModule.forRoot({
       serviceName: options.serviceName,
       kafka: { brokers: options.kafkaBrokers, topicPrefix: options.topicPrefix },
       inbox: options.consumerGroup ? { ...options.inbox, groupId: options.consumerGroup } : undefined,
     }),
   ];
+}
+
+/** The persistence a service's module was configured with (`servicePersistence` among its imports), if any. */
+export function persistenceOptionsOf(module: DynamicModule): ServicePersistenceOptions | undefined {
+  const found = persistenceOfModule.get(module);
+  if (found) return found;
+  for (const imported of module.imports ?? []) {
+    if (imported && typeof imported === 'object' && 'module' in imported) {
+      const inner = persistenceOptionsOf(imported);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }

@@ -68,7 +68,7 @@ export class ExpiryJob implements OnApplicationBootstrap, BeforeApplicationShutd
         for (const row of rows) {
           const outcome = decide(stateOf(row), { type: 'expire' }, now);
           if (outcome instanceof InvitationRefusal) {
-            this.logger.warn({ message: 'invitation not expired', invitationId: row.id, code: outcome.code });
+            this.logger.warn({ message: 'invitation not expired', invitationId: row.id, refusal: outcome.code });
             continue;
           }
           await this.store.apply(manager, row, outcome);

@@ -95,7 +95,7 @@ export class MasterDataConsumer {
         type: event.type,
         tenantId: event.tenantId,
         contactNo: p.contactNo,
-        code: error.code,
+        refusal: error.code,
         reason: error.message,
       });
     }
@@ -136,7 +136,7 @@ export class MasterDataConsumer {
         type: event.type,
         tenantId: event.tenantId,
         invitationId,
-        code: error.code,
+        refusal: error.code,
         reason: error.message,
       });
     }

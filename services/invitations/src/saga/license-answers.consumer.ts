@@ -55,7 +55,7 @@ export class LicenseAnswersConsumer {
         eventId: event.eventId,
         type: event.type,
         invitationId: invitation.id,
-        code: outcome.code,
+        refusal: outcome.code,
         reason: outcome.message,
       });
       return;

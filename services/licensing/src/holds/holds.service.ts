@@ -278,7 +278,7 @@ export class HoldsService {
       this.logger.log({
         message: 'license refused',
         ...context,
-        code: decision.refusal.code,
+        refusal: decision.refusal.code,
         reason: decision.refusal.message,
       });
     }
