@@ -16,6 +16,8 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const RATE = 500;
 const INVITE_EVERY_MS = 15_000;
 const MiB = 1024 * 1024;
+/** How long after its restart a service counts as warm (its heap at the size it keeps under this stream). */
+const WARM_AFTER_RESTART_MS = 90_000;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Fault 14: a connector streams all the while; every service is restarted in turn (SIGTERM), as a deployment rolls.
@@ -83,16 +85,21 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
         }
       })();
 
-      // Every service restarted in turn in the first 40%, on its own port so the gateway finds it again.
+      // Every service restarted in turn in the first quarter, on its own port so the gateway finds it again.
       const restarts: string[] = [];
       for (const [i, name] of PLATFORM_SERVICES.entries()) {
-        await pause(((i + 1) * 0.4 * SECONDS * 1_000) / PLATFORM_SERVICES.length - (Date.now() - startedAt));
+        await pause(((i + 1) * 0.25 * SECONDS * 1_000) / PLATFORM_SERVICES.length - (Date.now() - startedAt));
         const old: ServiceProcess = platform.services[name];
         await old.stop();
         platform.services[name] = await platform.startInstance(name, { port: Number(new URL(old.baseUrl).port) });
         restarts.push(name);
       }
-      await pause(Math.max(0, (SECONDS * 1_000) / 2 - (Date.now() - startedAt)));
+      // Warm: V8 (Node 24) grows a restarted service's heap for about a minute and a half under this stream before it
+      // levels off; measured earlier, a service restarted 18 s before looked like a leak of 116 MiB that then stayed.
+      const lastRestart = Date.now();
+      await pause(Math.max(0, (SECONDS * 1_000 * 11) / 20 - (Date.now() - startedAt), WARM_AFTER_RESTART_MS));
+      expect(Date.now() - lastRestart).toBeGreaterThanOrEqual(WARM_AFTER_RESTART_MS);
+      expect(SECONDS * 1_000 - (Date.now() - startedAt)).toBeGreaterThanOrEqual(60_000);
       const warm = Object.fromEntries(
         Object.entries(platform.services).map(([name, service]) => [name, service.residentBytes()]),
       );
