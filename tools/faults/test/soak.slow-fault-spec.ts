@@ -18,6 +18,8 @@ const INVITE_EVERY_MS = 15_000;
 const MiB = 1024 * 1024;
 /** How long after its restart a service counts as warm (its heap at the size it keeps under this stream). */
 const WARM_AFTER_RESTART_MS = 90_000;
+/** The shortest soak that still watches every service warm for a minute (CI runs this one). */
+const MIN_SECONDS = 220;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // Fault 14: a connector streams all the while; every service is restarted in turn (SIGTERM), as a deployment rolls.
@@ -52,6 +54,8 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
   it(
     'loses nothing, doubles nothing, and each service’s memory stays flat',
     async () => {
+      // Restarts take the first quarter, warming 90 s more: a shorter run leaves no minute to watch a warm service.
+      expect(SECONDS).toBeGreaterThanOrEqual(MIN_SECONDS);
       const startedAt = Date.now();
       // The newest version of each document the connector sent, as the read model must end with it.
       const newest = new Map<string, number>();
@@ -96,10 +100,7 @@ describe(`a ${SECONDS} s soak at ${RATE} events/s with a rolling restart`, () =>
       }
       // Warm: V8 (Node 24) grows a restarted service's heap for about a minute and a half under this stream before it
       // levels off; measured earlier, a service restarted 18 s before looked like a leak of 116 MiB that then stayed.
-      const lastRestart = Date.now();
       await pause(Math.max(0, (SECONDS * 1_000 * 11) / 20 - (Date.now() - startedAt), WARM_AFTER_RESTART_MS));
-      expect(Date.now() - lastRestart).toBeGreaterThanOrEqual(WARM_AFTER_RESTART_MS);
-      expect(SECONDS * 1_000 - (Date.now() - startedAt)).toBeGreaterThanOrEqual(60_000);
       const warm = Object.fromEntries(
         Object.entries(platform.services).map(([name, service]) => [name, service.residentBytes()]),
       );
