@@ -8,7 +8,7 @@ import { z } from 'zod/mini';
 import { api, call } from '../../api/client';
 import type { Ok } from '../../api/types';
 import { ConfirmBody } from '../../ui/confirm-dialog';
-import { DataTable, Pager, type Column } from '../../ui/data-table';
+import { DataTable, PagerOf, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
 import { pageParam, useListState } from '../../ui/list-state';
@@ -181,14 +181,12 @@ export function ConnectorKeysPage() {
         rowKey={(k) => k.id}
         empty={<EmptyState title={t('connectorKeys.none')} text={t('connectorKeys.noneText')} />}
       />
-      {keys.data && (state.page > 1 || keys.data.total > keys.data.pageSize) ? (
-        <Pager
-          page={state.page}
-          pageSize={keys.data.pageSize}
-          total={keys.data.total}
-          onPage={(page) => update({ page }, { keepPage: true })}
-        />
-      ) : null}
+      <PagerOf
+        page={state.page}
+        of={keys.data}
+        onPage={(page) => update({ page }, { keepPage: true })}
+        onlyWhenSeveral
+      />
       <Dialog
         open={dialog !== undefined}
         onOpenChange={(_, data) => !data.open && dialog?.kind !== 'shown' && close()}

@@ -9,7 +9,7 @@ import { api, call } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { Ok } from '../../api/types';
 import { ConfirmBody } from '../../ui/confirm-dialog';
-import { DataTable, Pager, type Column } from '../../ui/data-table';
+import { DataTable, PagerOf, type Column } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
 import { pageParam, useListState } from '../../ui/list-state';
@@ -273,14 +273,12 @@ export function ConnectorWebhooksPage() {
         rowKey={(w) => w.id}
         empty={<EmptyState title={t('connectorWebhooks.none')} text={t('connectorWebhooks.noneText')} />}
       />
-      {webhooks.data && (state.page > 1 || webhooks.data.total > webhooks.data.pageSize) ? (
-        <Pager
-          page={state.page}
-          pageSize={webhooks.data.pageSize}
-          total={webhooks.data.total}
-          onPage={(page) => update({ page }, { keepPage: true })}
-        />
-      ) : null}
+      <PagerOf
+        page={state.page}
+        of={webhooks.data}
+        onPage={(page) => update({ page }, { keepPage: true })}
+        onlyWhenSeveral
+      />
       {selected ? (
         <Section title={t('connectorWebhooks.deliveriesOf', { label: selected.label })}>
           <ProblemMessage error={deliveries.error ?? redeliver.error} />
@@ -295,14 +293,12 @@ export function ConnectorWebhooksPage() {
               <EmptyState title={t('connectorWebhooks.noDeliveries')} text={t('connectorWebhooks.noDeliveriesText')} />
             }
           />
-          {deliveries.data && (state.log > 1 || deliveries.data.total > deliveries.data.pageSize) ? (
-            <Pager
-              page={state.log}
-              pageSize={deliveries.data.pageSize}
-              total={deliveries.data.total}
-              onPage={(log) => update({ log }, { keepPage: true })}
-            />
-          ) : null}
+          <PagerOf
+            page={state.log}
+            of={deliveries.data}
+            onPage={(log) => update({ log }, { keepPage: true })}
+            onlyWhenSeveral
+          />
         </Section>
       ) : null}
       <Dialog

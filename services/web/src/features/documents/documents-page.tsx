@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod/mini';
 import { download, toCsv } from '../../ui/csv';
-import { DataTable, Pager, type Column, type Sort } from '../../ui/data-table';
+import { DataTable, PagerOf, type Column, type Sort } from '../../ui/data-table';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
 import { pageParam, useListState } from '../../ui/list-state';
@@ -251,14 +251,12 @@ export function DocumentsPage() {
         onSort={(s) => applyFilters({ sort: `${s.by}_${s.order}` as DocumentSort })}
         empty={empty}
       />
-      {documents.data && (state.page > 1 || documents.data.total > documents.data.pageSize) ? (
-        <Pager
-          page={state.page}
-          pageSize={documents.data.pageSize}
-          total={documents.data.total}
-          onPage={(page) => update({ page }, { keepPage: true })}
-        />
-      ) : null}
+      <PagerOf
+        page={state.page}
+        of={documents.data}
+        onPage={(page) => update({ page }, { keepPage: true })}
+        onlyWhenSeveral
+      />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod/mini';
 import { ChoiceFilter } from '../../ui/choice-filter';
-import { DataTable, Pager, type Column } from '../../ui/data-table';
+import { DataTable, PagerOf, type Column } from '../../ui/data-table';
 import { useDebounced } from '../../ui/debounce';
 import { EmptyState } from '../../ui/empty-state';
 import { useFormat } from '../../ui/format';
@@ -124,14 +124,12 @@ export function OrdersPage() {
           />
         }
       />
-      {orders.data && (state.page > 1 || orders.data.total > orders.data.pageSize) ? (
-        <Pager
-          page={state.page}
-          pageSize={orders.data.pageSize}
-          total={orders.data.total}
-          onPage={(page) => update({ page }, { keepPage: true })}
-        />
-      ) : null}
+      <PagerOf
+        page={state.page}
+        of={orders.data}
+        onPage={(page) => update({ page }, { keepPage: true })}
+        onlyWhenSeveral
+      />
     </Stack>
   );
 }
