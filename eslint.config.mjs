@@ -9,9 +9,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
  *   scope:<service> may use only its own scope and scope:shared.
  * - type:contracts depends only on contracts (the HTTP API's DTOs build on the event contracts' field rules); type:infra
  *   (messaging, erp-mirror, internal-api) on contracts and logging.
- * - type:logging (libs/logging: the one log line shape, its context and redaction) depends on no library, and every
- *   project but the web app may use it: the services' HTTP side (internal-api) and their Kafka side (messaging) must
- *   share one request/event context, and neither may depend on the other.
+ * - type:logging (libs/logging: the one log line shape, its context and redaction, and the trace context) depends on
+ *   no library, and every project but the web app may use it: the services' HTTP side (internal-api) and their Kafka
+ *   side (messaging) must share one request/event context and one trace, and neither may depend on the other.
  * - The tests of services and libraries (their test/ folders and *.spec.ts files, `testDepConstraints`) may also use
  *   the test harness, which finds or starts Kafka and PostgreSQL, spawns the identity provider and the services: it
  *   is tooling, so it lives in tools/testing, and only tests reach it.

@@ -7,6 +7,7 @@ export * from './service-config';
 export * from './conventions';
 export * from './start-service';
 export * from './request-log-context';
+export * from './request-tracing';
 export * from './health';
 export * from './metrics';
 export * from './sql-text';

@@ -1,11 +1,19 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
-import { configureLogging, createLogger, NestLogger } from '@partner-portal/logging';
+import { configureLogging, createLogger, currentTracing, NestLogger, startTracing } from '@partner-portal/logging';
 import { applyInternalApiConventions } from './conventions';
 import { httpMetrics } from './metrics';
 import { requestLogContext } from './request-log-context';
+import { traceRequests } from './request-tracing';
 import type { BaseConfig, ServiceConfig } from './service-config';
 
 /**
@@ -30,6 +38,32 @@ export function runService(service: string, start: () => Promise<unknown>): void
     });
 }
 
+/** Exports the spans still buffered when the application closes, after every other module's shutdown. */
+@Injectable()
+class TracesFlushedAtShutdown implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> | undefined {
+    return currentTracing()?.flush();
+  }
+}
+
+/** The root of a service's process: its application module, then what the process itself needs at shutdown. */
+@Module({})
+class ServiceProcessModule {}
+
+/**
+ * Creates a service's Nest application the way every service (and the gateway) runs: the service's logger and
+ * tracing (`OTEL_*`), and each request a span of the caller's trace. Express's body parsers are left to the caller.
+ */
+export async function createServiceApp(appModule: DynamicModule, config: BaseConfig): Promise<NestExpressApplication> {
+  startTracing(config.serviceName);
+  const app = await NestFactory.create<NestExpressApplication>(
+    { module: ServiceProcessModule, imports: [appModule], providers: [TracesFlushedAtShutdown] },
+    { logger: serviceLogger(config), bodyParser: false },
+  );
+  app.use(traceRequests());
+  return app;
+}
+
 /**
  * Creates and starts a service the way every service runs: JSON logs (each request's with its id), the internal API
  * conventions, shutdown on SIGTERM/SIGINT (stop consuming, finish the batch, close), the given transports (the Kafka
@@ -42,10 +76,7 @@ export async function startService(
   transports: Array<Type<CustomTransportStrategy>> = [],
   options: { jsonBodyLimit?: string } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(appModule, {
-    logger: serviceLogger(config),
-    bodyParser: false,
-  });
+  const app = await createServiceApp(appModule, config);
   app.use(requestLogContext());
   // Internal callers are the gateway, which limits public bodies itself; uploads need more than the 100 kB default.
   app.use(httpMetrics(config.serviceName));

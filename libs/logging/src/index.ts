@@ -1,3 +1,5 @@
 export * from './log-context';
 export * from './logger';
 export * from './nest-logger';
+export * from './trace-settings';
+export * from './tracing';

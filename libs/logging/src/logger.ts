@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { currentLogContext } from './log-context';
+import { activeTraceIds } from './tracing';
 
 /** The levels `LOG_LEVEL` takes, most to least severe; `silent` writes nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -115,8 +116,8 @@ export interface LoggerOptions {
 
 /**
  * A pino logger writing the platform's one line shape: `{"level":"info","time":"<ISO 8601>","service":"licensing",
- * ...context, ...fields, "msg":"..."}`, with the active `LogContext` (request id, correlation id, tenant, event) on
- * every line and secrets redacted (by field name, `REDACTED_PATHS`, and by form, `scrubSecrets`).
+ * ...context, ...fields, "msg":"..."}`, with the active `LogContext` (request id, correlation id, tenant, event) and
+ * trace (`traceId`, `spanId`) on every line and secrets redacted (by field name, `REDACTED_PATHS`, and by form, `scrubSecrets`).
  */
 export function createLogger(options: LoggerOptions): Logger {
   return pino(
@@ -126,7 +127,7 @@ export function createLogger(options: LoggerOptions): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       // A copy: pino merges the line's own fields into what the mixin returns, which must not change the context.
-      mixin: () => ({ ...currentLogContext() }),
+      mixin: () => ({ ...currentLogContext(), ...activeTraceIds() }),
       redact: { paths: REDACTED_PATHS, censor: REDACTED },
       serializers: { err: pino.stdSerializers.err, error: errorField },
       hooks: { streamWrite: scrubSecrets },

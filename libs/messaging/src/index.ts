@@ -10,6 +10,7 @@ export * from './inbox/processed-message.entity';
 export * from './migrations/1763800000000-messaging-tables';
 export * from './migrations/1764900000000-processed-message-age';
 export * from './migrations/1764960000000-dead-letters';
+export * from './migrations/1765100000000-outbox-trace-context';
 export * from './nest/messaging.options';
 export * from './nest/messaging.module';
 export * from './nest/on-event.decorator';

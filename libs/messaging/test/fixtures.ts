@@ -3,6 +3,7 @@ import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { CompanyUpserted, createEvent, EnvironmentType, type EventEnvelope } from '@partner-portal/contracts';
 import {
   MessagingTables1763800000000,
+  OutboxTraceContext1765100000000,
   ProcessedMessageAge1764900000000,
   OutboxMessage,
   ProcessedMessage,
@@ -29,7 +30,12 @@ export async function migratedDataSource(url: string): Promise<DataSource> {
     type: 'postgres',
     url,
     entities: [OutboxMessage, ProcessedMessage],
-    migrations: [MessagingTables1763800000000, ProcessedMessageAge1764900000000, TallyTable1763800000001],
+    migrations: [
+      MessagingTables1763800000000,
+      ProcessedMessageAge1764900000000,
+      OutboxTraceContext1765100000000,
+      TallyTable1763800000001,
+    ],
     synchronize: false,
     logging: false,
     extra: { max: 8 },

@@ -7,6 +7,7 @@ import {
   MIGRATION_LOCK_CLASS,
   migrateServiceDatabase,
   migrationLockKey,
+  OutboxTraceContext1765100000000,
   ProcessedMessageAge1764900000000,
   serviceDataSourceOptions,
   type ServicePersistenceOptions,
@@ -31,6 +32,7 @@ const ALL_MIGRATIONS = [
   MessagingTables1763800000000,
   ProcessedMessageAge1764900000000,
   DeadLetters1764960000000,
+  OutboxTraceContext1765100000000,
   SlowTable1763800000002,
 ].map((migration) => new migration().name ?? migration.name);
 

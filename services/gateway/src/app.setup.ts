@@ -1,9 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { httpMetrics, inputValidationPipe, ProblemDetailsFilter, serviceLogger } from '@partner-portal/internal-api';
+import { createServiceApp, httpMetrics, inputValidationPipe, ProblemDetailsFilter } from '@partner-portal/internal-api';
 import { AppModule } from './app.module';
 import { OidcTokenVerifier } from './auth/oidc-token-verifier';
 import type { GatewayConfig } from './config/gateway.config';
@@ -82,10 +80,7 @@ function bodyProblems(
 
 /** Starts the gateway: security headers, CORS, body limits, request ids, metrics, sign-in, the API and its docs. */
 export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    logger: serviceLogger(config),
-    bodyParser: false,
-  });
+  const app = await createServiceApp(AppModule.register(config), config);
   const express = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');
   // Rate limits and logs see the client behind the proxies TRUST_PROXY names (none: the peer itself).
@@ -110,7 +105,15 @@ export async function startGateway(config: GatewayConfig): Promise<INestApplicat
   );
   app.enableCors({
     origin: config.corsOrigins,
-    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-portal-membership', 'x-request-id'],
+    allowedHeaders: [
+      'authorization',
+      'content-type',
+      'idempotency-key',
+      'x-portal-membership',
+      'x-request-id',
+      'traceparent',
+      'tracestate',
+    ],
     exposedHeaders: ['x-request-id', 'retry-after', 'location'],
     maxAge: 600,
   });

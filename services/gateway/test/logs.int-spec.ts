@@ -88,6 +88,31 @@ describe('the logs', () => {
     );
   });
 
+  it("carries a caller's trace id onto the lines of the gateway and the service, with export off", async () => {
+    const traceId = '5d3c1f0a9b8e7d6c5b4a392817060504';
+    const requestId = 'logs-probe-traceparent';
+
+    const created = await platform.call('POST', `/api/admin/tenants/${tenant}/connector-keys`, {
+      token,
+      body: { label: 'traced' },
+      headers: { 'x-request-id': requestId, traceparent: `00-${traceId}-a1b2c3d4e5f60718-01` },
+    });
+
+    expect(created.status).toBe(201);
+    const ofRequest = (name: 'gateway' | 'partner-identity') =>
+      records(name).filter((record) => record.requestId === requestId && record.msg === 'request');
+    const [gatewayLine, serviceLine] = await waitFor(
+      () => [ofRequest('gateway')[0], ofRequest('partner-identity')[0]],
+      (lines) => lines.every(Boolean),
+      { what: 'both request lines', timeoutMs: 5_000 },
+    );
+    // Nothing is exported, so no span of the platform's own: the lines carry the caller's trace and span.
+    expect([gatewayLine, serviceLine].map((line) => [line.traceId, line.spanId])).toEqual([
+      [traceId, 'a1b2c3d4e5f60718'],
+      [traceId, 'a1b2c3d4e5f60718'],
+    ]);
+  });
+
   it('writes every line of every process as JSON of one shape, and no secret in any', async () => {
     const created = await platform.call('POST', `/api/admin/tenants/${tenant}/connector-keys`, {
       token,

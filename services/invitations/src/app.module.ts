@@ -24,6 +24,7 @@ import { ReplacedSecretsAndHolders1764410000000 } from './migrations/17644100000
 import { PortalMemberRole1764600000000 } from './migrations/1764600000000-portal-member-role';
 import { WrongCodeTally1764700000000 } from './migrations/1764700000000-wrong-code-tally';
 import { EmailSendLease1764950000000 } from './migrations/1764950000000-email-send-lease';
+import { EmailTraceContext1765100100000 } from './migrations/1765100100000-email-trace-context';
 import { PortalMembersConsumer } from './portal-members/portal-members.consumer';
 import { LicenseAnswersConsumer } from './saga/license-answers.consumer';
 import { TenantSettingsService } from './settings/tenant-settings';
@@ -51,6 +52,7 @@ export class AppModule {
             PortalMemberRole1764600000000,
             WrongCodeTally1764700000000,
             EmailSendLease1764950000000,
+            EmailTraceContext1765100100000,
           ],
         }),
       ],

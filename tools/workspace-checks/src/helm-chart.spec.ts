@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot } from '@partner-portal/infra';
+import { traceSettings } from '@partner-portal/logging';
 import {
   asProcessEnv,
   configLoaderOf,
@@ -36,6 +37,7 @@ interface Values {
   secrets: { name: string; create: boolean };
   kafka: { brokers: string; topicPrefix: string; sasl: { mechanism: string }; ssl: boolean };
   oidc: { issuer: string; audience: string; clientId: string; webScope: string };
+  tracing: { otlpEndpoint: string; sampler: string; samplerArg: string };
   defaults: {
     replicas: number;
     terminationGracePeriodSeconds: number;
@@ -70,8 +72,13 @@ const envVariable = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_
  * variables it adds for every service, Kafka's authentication, the gateway's issuer and service URLs, then the
  * service's `env` and `secretEnv`. The test below ties each variable modelled here to the template's text.
  */
-function chartEnvironment(name: string, release = 'portal'): NodeJS.ProcessEnv {
+function chartEnvironment(
+  name: string,
+  tracingValues: Partial<Values['tracing']> = {},
+  release = 'portal',
+): NodeJS.ProcessEnv {
   const service = values.services[name];
+  const tracing = { ...values.tracing, ...tracingValues };
   const secrets: Record<string, string> = {
     ...sampleSecrets(),
     DATABASE_URL: `postgres://portal:secret@db.example.com:5432/${name}`,
@@ -87,6 +94,13 @@ function chartEnvironment(name: string, release = 'portal'): NodeJS.ProcessEnv {
       KAFKA_SASL_MECHANISM: values.kafka.sasl.mechanism,
       KAFKA_SASL_USERNAME: name,
       KAFKA_SASL_PASSWORD: secrets.KAFKA_SASL_PASSWORD,
+    });
+  }
+  if (tracing.otlpEndpoint) {
+    Object.assign(environment, {
+      OTEL_EXPORTER_OTLP_ENDPOINT: tracing.otlpEndpoint,
+      OTEL_TRACES_SAMPLER: tracing.sampler,
+      OTEL_TRACES_SAMPLER_ARG: tracing.samplerArg,
     });
   }
   if (name === 'gateway') {
@@ -180,6 +194,9 @@ describe('the Helm chart (infra/helm/partner-portal), checked statically', () =>
       'OIDC_AUDIENCE',
       'OIDC_CLIENT_ID',
       'OIDC_WEB_SCOPE',
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+      'OTEL_TRACES_SAMPLER',
+      'OTEL_TRACES_SAMPLER_ARG',
     ]) {
       expect(helpers).toContain(`- name: ${variable}\n`);
     }
@@ -191,6 +208,17 @@ describe('the Helm chart (infra/helm/partner-portal), checked statically', () =>
     expect(helpers).toContain('{{- range $key, $secretKey := .svc.secretEnv }}');
     expect(deployment).toContain('{{- include "partner-portal.env" $ctx | nindent 12 }}');
     expect(migrateJob).toContain('{{- include "partner-portal.env" $ctx | nindent 12 }}');
+  });
+
+  it('exports traces only once a collector is named, with a sampler the services read', () => {
+    expect(values.tracing.otlpEndpoint).toBe('');
+    expect(helpers).toContain('{{- if $root.Values.tracing.otlpEndpoint }}');
+    for (const name of workspaceServices()) {
+      expect(traceSettings(name, chartEnvironment(name)).exporters).toEqual([]);
+      const traced = traceSettings(name, chartEnvironment(name, { otlpEndpoint: 'http://otel-collector:4318' }));
+      expect(traced).toMatchObject({ exporters: ['otlp'], protocol: 'http/protobuf', serviceName: name });
+      expect(traced.sampler.kind).toBe(values.tracing.sampler);
+    }
   });
 
   it('takes every secret from the Secret, each key documented in docs/deploy.md', () => {

@@ -55,6 +55,14 @@ Kafka's address and authentication, the gateway's issuer and the services' inter
   value: /etc/kafka-ca/ca.crt
 {{- end }}
 {{- end }}
+{{- if $root.Values.tracing.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ $root.Values.tracing.otlpEndpoint | quote }}
+- name: OTEL_TRACES_SAMPLER
+  value: {{ $root.Values.tracing.sampler | quote }}
+- name: OTEL_TRACES_SAMPLER_ARG
+  value: {{ $root.Values.tracing.samplerArg | quote }}
+{{- end }}
 {{- if eq .name "gateway" }}
 - name: OIDC_ISSUER
   value: {{ required "oidc.issuer is required" $root.Values.oidc.issuer | quote }}

@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT, trace, type SpanContext } from '@opentelemetry/api';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -8,7 +9,18 @@ import {
   type EventDefinition,
   type EventEnvelope,
 } from '@partner-portal/contracts';
-import { withLogContext, type LogContext } from '@partner-portal/logging';
+import {
+  activeSpan,
+  contextFromHeaders,
+  failSpan,
+  inSpan,
+  SpanKind,
+  withEventTraces,
+  withLogContext,
+  type Context,
+  type LogContext,
+  type SpanOptions,
+} from '@partner-portal/logging';
 import { createIdempotentProducer, logicalTopic, physicalTopic } from '../kafka/kafka-connection';
 import { KafkaLink } from '../kafka/kafka-link';
 import type { StructuredLogger } from '../logger';
@@ -303,10 +315,15 @@ export class InboxConsumer {
             run.push({ message: next.message, event: next.event });
             next = decoded[i + run.length];
           }
-          // The handler's lines (and the inbox's own about this run) carry the event's ids.
-          await withLogContext(eventLogContext(run), () =>
-            this.process(batch.topic, batch.partition, binding, run, heartbeat),
-          );
+          // The handler's lines (and the inbox's own about this run) carry the event's ids; the run is a span of the
+          // trace its events came with.
+          await withLogContext(eventLogContext(run), () => {
+            const { options, eventTraces } = this.consumeSpan(batch.topic, batch.partition, run);
+            const name = `process ${logicalTopic(this.options.topicPrefix, batch.topic) ?? batch.topic}`;
+            return inSpan(name, options, () =>
+              withEventTraces(eventTraces, () => this.process(batch.topic, batch.partition, binding, run, heartbeat)),
+            );
+          });
           i += run.length;
         }
         resolveOffset(decoded[i - 1].message.offset);
@@ -316,6 +333,44 @@ export class InboxConsumer {
       if (error instanceof ShutdownInterrupt) return;
       throw error;
     }
+  }
+
+  /**
+   * The span of a run of events: a child of the trace its events came with (`traceparent`), or, when they came from
+   * several, a root linked to each, and each event's own trace kept for what it causes (`withEventTraces`).
+   */
+  private consumeSpan(
+    physical: string,
+    partition: number,
+    run: ApplicableMessage[],
+  ): { options: SpanOptions; eventTraces: Map<string, Context> } {
+    const traces = new Map<string, Context>();
+    const distinct = new Map<string, { context: Context; span: SpanContext }>();
+    for (const { message, event } of run) {
+      const context = contextFromHeaders(message.headers);
+      const span = trace.getSpanContext(context);
+      if (!span) continue;
+      traces.set(event.eventId, context);
+      distinct.set(`${span.traceId}-${span.spanId}`, { context, span });
+    }
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': logicalTopic(this.options.topicPrefix, physical) ?? physical,
+      'messaging.destination.partition.id': String(partition),
+      'messaging.consumer.group.name': this.options.groupId,
+      'messaging.batch.message_count': run.length,
+      ...(run.length === 1
+        ? { 'messaging.message.id': run[0].event.eventId, 'messaging.kafka.offset': Number(run[0].message.offset) }
+        : {}),
+      'portal.event.type': `${run[0].event.type} v${run[0].event.version}`,
+    };
+    if (distinct.size <= 1) {
+      const parent = [...distinct.values()][0]?.context ?? ROOT_CONTEXT;
+      return { options: { kind: SpanKind.CONSUMER, parent, attributes }, eventTraces: new Map() };
+    }
+    const links = [...distinct.values()].map(({ span }) => ({ context: span }));
+    return { options: { kind: SpanKind.CONSUMER, parent: ROOT_CONTEXT, attributes, links }, eventTraces: traces };
   }
 
   private decode(message: KafkaMessage): DecodedMessage {
@@ -363,6 +418,7 @@ export class InboxConsumer {
         }
         this.stats.retries += 1;
         const delay = backoffDelay(attempt, this.options.backoff);
+        activeSpan()?.addEvent('retry', { attempt, transient, error: describe(error) });
         this.logger.warn('event handler failed; retrying', {
           eventId: event.eventId,
           type: event.type,
@@ -482,6 +538,8 @@ export class InboxConsumer {
     }
     this.stats.deadLettered += 1;
     this.counted('dead_lettered', 1);
+    const span = activeSpan();
+    if (span) failSpan(span, new Error(`dead-lettered: ${reason}`));
     deadLetters().inc({ group: this.options.groupId, topic: logical });
     this.logger.error('message dead-lettered', {
       topic: physical,

@@ -7,6 +7,7 @@ import { ProcessedMessage } from '../inbox/processed-message.entity';
 import { MessagingTables1763800000000 } from '../migrations/1763800000000-messaging-tables';
 import { ProcessedMessageAge1764900000000 } from '../migrations/1764900000000-processed-message-age';
 import { DeadLetters1764960000000 } from '../migrations/1764960000000-dead-letters';
+import { OutboxTraceContext1765100000000 } from '../migrations/1765100000000-outbox-trace-context';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { runMigrationsLocked } from './locked-migrations';
 import { MessagingModule } from './messaging.module';
@@ -38,6 +39,7 @@ export function serviceDataSourceOptions(options: ServicePersistenceOptions): Po
       MessagingTables1763800000000,
       ProcessedMessageAge1764900000000,
       DeadLetters1764960000000,
+      OutboxTraceContext1765100000000,
       ...options.migrations,
     ],
     // Migrations run under the service's advisory lock (runMigrationsLocked), never by TypeORM's own `migrationsRun`.

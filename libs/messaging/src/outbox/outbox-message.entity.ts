@@ -28,6 +28,10 @@ export class OutboxMessage {
   @Column({ type: 'jsonb' })
   envelope!: EventEnvelope<object>;
 
+  /** The trace the event was written in, as W3C Trace Context headers; null outside a trace. */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext!: Record<string, string> | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 

@@ -44,6 +44,7 @@ interface ClaimedRow {
   topic: string;
   message_key: string;
   envelope: EventEnvelope<object>;
+  trace_context: Record<string, unknown> | null;
   attempts: number;
 }
 
@@ -176,7 +177,7 @@ export class OutboxRelay {
     const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [this.options.lockId]);
     if (!locked) return { published: 0, busy: true };
     const rows: ClaimedRow[] = await manager.query(
-      `SELECT id, topic, message_key, envelope, attempts FROM outbox_message
+      `SELECT id, topic, message_key, envelope, trace_context, attempts FROM outbox_message
         WHERE published_at IS NULL AND dead_at IS NULL
         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [this.currentBatchSize()],
@@ -203,7 +204,11 @@ export class OutboxRelay {
       let entry = byTopic.get(topic);
       if (!entry) byTopic.set(topic, (entry = { topic, messages: [] }));
       const envelope = row.envelope;
-      entry.messages.push({ key: row.message_key, value: JSON.stringify(envelope), headers: eventHeaders(envelope) });
+      entry.messages.push({
+        key: row.message_key,
+        value: JSON.stringify(envelope),
+        headers: { ...eventHeaders(envelope), ...traceContextHeaders(row.trace_context) },
+      });
     }
     return [...byTopic.values()];
   }
@@ -265,6 +270,16 @@ export class OutboxRelay {
   private unlisten(): Promise<void> {
     return this.listener.close();
   }
+}
+
+/** The W3C Trace Context headers a row was written with (nothing else a row's column might hold). */
+function traceContextHeaders(stored: Record<string, unknown> | null): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of ['traceparent', 'tracestate']) {
+    const value = stored?.[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
 }
 
 /**

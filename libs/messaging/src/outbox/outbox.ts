@@ -8,6 +8,7 @@ import {
   type EventEnvelope,
   type NewEvent,
 } from '@partner-portal/contracts';
+import { eventTrace, SpanKind, startSpan, traceHeaders } from '@partner-portal/logging';
 
 /** The PostgreSQL channel the relay listens on; appended rows notify it when their transaction commits. */
 export const OUTBOX_CHANNEL = 'outbox_message';
@@ -33,7 +34,8 @@ export class Outbox {
       throw new Error('Outbox.append must run inside a transaction (dataSource.transaction(manager => ...))');
     }
     const params: unknown[] = [];
-    const tuples = events.map((event) => {
+    const tuples: string[] = [];
+    const checked = events.map((event) => {
       const definition = findEventDefinition(event.type, event.version);
       if (!definition) {
         throw new EventContractError([
@@ -41,6 +43,10 @@ export class Outbox {
         ]);
       }
       assertEventMatches(definition, event);
+      return { event, definition };
+    });
+    for (const { event, definition } of checked) {
+      const traceContext = createdInTrace(event, definition.topic);
       params.push(
         event.eventId,
         definition.topic,
@@ -48,14 +54,39 @@ export class Outbox {
         event.type,
         event.version,
         JSON.stringify(event),
+        traceContext ? JSON.stringify(traceContext) : null,
       );
       const n = params.length;
-      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
-    });
+      tuples.push(`($${n - 6}, $${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}::jsonb, $${n}::jsonb)`);
+    }
     await manager.query(
-      `INSERT INTO outbox_message (event_id, topic, message_key, event_type, event_version, envelope) VALUES ${tuples.join(', ')}`,
+      `INSERT INTO outbox_message (event_id, topic, message_key, event_type, event_version, envelope, trace_context)
+       VALUES ${tuples.join(', ')}`,
       params,
     );
     await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
   }
+}
+
+/**
+ * The trace an event continues, as the headers the relay will send it with: a producer span `create <topic>`, a child
+ * of the trace of the event that caused it when a batch holds several (`eventTrace`), else of the work in hand.
+ * Undefined outside any trace.
+ */
+function createdInTrace(event: EventEnvelope<object>, topic: string): Record<string, string> | undefined {
+  const { span, context } = startSpan(`create ${topic}`, {
+    kind: SpanKind.PRODUCER,
+    parent: eventTrace(event.causationId),
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'create',
+      'messaging.destination.name': topic,
+      'messaging.message.id': event.eventId,
+      'portal.event.type': `${event.type} v${event.version}`,
+      'portal.tenant.id': event.tenantId,
+    },
+  });
+  span.end();
+  const headers = traceHeaders(context);
+  return Object.keys(headers).length > 0 ? headers : undefined;
 }

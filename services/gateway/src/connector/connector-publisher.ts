@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Producer } from 'kafkajs';
 import { eventHeaders } from '@partner-portal/contracts';
+import { inSpan, SpanKind, traceHeaders } from '@partner-portal/logging';
 import { createIdempotentProducer, createKafka, physicalTopic } from '@partner-portal/messaging';
 import { GatewayConfig } from '../config/gateway.config';
 import type { AcceptedEvent } from './event-batch';
@@ -47,17 +48,27 @@ export class ConnectorPublisher implements OnApplicationBootstrap, OnApplication
     }
     try {
       await this.connect();
-      await this.producer.sendBatch({
-        acks: -1,
-        timeout: 10_000,
-        topicMessages: [...byTopic].map(([topic, batch]) => ({
-          topic,
-          messages: batch.map(({ definition, event }) => ({
-            key: definition.key(event),
-            value: JSON.stringify(event),
-            headers: eventHeaders(event),
+      // One producer span for the batch; every message carries it on, so consumers continue the connector's request.
+      const attributes = {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'send',
+        'messaging.batch.message_count': events.length,
+        'messaging.destination.name': [...byTopic.keys()].join(','),
+      };
+      await inSpan('send connector events', { kind: SpanKind.PRODUCER, attributes }, async () => {
+        const traced = traceHeaders();
+        await this.producer.sendBatch({
+          acks: -1,
+          timeout: 10_000,
+          topicMessages: [...byTopic].map(([topic, batch]) => ({
+            topic,
+            messages: batch.map(({ definition, event }) => ({
+              key: definition.key(event),
+              value: JSON.stringify(event),
+              headers: { ...eventHeaders(event), ...traced },
+            })),
           })),
-        })),
+        });
       });
     } catch (error) {
       this.logger.error({ message: 'connector events not published', error: (error as Error).message });

@@ -2,6 +2,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { Injectable, Logger, ServiceUnavailableException, type OnApplicationShutdown } from '@nestjs/common';
 import type { Response } from 'express';
 import { encodePrincipal, INTERNAL_TOKEN_HEADER, PRINCIPAL_HEADER, type Principal } from '@partner-portal/internal-api';
+import { inSpan, SpanKind, SpanStatusCode, traceHeaders } from '@partner-portal/logging';
 import { GatewayConfig } from '../config/gateway.config';
 
 /** The services behind the gateway. */
@@ -101,7 +102,26 @@ export class UpstreamClient implements OnApplicationShutdown {
     }
     let response: Awaited<ReturnType<typeof exchange>>;
     try {
-      response = await exchange(this.agent, url, method, headers, body);
+      // A client span per call, whose context the service continues (`traceparent`).
+      response = await inSpan(
+        method,
+        {
+          kind: SpanKind.CLIENT,
+          attributes: {
+            'http.request.method': method,
+            'server.address': url.hostname,
+            'server.port': Number(url.port),
+            'url.path': url.pathname,
+            'peer.service': service,
+          },
+        },
+        async (span) => {
+          const answer = await exchange(this.agent, url, method, { ...headers, ...traceHeaders() }, body);
+          span.setAttribute('http.response.status_code', answer.status);
+          if (answer.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+          return answer;
+        },
+      );
     } catch (error) {
       this.logger.error({
         message: 'service unreachable',

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { activeSpan, contextFromHeaders, failSpan, inSpan, SpanKind } from '@partner-portal/logging';
 import { ChannelListener } from '@partner-portal/messaging';
 import { InvitationsConfig } from '../config/invitations.config';
 import { InvitationStore, stateOf } from '../invitations/invitation-store';
@@ -33,6 +34,8 @@ interface Delivery {
   resend_count: number;
   in_doubt: boolean;
   attempt_started_at: Date | null;
+  /** The trace the e-mail was queued in (`traceparent`), which its sending continues. */
+  trace_context: Record<string, string> | null;
 }
 
 /** What a claim leaves a sender to do outside any transaction. */
@@ -125,8 +128,20 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
     const claimed = await this.claim();
     if (claimed === 'none') return false;
     if (claimed === 'done') return true;
-    if (claimed.plan === 'send') await this.send(claimed.delivery, claimed.claim, claimed.message);
-    else await this.lookUp(claimed);
+    const { delivery } = claimed;
+    const span = {
+      kind: SpanKind.CLIENT,
+      parent: contextFromHeaders(delivery.trace_context ?? undefined),
+      attributes: {
+        'portal.invitation.id': delivery.invitation_id,
+        'portal.email.delivery_id': String(delivery.id),
+        'portal.email.attempt': delivery.attempts,
+        'portal.email.transport': this.transport.name,
+      },
+    };
+    await inSpan(claimed.plan === 'send' ? 'send invitation e-mail' : 'look up invitation e-mail', span, () =>
+      claimed.plan === 'send' ? this.send(delivery, claimed.claim, claimed.message) : this.lookUp(claimed),
+    );
     return true;
   }
 
@@ -134,7 +149,8 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
   private claim(): Promise<Claimed | 'none' | 'done'> {
     return this.dataSource.transaction(async (manager) => {
       const [delivery]: Delivery[] = await manager.query(
-        `SELECT id, invitation_id, status, attempts, sealed_message, resend_count, in_doubt, attempt_started_at
+        `SELECT id, invitation_id, status, attempts, sealed_message, resend_count, in_doubt, attempt_started_at,
+                trace_context
            FROM email_delivery
           WHERE (status = 'pending' AND next_attempt_at <= now()) OR (status = 'sending' AND claimed_until <= now())
           ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -290,6 +306,8 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
   private async failed(delivery: Delivery, claim: string, error: Error, inDoubt: boolean): Promise<void> {
     const { attempts } = delivery;
     const message = `${error.name}: ${error.message}`.slice(0, 1_000);
+    const span = activeSpan();
+    if (span) failSpan(span, error);
     this.logger.warn({
       message: 'invitation e-mail not sent',
       invitationId: delivery.invitation_id,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { traceHeaders } from '@partner-portal/logging';
 import { InvitationsConfig } from '../config/invitations.config';
 import { formatCode } from '../invitations/invitation-secrets';
 import type { InvitationRow } from '../invitations/invitation.view';
@@ -69,9 +70,17 @@ export class EmailOutbox {
       },
       this.config.emailPayloadKey,
     );
+    const traced = traceHeaders();
     await manager.query(
-      `INSERT INTO email_delivery (id, invitation_id, status, sealed_message, resend_count) VALUES ($1, $2, 'pending', $3, $4)`,
-      [id, invitation.id, sealed, invitation.resend_count],
+      `INSERT INTO email_delivery (id, invitation_id, status, sealed_message, resend_count, trace_context)
+       VALUES ($1, $2, 'pending', $3, $4, $5::jsonb)`,
+      [
+        id,
+        invitation.id,
+        sealed,
+        invitation.resend_count,
+        Object.keys(traced).length > 0 ? JSON.stringify(traced) : null,
+      ],
     );
     // Wakes the senders when the transaction commits (they poll too, so a lost notification only waits).
     await manager.query(`SELECT pg_notify($1, '')`, [EMAIL_CHANNEL]);
