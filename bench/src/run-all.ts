@@ -10,6 +10,7 @@ const benchmarks = [
   'freshness.ts',
   'invitations.ts',
   'web-first-page.ts',
+  'idle-cost.ts',
 ];
 let failed = 0;
 for (const file of benchmarks) {

@@ -42,7 +42,8 @@ if (choice.use === 'registry') {
 }
 
 // kafkajs 2.2.4 sets a timer of (-1 - Date.now()) ms (tulios/kafkajs#1751), which Node 24 reports once per process as
-// a TimeoutNegativeWarning; Node makes it 1 ms, as kafkajs expects, so npm start and npm test leave it out.
+// a TimeoutNegativeWarning. The services no longer arm it at rest (libs/messaging's idle-request-queue.ts), but the
+// tools' own kafkajs clients still do, once per process: npm start and npm test leave the warning out.
 const quiet = '--disable-warning=TimeoutNegativeWarning';
 if (!(env.NODE_OPTIONS ?? '').includes(quiet)) {
   env = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} ${quiet}`.trim() };

@@ -41,6 +41,7 @@ export class MessagingRig {
     const relay = new OutboxRelay(this.dataSource, producer, memoryLogger(), {
       topicPrefix: this.topicPrefix,
       pollIntervalMs: 200,
+      listeningPollIntervalMs: 200,
       maxBackoffMs: 2_000,
       ...options,
     });

@@ -115,7 +115,7 @@ describe('MessagingModule in a Nest application', () => {
           serviceName: 'nest-messaging-test',
           kafka: { brokers: env.kafkaBrokers, topicPrefix: env.topicPrefix },
           inbox: { groupId: 'nest-messaging-test', maxAttempts: 2, backoff: { initialDelayMs: 10, maxDelayMs: 50 } },
-          relay: { pollIntervalMs: 200 },
+          relay: { pollIntervalMs: 200, listeningPollIntervalMs: 200 },
         }),
       ],
       controllers: [CompanyConsumer],

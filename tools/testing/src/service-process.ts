@@ -19,6 +19,8 @@ export interface ServiceProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
   /** The process's resident memory in bytes (Linux), for soak tests. */
   residentBytes(): number;
+  /** The CPU time the process has used so far, user and system, in seconds (Linux), for benchmarks. */
+  cpuSeconds(): number;
   /** Whether the process has exited. */
   readonly exited: boolean;
 }
@@ -92,6 +94,12 @@ export async function startServiceProcess(
     residentBytes() {
       const rss = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return rss ? Number(rss[1]) * 1024 : 0;
+    },
+    cpuSeconds() {
+      const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
   };
 }

@@ -35,7 +35,8 @@ export class DeadLetterIndex {
     this.consumer = kafka.consumer({
       groupId: `${this.prefix}${options.consumerGroup}.dead-letters`,
       allowAutoTopicCreation: false,
-      maxWaitTimeInMs: 500,
+      // An idle fetch every second, as the inbox's: a stop waits for the one in hand.
+      maxWaitTimeInMs: 1_000,
     });
   }
 

@@ -69,7 +69,11 @@ export interface InboxConsumerOptions {
   backoff?: BackoffPolicy;
   /** Partitions processed at once by one instance. Default 1. */
   partitionsConsumedConcurrently?: number;
-  /** Longest wait of a fetch for new messages; low keeps read models fresh. Default 100 ms. */
+  /**
+   * Longest wait of a fetch when nothing is new. A fetch returns as soon as a message arrives (`minBytes` 1), so this
+   * costs no freshness; it sets how often an idle consumer asks, and how long a stop may wait for the fetch in hand.
+   * Default 1 s.
+   */
   maxWaitTimeInMs?: number;
   /** Session timeout of the group member. Default 30 s. */
   sessionTimeout?: number;
@@ -163,7 +167,7 @@ export class InboxConsumer {
       maxAttempts: options.maxAttempts ?? 5,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
-      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 100,
+      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 1_000,
       sessionTimeout: options.sessionTimeout ?? 30_000,
       retainProcessedMs: options.retainProcessedMs ?? DEFAULT_RETAIN_PROCESSED_MS,
       pruneIntervalMs: options.pruneIntervalMs ?? 3_600_000,

@@ -1,6 +1,9 @@
 import { Kafka, logLevel, Partitioners, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
 import { readKafkaSecurity, type KafkaSecurity } from '@partner-portal/contracts';
 import { processLogger } from '@partner-portal/logging';
+import { stopIdleRequestQueueTimers } from './idle-request-queue';
+
+stopIdleRequestQueueTimers();
 
 /** How a service reaches Kafka. */
 export interface KafkaConnectionOptions {

@@ -13,8 +13,13 @@ export interface OutboxRelayOptions {
   topicPrefix?: string;
   /** Rows claimed per batch. Default 500. */
   batchSize?: number;
-  /** Poll period when no notification arrives. Default 1000 ms. */
+  /** Poll period while notifications cannot be heard (LISTEN failed), and of a relay that found the lock taken. Default 1000 ms. */
   pollIntervalMs?: number;
+  /**
+   * Poll period while the relay LISTENs: a committed row notifies it at once, so this only catches a notification
+   * lost with its connection; longer keeps an idle service idle. Default 5000 ms.
+   */
+  listeningPollIntervalMs?: number;
   /** Attempts after which a row the broker refuses for good is parked as dead. Default 10. */
   maxAttempts?: number;
   /** Published rows older than this are deleted. Default 7 days. */
@@ -87,6 +92,7 @@ export class OutboxRelay {
       topicPrefix: options.topicPrefix ?? '',
       batchSize: options.batchSize ?? 500,
       pollIntervalMs: options.pollIntervalMs ?? 1_000,
+      listeningPollIntervalMs: options.listeningPollIntervalMs ?? 5_000,
       maxAttempts: options.maxAttempts ?? 10,
       retainPublishedMs: options.retainPublishedMs ?? 7 * 24 * 3_600_000,
       lockId: options.lockId ?? DEFAULT_LOCK_ID,
@@ -252,8 +258,8 @@ export class OutboxRelay {
 
   private async waitForWork(): Promise<void> {
     // A notification that arrived during the pass already aborted `wake`: go again at once.
-    if (!this.wake.signal.aborted)
-      await sleep(this.options.pollIntervalMs, AbortSignal.any([this.wake.signal, this.abort.signal]));
+    const pollMs = this.listener.listening ? this.options.listeningPollIntervalMs : this.options.pollIntervalMs;
+    if (!this.wake.signal.aborted) await sleep(pollMs, AbortSignal.any([this.wake.signal, this.abort.signal]));
     this.wake = new AbortController();
   }
 

@@ -17,6 +17,7 @@ import {
 import { selectListPage } from '@partner-portal/internal-api';
 import { DocumentProjectionConfig } from '../config/document-projection.config';
 import { checkWebhookUrl } from './webhook-delivery-rules';
+import { WEBHOOK_DELIVERY_CHANNEL } from './webhook-dispatcher';
 
 /** Webhooks one tenant may have receiving at once: enough for production and a test system, and a bound on fan-out. */
 export const WEBHOOKS_PER_TENANT_MAX = 5;
@@ -89,12 +90,15 @@ export class ConnectorWebhooksService {
    * a webhook registered before the order commits gets it, and none is lost to a crash between the two.
    */
   static async enqueue(manager: EntityManager, tenantId: string, seq: number, eventId: string): Promise<void> {
-    await manager.query(
+    const queued: unknown[] = await manager.query(
       `INSERT INTO connector_webhook_delivery (id, webhook_id, tenant_id, seq, event_id, status, next_attempt_at)
        SELECT gen_random_uuid(), id, tenant_id, $2, $3, 'pending', now()
-         FROM connector_webhook WHERE tenant_id = $1 AND removed_at IS NULL`,
+         FROM connector_webhook WHERE tenant_id = $1 AND removed_at IS NULL
+       RETURNING 1`,
       [tenantId, seq, eventId],
     );
+    // Wakes the dispatchers when the order commits (they look when retries fall due anyway).
+    if (queued.length > 0) await manager.query(`SELECT pg_notify($1, '')`, [WEBHOOK_DELIVERY_CHANNEL]);
   }
 
   async register(
@@ -202,6 +206,7 @@ export class ConnectorWebhooksService {
     if (!row) {
       throw new Refusal('not_found', 'not_found', `delivery ${deliveryId} of webhook ${webhookId} not found`);
     }
+    await this.dataSource.query(`SELECT pg_notify($1, '')`, [WEBHOOK_DELIVERY_CHANNEL]);
     return deliveryView(row);
   }
 

@@ -4,6 +4,7 @@ import { request as httpRequest, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { DataSource } from 'typeorm';
+import { ChannelListener } from '@partner-portal/messaging';
 import { DocumentProjectionConfig } from '../config/document-projection.config';
 import {
   afterAttempt,
@@ -16,8 +17,14 @@ import {
 /** Deliveries one instance attempts at once. */
 const BATCH = 10;
 
-/** How often an idle dispatcher looks for due deliveries. */
+/** The channel a new delivery notifies (`ConnectorWebhooksService.enqueue`). */
+export const WEBHOOK_DELIVERY_CHANNEL = 'connector_webhook_delivery';
+
+/** How often an idle dispatcher looks for due deliveries when it cannot LISTEN, or after a failed round. */
 const IDLE_POLL_MS = 1_000;
+
+/** Longest sleep of an idle dispatcher that LISTENs: new deliveries wake it, retries when they fall due. */
+const IDLE_MAX_MS = 60_000;
 
 /**
  * A claimed delivery is not picked again for this long, so an instance that dies mid-attempt only delays it; the
@@ -47,13 +54,24 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
+  private sleeping = false;
+  /** Counts notifications, so that a round learns of one that came while it ran. */
+  private wakes = 0;
+  private readonly listener: ChannelListener;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: DocumentProjectionConfig,
-  ) {}
+  ) {
+    this.listener = new ChannelListener(dataSource, WEBHOOK_DELIVERY_CHANNEL, () => this.wake());
+  }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listener
+      .open()
+      .catch((error: Error) =>
+        this.logger.warn({ message: 'webhook deliveries polled only: LISTEN failed', error: error.message }),
+      );
     this.schedule(0);
   }
 
@@ -61,18 +79,40 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.listener.close();
   }
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    this.sleeping = true;
     this.timer = setTimeout(() => {
+      this.sleeping = false;
+      const wakes = this.wakes;
       this.running = this.round()
+        .then((attempted) => (attempted === BATCH || this.wakes !== wakes ? 0 : this.idleDelay()))
         .catch((error: Error) => {
           this.logger.warn({ message: 'webhook deliveries could not be attempted', error: error.message });
-          return 0;
+          return IDLE_POLL_MS;
         })
-        .then((attempted) => this.schedule(attempted === BATCH ? 0 : IDLE_POLL_MS));
+        .then((delay) => this.schedule(delay));
     }, delayMs);
+  }
+
+  private wake(): void {
+    this.wakes += 1;
+    if (!this.sleeping) return;
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
+  /** Until the next pending delivery falls due (a retry, or a claim that ran out), at most IDLE_MAX_MS. */
+  private async idleDelay(): Promise<number> {
+    if (!this.listener.listening) return IDLE_POLL_MS;
+    const [{ ms }]: Array<{ ms: number | null }> = await this.dataSource.query(
+      `SELECT ceil(extract(epoch FROM min(next_attempt_at) - now()) * 1000)::int AS ms
+         FROM connector_webhook_delivery WHERE status = 'pending'`,
+    );
+    return ms === null ? IDLE_MAX_MS : Math.min(IDLE_MAX_MS, Math.max(0, ms) + 1);
   }
 
   /** Attempts the due deliveries it could claim; answers how many. */

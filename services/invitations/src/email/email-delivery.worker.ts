@@ -45,8 +45,10 @@ type Claimed =
 
 /** Parallel senders per instance. */
 const SENDERS = 4;
-/** Poll period when idle. */
-const IDLE_MS = 250;
+/** Longest sleep of an idle sender: new e-mails wake it (NOTIFY), due retries and run-out leases when they fall due. */
+const IDLE_MAX_MS = 60_000;
+/** Sleep of an idle sender that cannot LISTEN, or after a failed pass. */
+const POLL_MS = 250;
 
 /**
  * Sends queued invitation e-mails without holding a transaction across the provider's call: a short transaction
@@ -63,6 +65,8 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
   private running = false;
   private loops: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
+  /** Counts wake-ups, so that a sender learns of one that came while it was not yet asleep. */
+  private wakes = 0;
   private readonly listener: ChannelListener;
 
   constructor(
@@ -94,6 +98,7 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
 
   /** Wakes every sleeping sender. */
   private wake(): void {
+    this.wakes += 1;
     for (const sleeper of [...this.sleepers]) sleeper();
   }
 
@@ -106,21 +111,39 @@ export class EmailDeliveryWorker implements OnApplicationBootstrap, BeforeApplic
 
   private async loop(): Promise<void> {
     while (this.running) {
+      const wakes = this.wakes;
+      let idleMs = POLL_MS;
       try {
         if (await this.settleOne()) continue;
+        if (this.listener.listening) idleMs = await this.untilNextDue();
       } catch (error) {
         this.logger.error({ message: 'e-mail delivery pass failed', error: (error as Error).message });
       }
+      // An e-mail queued during the pass woke nobody: go again at once.
+      if (this.wakes !== wakes) continue;
       await new Promise<void>((resolve) => {
         const wake = () => {
           clearTimeout(timer);
           this.sleepers.delete(wake);
           resolve();
         };
-        const timer = setTimeout(wake, IDLE_MS);
+        const timer = setTimeout(wake, idleMs);
         this.sleepers.add(wake);
       });
     }
+  }
+
+  /**
+   * How long an idle sender may sleep: until the next retry or run-out lease falls due, at most IDLE_MAX_MS (another
+   * instance may have scheduled one meanwhile). A new e-mail does not wait for it: its NOTIFY wakes the senders.
+   */
+  private async untilNextDue(): Promise<number> {
+    const [{ ms }]: Array<{ ms: number | null }> = await this.dataSource.query(
+      `SELECT ceil(extract(epoch FROM least(
+                (SELECT min(next_attempt_at) FROM email_delivery WHERE status = 'pending'),
+                (SELECT min(claimed_until) FROM email_delivery WHERE status = 'sending')) - now()) * 1000)::int AS ms`,
+    );
+    return ms === null ? IDLE_MAX_MS : Math.min(IDLE_MAX_MS, Math.max(0, ms) + 1);
   }
 
   /** Claims one due delivery and takes it to its next state; answers whether there was one. */
