@@ -1,12 +1,23 @@
 // Projection throughput: DocumentUpserted events through the real broker into the document-projection service
-// (run as a process from its build), against a plain bulk upsert of the same rows into the same table, in one run.
+// (run as a process from its build), against a plain bulk upsert of the same rows into the same table and against
+// the peer an integrator would run instead (Kafka Connect with Debezium's JDBC sink, on the same topic), in one run.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { debeziumVersion, kafkaVersion } from '@partner-portal/infra';
 import { isolatedEnvironment } from '@partner-portal/testing';
 import { prepareBench, progress, report } from './bench-env';
+import { PEER_TABLE, sinkWithKafkaConnect, type PeerSizing } from './kafka-connect-peer';
 import { events, projectWith, publish, type Upserted } from './projection-fixture';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+/**
+ * The peer's size: its best on 2 cores, measured with 1 to 3 tasks and batches of 500 to 2,000. One task's
+ * conversion, transforms and binding take a whole core; a second task only takes CPU from the database.
+ */
+const PEER: PeerSizing = {
+  tasks: Number(process.env.BENCH_PEER_TASKS ?? 1),
+  batch: Number(process.env.BENCH_PEER_BATCH ?? 1_000),
+};
 
 async function truncate(url: string): Promise<void> {
   const client = new Client({ connectionString: url });
@@ -72,6 +83,9 @@ async function main(): Promise<void> {
     progress('plain bulk upsert of the same rows into the same, emptied table ...');
     await truncate(env.databaseUrl);
     const bulkSeconds = await plainBulkUpsert(env.databaseUrl, batch);
+
+    progress(`the peer: Kafka Connect with Debezium's JDBC sink, from the same topic into ${PEER_TABLE} ...`);
+    const peer = await sinkWithKafkaConnect(env, EVENTS, PEER);
     const projectionRate = run.eventsPerSecond;
     const bulkRate = Math.round(EVENTS / bulkSeconds);
     report('projection-throughput', {
@@ -84,7 +98,16 @@ async function main(): Promise<void> {
       bulkUpsertRowsPerSecond: bulkRate,
       ratio: Math.round((projectionRate / bulkRate) * 100) / 100,
       cpuPercentWhileProjecting: run.cpuPercent,
-      targets: { eventsPerSecond: 20_000, ratio: 0.5 },
+      peer: `Kafka Connect ${kafkaVersion()} standalone, Debezium JDBC sink ${debeziumVersion()}, upsert`,
+      peerSeconds: peer.seconds,
+      peerRowsAtFirstSight: peer.rowsAtFirstSight,
+      peerRowsPerSecond: peer.rowsPerSecond,
+      peerStartSeconds: peer.startSeconds,
+      peerTasks: peer.tasks,
+      peerBatch: peer.batch,
+      cpuPercentWhilePeerSinking: peer.cpuPercent,
+      ratioToPeer: Math.round((projectionRate / peer.rowsPerSecond) * 100) / 100,
+      targets: { eventsPerSecond: 20_000, ratio: 0.5, ratioToPeer: 'ahead of the peer (> 1)' },
     });
   } finally {
     await env.dispose();

@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KafkaPrincipals, type KafkaPrincipal, type KafkaSecurity } from '@partner-portal/contracts';
 import { infraAdmin } from './kafka-admin';
+import { ensureMavenJars, javaServerArgs, mavenJarsPresent, pomProperty, type MavenJars } from './jvm';
 import { infraDir, localDir } from './paths';
 import {
   delay,
@@ -21,7 +12,6 @@ import {
   isProcessAlive,
   PrerequisiteError,
   requireJava,
-  requireMaven,
   run,
   silent,
   type ProgressLog,
@@ -32,40 +22,25 @@ const LOG4J_CONFIG = join(infraDir, 'kafka', 'log4j2.properties');
 
 /** The Kafka version the project runs, as chosen in infra/kafka/pom.xml. */
 export function kafkaVersion(): string {
-  const match = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(POM, 'utf8'));
-  if (!match) throw new Error(`${POM} has no <kafka.version>`);
-  return match[1];
+  return pomProperty(POM, 'kafka.version');
 }
 
 /** Where the broker jars live; shared by every local broker. */
 export const kafkaLibsDir = join(localDir, 'kafka', 'libs');
+
+const kafkaJars = (): MavenJars => ({
+  label: `Apache Kafka ${kafkaVersion()}`,
+  pom: POM,
+  libsDir: kafkaLibsDir,
+  markers: [`kafka_2.13-${kafkaVersion()}.jar`],
+});
 
 /**
  * Copies `org.apache.kafka:kafka_2.13` and its runtime dependencies from Maven Central into `.local/kafka/libs`,
  * once per version. Returns whether anything was fetched.
  */
 export function ensureKafkaJars(log: ProgressLog = silent): boolean {
-  const version = kafkaVersion();
-  if (existsSync(join(kafkaLibsDir, `kafka_2.13-${version}.jar`))) return false;
-  requireJava(17);
-  requireMaven();
-  log(`fetching Apache Kafka ${version} from Maven Central into ${kafkaLibsDir} ...`);
-  rmSync(kafkaLibsDir, { recursive: true, force: true });
-  mkdirSync(kafkaLibsDir, { recursive: true });
-  const result = run('mvn', [
-    '-q',
-    '-B',
-    '-f',
-    POM,
-    'dependency:copy-dependencies',
-    `-DoutputDirectory=${kafkaLibsDir}`,
-    '-DincludeScope=runtime',
-  ]);
-  if (!result.ok || !existsSync(join(kafkaLibsDir, `kafka_2.13-${version}.jar`))) {
-    rmSync(kafkaLibsDir, { recursive: true, force: true });
-    throw new PrerequisiteError(`Maven could not fetch Kafka ${version}:\n${result.output.slice(-4_000)}`);
-  }
-  return true;
+  return ensureMavenJars(kafkaJars(), log);
 }
 
 /** Where and how one broker runs. */
@@ -176,22 +151,16 @@ export class KafkaBroker {
     this.writeConfig();
     this.formatStorage(log);
     const out = openSync(join(this.logsDir, 'stdout.log'), 'a');
-    const heap = this.options.heapMb ?? 1024;
     const child = spawn(
       'java',
-      [
-        `-Xms${Math.min(heap, 512)}m`,
-        `-Xmx${heap}m`,
-        '-XX:+UseG1GC',
-        '-XX:MaxGCPauseMillis=20',
-        '-Djava.awt.headless=true',
-        `-Dlog4j2.configurationFile=${LOG4J_CONFIG}`,
-        `-Dkafka.logs.dir=${this.logsDir}`,
-        '-cp',
-        join(kafkaLibsDir, '*'),
-        'kafka.Kafka',
-        this.configFile,
-      ],
+      javaServerArgs({
+        heapMb: this.options.heapMb ?? 1024,
+        log4jConfig: LOG4J_CONFIG,
+        logsDir: this.logsDir,
+        libsDir: kafkaLibsDir,
+        mainClass: 'kafka.Kafka',
+        args: [this.configFile],
+      }),
       { detached: true, stdio: ['ignore', out, out] },
     );
     child.unref();
@@ -484,5 +453,5 @@ export function localKafkaSecurity(principal: KafkaPrincipal): KafkaSecurity | u
 
 /** Whether the jars of the pinned version are present. */
 export function kafkaJarsPresent(): boolean {
-  return existsSync(kafkaLibsDir) && readdirSync(kafkaLibsDir).includes(`kafka_2.13-${kafkaVersion()}.jar`);
+  return mavenJarsPresent(kafkaJars());
 }
