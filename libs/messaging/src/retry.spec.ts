@@ -19,6 +19,7 @@ describe('isTransientError', () => {
       'a retriable KafkaJS protocol error',
       Object.assign(new Error('leader not available'), { name: 'KafkaJSProtocolError', retriable: true }),
     ],
+    ['a pool with no connection to give within its timeout', new Error('timeout exceeded when trying to connect')],
     ['an explicit TransientError', new TransientError('try later')],
     [
       'an error caused by an outage',

@@ -83,7 +83,9 @@ export function isTransientError(error: unknown): boolean {
   }
   if (
     e.message &&
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message)
+    /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+      e.message,
+    )
   ) {
     return true;
   }

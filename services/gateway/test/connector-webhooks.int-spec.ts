@@ -212,8 +212,12 @@ describe('connector webhooks (POST /api/admin/tenants/:tenantId/connector-webhoo
     expect(registered.status).toBe(201);
     expect(registered.body.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect((await placeOrder('hooks-3')).status).toBe(201);
+    // Claiming an attempt counts it before the POST; its outcome is written once the POST has ended.
     const failed = await waitFor(
-      async () => (await deliveriesOf(registered.body.id)).items.find((d: { attempts: number }) => d.attempts >= 1),
+      async () =>
+        (await deliveriesOf(registered.body.id)).items.find(
+          (d: { attempts: number; lastError: string | null }) => d.attempts >= 1 && d.lastError !== null,
+        ),
       (delivery) => delivery !== undefined,
       { what: 'the first failed attempt' },
     );

@@ -67,7 +67,9 @@ describe('document-projection under crashes, a rebalance storm and a database cu
       () => appliedChanges(db, stream.tenantId),
       (n) => n >= stream.events.length,
       { what: `the whole ${label} stream applied`, timeoutMs: 300_000, intervalMs: 1_000 },
-    );
+    ).catch((error: Error) => {
+      throw new Error([error.message, ...[...running].map((s) => s.diagnosis())].join('\n'));
+    });
     return { startedAt, stream, injected, counts: await projectionCounts(db, stream) };
   }
 

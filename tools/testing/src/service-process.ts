@@ -13,6 +13,8 @@ export interface ServiceProcess {
   request: ServiceUnderTest['request'];
   /** What the process printed, for diagnosing a failed test. */
   output(): string;
+  /** Whether it has exited, and the last lines it printed at warn or above: what a failed wait shows about it. */
+  diagnosis(lines?: number): string;
   /** SIGTERM, then waits for the graceful exit. */
   stop(): Promise<void>;
   /** Sends `signal` (a crash: SIGKILL) and waits until the process is gone. */
@@ -80,6 +82,18 @@ export async function startServiceProcess(
     baseUrl,
     request: internalApiClient(baseUrl),
     output,
+    diagnosis(lines = 15) {
+      const state =
+        child.exitCode !== null || child.signalCode !== null
+          ? `exited (${child.exitCode ?? child.signalCode})`
+          : 'running';
+      const notable = output()
+        .split('\n')
+        .filter((line) => /"level":"(warn|error|fatal)"|^\S*Error|^\s+at /.test(line))
+        .slice(-lines)
+        .map((line) => `  ${line.slice(0, 600)}`);
+      return [`${name} pid ${child.pid}, ${state}; its last warnings and errors:`, ...notable].join('\n');
+    },
     get exited() {
       return child.exitCode !== null || child.signalCode !== null;
     },

@@ -45,7 +45,8 @@ export function serviceDataSourceOptions(options: ServicePersistenceOptions): Po
     // Migrations run under the service's advisory lock (runMigrationsLocked), never by TypeORM's own `migrationsRun`.
     migrationsRun: false,
     synchronize: false,
-    extra: { max: options.poolSize ?? 10 },
+    // A connection that cannot be had within 10 s is an error the caller retries and logs, never a silent wait.
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
   };
 }
 
