@@ -85,14 +85,42 @@ export type ProgressLog = (line: string) => void;
 /** A progress log that prints nothing. */
 export const silent: ProgressLog = () => undefined;
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
-export function freePort(): Promise<number> {
+/** The block of ports a jest worker draws from, and where in it it drew last. */
+const WORKER_PORTS = { first: 20_000, size: 1_000, blocks: 12 };
+let lastInBlock = -1;
+
+/**
+ * A TCP port on 127.0.0.1 that nothing listens on right now. A port the kernel hands out (`listen(0)`) can be handed
+ * to another process, or taken as the local end of an outgoing connection, before the caller listens on it; with two
+ * jest workers starting platforms, a gateway then reached another test's service on its licensing port. So a jest
+ * worker draws from a block of its own, below the kernel's ephemeral range (32768 and up), in turn.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.JEST_WORKER_ID);
+  if (Number.isInteger(worker) && worker >= 1) {
+    const base = WORKER_PORTS.first + ((worker - 1) % WORKER_PORTS.blocks) * WORKER_PORTS.size;
+    for (let tries = 0; tries < WORKER_PORTS.size; tries += 1) {
+      lastInBlock = (lastInBlock + 1) % WORKER_PORTS.size;
+      if (await canListen(base + lastInBlock)) return base + lastInBlock;
+    }
+  }
+  return listenOn(0);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return listenOn(port).then(
+    () => true,
+    () => false,
+  );
+}
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     const server = createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePromise(port));
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as { port: number };
+      server.close(() => resolvePromise(bound));
     });
   });
 }

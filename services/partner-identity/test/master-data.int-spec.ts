@@ -34,7 +34,10 @@ describe('the ERP master data mirror', () => {
       contactUpserted(place, { partnerNo: 'C10000', contactNo: 'CT0002', name: 'Bram Jansen' }),
     );
 
+    // A company's and each partner's events have partitions of their own, applied in no order between them.
     await service.eventually(`${partners}/customer/C10000/contacts`, admin, (b) => b.total === 2, 'two contacts');
+    await service.eventually(partners, admin, (b) => b.total === 3, 'three partners');
+    await service.eventually('/internal/tenants/tenant-md/environments', admin, (b) => b.length === 1, 'the company');
     expect(
       (await service.request('GET', '/internal/tenants/tenant-md/environments', { principal: admin })).body,
     ).toEqual([{ environment: 'production', environmentType: 'production', companies: 1 }]);

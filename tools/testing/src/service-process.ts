@@ -6,6 +6,9 @@ import { internalApiClient, type ServiceUnderTest } from './service-under-test';
 import { testKafkaSecurityEnv } from './test-infra';
 import { waitFor } from './waiting';
 
+/** What Nest logs once the HTTP server listens. */
+const LISTENING = 'Nest application successfully started';
+
 /** A service running as its own process, from its build, as it runs in production. */
 export interface ServiceProcess {
   name: string;
@@ -60,11 +63,14 @@ export async function startServiceProcess(
   const output = () => Buffer.concat(chunks).toString('utf8');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const logsListening = !['fatal', 'error', 'warn', 'silent'].includes(env.LOG_LEVEL ?? 'info');
   try {
     await waitFor(
       async () => {
         if (child.exitCode !== null)
           throw new Error(`${name} exited with ${child.exitCode}:\n${output().slice(-4_000)}`);
+        // Another process on this port would answer too: the health answer counts once this one is listening.
+        if (logsListening && !output().includes(LISTENING)) return 0;
         return fetch(`${baseUrl}/health/${options.waitUntil ?? 'ready'}`).then(
           (r) => r.status,
           () => 0,
@@ -87,10 +93,12 @@ export async function startServiceProcess(
         child.exitCode !== null || child.signalCode !== null
           ? `exited (${child.exitCode ?? child.signalCode})`
           : 'running';
+      const exited = child.exitCode !== null || child.signalCode !== null;
+      // An exit ends with what killed it (often not a log line): the tail as printed.
       const notable = output()
         .split('\n')
-        .filter((line) => /"level":"(warn|error|fatal)"|^\S*Error|^\s+at /.test(line))
-        .slice(-lines)
+        .filter((line) => exited || /"level":"(warn|error|fatal)"|^\S*Error|^\s+at /.test(line))
+        .slice(exited ? -3 * lines : -lines)
         .map((line) => `  ${line.slice(0, 600)}`);
       return [`${name} pid ${child.pid}, ${state}; its last warnings and errors:`, ...notable].join('\n');
     },

@@ -10,7 +10,8 @@ import { persistenceOptionsOf, serviceDataSourceOptions, type ServicePersistence
  */
 export async function migrateServiceDatabase(options: ServicePersistenceOptions): Promise<string[]> {
   // Two connections: one holds the lock, the other runs the migrations.
-  const dataSource = new DataSource({ ...serviceDataSourceOptions(options), extra: { max: 2 } });
+  const persistence = serviceDataSourceOptions(options);
+  const dataSource = new DataSource({ ...persistence, extra: { ...persistence.extra, max: 2 } });
   await dataSource.initialize();
   try {
     return (await runMigrationsLocked(dataSource, options.serviceName)).map((migration) => migration.name);

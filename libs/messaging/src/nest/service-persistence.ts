@@ -45,9 +45,23 @@ export function serviceDataSourceOptions(options: ServicePersistenceOptions): Po
     // Migrations run under the service's advisory lock (runMigrationsLocked), never by TypeORM's own `migrationsRun`.
     migrationsRun: false,
     synchronize: false,
-    // A connection that cannot be had within 10 s is an error the caller retries and logs, never a silent wait.
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 },
+    extra: {
+      max: options.poolSize ?? 10,
+      // A connection that cannot be had within 10 s is an error the caller retries and logs, never a silent wait.
+      connectionTimeoutMillis: 10_000,
+      onConnect: keepConnectionErrorsFromCrashing,
+    },
   };
+}
+
+/**
+ * Gives each pooled connection a listener of its own for `error` for its whole life. pg-pool and TypeORM listen
+ * only while a connection is idle or checked out, and a database that ends a connection (an administrator, a
+ * failover: `57P01 terminating connection`) between the two made the error unhandled and killed the process (the
+ * projection fault test's database cut, in CI). Whoever holds the connection still sees the error in its query.
+ */
+function keepConnectionErrorsFromCrashing(client: { on(event: 'error', listener: () => void): unknown }): void {
+  client.on('error', () => undefined);
 }
 
 /** The options each module `servicePersistence` returned was made from: the migrate-only entrypoint finds them. */
