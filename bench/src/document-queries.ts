@@ -13,6 +13,7 @@ import {
 import { prepareBench, progress, report } from './bench-env';
 import { constantRate, measureAtRates } from './constant-rate';
 import { loadDocuments } from './document-load';
+import { firstPageVerdicts, measureBareCeiling } from './bare-documents';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 const PARTNERS = 1_000;
@@ -69,12 +70,14 @@ async function main(): Promise<void> {
       documentProjection: /document-projection\/dist\/main\.js/,
       loadGenerator: /bench\/src\/document-queries/,
     });
-    report('document-queries', {
+    progress(`the bare ceiling (node:http + pg, the same statement) at the same rates ...`);
+    const bare = await measureBareCeiling(env.databaseUrl, tenantId, RATES, DURATION, PARTNERS);
+    report('document-queries', firstPageVerdicts(runs, bare, 25), {
       documents: DOCUMENTS,
       partners: PARTNERS,
       seconds: DURATION,
       runs,
-      targets: { p99Ms: 25 },
+      bare,
     });
   } finally {
     await service.stop();

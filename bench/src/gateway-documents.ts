@@ -15,6 +15,7 @@ import {
 import { prepareBench, progress, report } from './bench-env';
 import { constantRate, measureAtRates } from './constant-rate';
 import { loadDocuments } from './document-load';
+import { firstPageVerdicts, measureBareCeiling } from './bare-documents';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 1_000_000);
 const PARTNERS = 1_000;
@@ -62,13 +63,21 @@ async function main(): Promise<void> {
       documentProjection: /document-projection\/dist\/main\.js/,
       loadGenerator: /bench\/src\/gateway-documents/,
     });
-    report('gateway-documents', {
+    progress(`the bare ceiling (node:http + pg, the same statement) at the same rates ...`);
+    const bare = await measureBareCeiling(
+      platform.databaseUrls['document-projection'],
+      tenantId,
+      RATES,
+      DURATION,
+      USERS,
+    );
+    report('gateway-documents', firstPageVerdicts(runs, bare, 25), {
       documents: DOCUMENTS,
       partners: PARTNERS,
       users: USERS,
       seconds: DURATION,
       runs,
-      targets: { p99Ms: 25, requestsPerSecond: 1_000 },
+      bare,
     });
   } finally {
     await platform.stop();

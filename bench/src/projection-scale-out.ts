@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { isolatedEnvironment } from '@partner-portal/testing';
-import { prepareBench, progress, report } from './bench-env';
+import { prepareBench, progress, rateVerdict, report } from './bench-env';
 import { events, projectWith, publish } from './projection-fixture';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300_000);
@@ -25,7 +25,19 @@ async function main(): Promise<void> {
   await prepareBench();
   const one = await runWith(1);
   const two = await runWith(2);
-  report('projection-scale-out', {
+  const verdicts = [
+    rateVerdict(
+      'two instances in one group',
+      two.eventsPerSecond,
+      'events/s',
+      { ratioAbove: 1 },
+      {
+        figure: one.eventsPerSecond,
+        is: 'one instance',
+      },
+    ),
+  ];
+  report('projection-scale-out', verdicts, {
     events: EVENTS,
     cpus: cpus().length,
     oneInstanceEventsPerSecond: one.eventsPerSecond,
