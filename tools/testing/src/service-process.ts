@@ -89,11 +89,8 @@ export async function startServiceProcess(
     request: internalApiClient(baseUrl),
     output,
     diagnosis(lines = 15) {
-      const state =
-        child.exitCode !== null || child.signalCode !== null
-          ? `exited (${child.exitCode ?? child.signalCode})`
-          : 'running';
       const exited = child.exitCode !== null || child.signalCode !== null;
+      const state = exited ? `exited (${child.exitCode ?? child.signalCode})` : 'running';
       // An exit ends with what killed it (often not a log line): the tail as printed.
       const notable = output()
         .split('\n')
